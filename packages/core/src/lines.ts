@@ -1,0 +1,71 @@
+import type { Position, Range } from './model.ts';
+
+/**
+ * Maps string offsets (UTF-16 code units) to 1-based line/column positions and back.
+ * Lines end at `\n`, `\r\n` or a lone `\r`.
+ */
+export class LineIndex {
+  readonly text: string;
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
+  }
+
+  range(from: number, to: number): Range {
+    return { start: this.position(from), end: this.position(to) };
+  }
+
+  offset(position: Position): number {
+    const start = this.starts[Math.max(0, Math.min(position.line - 1, this.starts.length - 1))] as number;
+    return Math.min(start + position.column - 1, this.text.length);
+  }
+
+  /** Offset where line `line` (1-based) starts. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] as number;
+  }
+
+  /** Offset just past the last character of line `line`, before its line break. */
+  lineEnd(line: number): number {
+    const next = line < this.starts.length ? (this.starts[line] as number) : this.text.length;
+    let end = next;
+    if (end > 0 && line < this.starts.length) {
+      end--;
+      if (this.text.charCodeAt(end) === 10 && end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return Math.max(end, this.lineStart(line));
+  }
+
+  /** The text of line `line` without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+}
