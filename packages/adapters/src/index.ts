@@ -1,1 +1,1 @@
-export {};
+export { extractNarrative, inferMeta } from './narrative/index.ts';
