@@ -1,1 +1,27 @@
-export {};
+import { github } from './github.ts';
+import { json } from './json.ts';
+import { junit } from './junit.ts';
+import { markdown } from './markdown.ts';
+import { sarif } from './sarif.ts';
+import { stylish } from './stylish.ts';
+import type { FormatInput, FormatOptions, Formatter } from './types.ts';
+
+export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
+export type { Summary } from './summary.ts';
+export { summarize } from './summary.ts';
+export { toAnnotation, toSarifRegion } from './positions.ts';
+export type { Annotation, SarifRegion } from './positions.ts';
+export { github, json, junit, markdown, sarif, stylish };
+
+export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+
+const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown };
+
+export const formatterNames: readonly FormatterName[] = Object.freeze(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
+
+/** Renders `input` with the named formatter. Pure: same input, byte-identical output. */
+export function format(name: FormatterName, input: FormatInput, options: FormatOptions): string {
+  const formatter = formatters[name];
+  if (!formatter) throw new Error(`Unknown formatter "${String(name)}"; expected one of ${formatterNames.join(', ')}`);
+  return formatter(input, options);
+}

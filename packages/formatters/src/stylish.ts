@@ -1,0 +1,100 @@
+import { type Diagnostic, type Locale, type Severity, sortDiagnostics } from '@crossfoot/core';
+import pc from 'picocolors';
+import { excerpt } from './excerpt.ts';
+import { noProblemsLine, t, totalsLine } from './messages.ts';
+import { Sources } from './source.ts';
+import { groupByUri, summarize } from './summary.ts';
+import { padEndDisplay, padStartDisplay, printable } from './text.ts';
+import type { FormatInput, FormatOptions } from './types.ts';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const INDENT = '    ';
+
+/**
+ * Human-readable report for a terminal: findings grouped by file, each with the flagged
+ * source line, a caret line under the span and the arithmetic behind it.
+ */
+export function stylish(input: FormatInput, options: FormatOptions): string {
+  const c = pc.createColors(options.color);
+  const { locale } = options;
+  const summary = summarize(input);
+  if (input.diagnostics.length === 0) return `${c.green(noProblemsLine(locale, summary.files))}\n`;
+
+  const sources = new Sources(input);
+  const out: string[] = [];
+  for (const [uri, diagnostics] of groupByUri(sortDiagnostics(input.diagnostics))) {
+    out.push(c.underline(printable(uri)));
+    const positions = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`);
+    const severities = diagnostics.map((d) => severityLabel(locale, d.severity));
+    const positionWidth = Math.max(...positions.map((p) => p.length));
+    const severityWidth = Math.max(...severities.map((s) => s.length));
+    diagnostics.forEach((d, i) => {
+      const position = padStartDisplay(positions[i] as string, positionWidth);
+      const severity = paint(c, d.severity, padEndDisplay(severities[i] as string, severityWidth));
+      const [first = '', ...rest] = messageLines(d.message);
+      out.push(`  ${c.dim(position)}  ${severity}  ${first}  ${c.dim(printable(d.ruleId))}`);
+      for (const line of rest) out.push(`${INDENT}${line}`);
+      out.push(...sourceLines(c, sources, d));
+      out.push(...arithmeticLines(c, locale, d));
+      out.push(...relatedLines(c, d));
+    });
+    out.push('');
+  }
+  const totals = totalsLine(locale, summary);
+  out.push(summary.errors > 0 ? c.red(c.bold(totals)) : summary.warnings > 0 ? c.yellow(c.bold(totals)) : c.bold(totals));
+  return `${out.join('\n')}\n`;
+}
+
+function severityLabel(locale: Locale, severity: Severity): string {
+  return t(locale, `severity.${severity}`);
+}
+
+function paint(c: Colors, severity: Severity, text: string): string {
+  return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.blue(text);
+}
+
+function messageLines(message: string): string[] {
+  return message.split(/\r\n|\r|\n/).map(printable);
+}
+
+function sourceLines(c: Colors, sources: Sources, d: Diagnostic): string[] {
+  const shown = excerpt(sources, d.uri, d.range);
+  if (!shown) return [];
+  const gutter = String(shown.line);
+  const blank = ' '.repeat(gutter.length);
+  const marker = d.range.end.line > d.range.start.line ? `${'^'.repeat(shown.width)}…` : '^'.repeat(shown.width);
+  return [
+    `${INDENT}${c.dim(`${gutter} |`)} ${shown.text}`,
+    `${INDENT}${c.dim(`${blank} |`)} ${' '.repeat(shown.indent)}${paint(c, d.severity, marker)}`,
+  ];
+}
+
+function arithmeticLines(c: Colors, locale: Locale, d: Diagnostic): string[] {
+  const a = d.arithmetic;
+  if (!a) return [];
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const join = locale === 'zh-CN' ? '；' : '; ';
+  const label = (id: Parameters<typeof t>[1]) => c.dim(`${t(locale, id)}${sep}`);
+  const lines = [
+    `${INDENT}${label('arithmetic.expression')}${printable(a.expression)}`,
+    `${INDENT}${[
+      `${label('arithmetic.expected')}${printable(a.expected)}`,
+      `${label('arithmetic.actual')}${printable(a.actual)}`,
+      `${label('arithmetic.difference')}${printable(a.difference)}`,
+      `${label('arithmetic.precision')}${printable(a.precision)}`,
+    ].join(join)}`,
+  ];
+  if (a.operands && a.operands.length > 0 && d.related.length === 0) {
+    const operands = a.operands.map((o) => `${printable(o.label)} = ${printable(o.value)}`).join(join);
+    lines.push(`${INDENT}${label('arithmetic.operands')}${operands}`);
+  }
+  return lines;
+}
+
+function relatedLines(c: Colors, d: Diagnostic): string[] {
+  return d.related.map((r) => {
+    const where = `${r.uri === d.uri ? '' : `${printable(r.uri)}:`}${r.range.start.line}:${r.range.start.column}`;
+    return `${INDENT}${c.dim(`→ ${where}`)}  ${printable(r.label)}`;
+  });
+}

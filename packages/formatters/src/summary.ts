@@ -1,0 +1,77 @@
+import type { Diagnostic, Severity } from '@crossfoot/core';
+import type { FormatInput } from './types.ts';
+
+export interface FileCounts {
+  uri: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface Summary {
+  files: number;
+  filesWithErrors: number;
+  filesWithWarnings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Every file, sorted by uri (files with findings but missing from `input.files` included). */
+  perFile: FileCounts[];
+  /** Rules that fired, most frequent first, then by id. */
+  perRule: { ruleId: string; count: number }[];
+}
+
+/** Every uri in the input — checked files and files named only by a diagnostic — sorted and unique. */
+export function fileUris(input: FormatInput): string[] {
+  const uris = new Set<string>();
+  for (const file of input.files) uris.add(file.uri);
+  for (const d of input.diagnostics) uris.add(d.uri);
+  return [...uris].sort(compareStrings);
+}
+
+export function summarize(input: FormatInput): Summary {
+  const perFile = new Map<string, FileCounts>();
+  for (const uri of fileUris(input)) perFile.set(uri, { uri, errors: 0, warnings: 0, infos: 0 });
+  const perRule = new Map<string, number>();
+  const totals = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of input.diagnostics) {
+    const key = counterKey(d.severity);
+    totals[key]++;
+    const file = perFile.get(d.uri);
+    if (file) file[key]++;
+    perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
+  }
+  const files = [...perFile.values()];
+  return {
+    files: files.length,
+    filesWithErrors: files.filter((f) => f.errors > 0).length,
+    filesWithWarnings: files.filter((f) => f.warnings > 0).length,
+    errors: totals.errors,
+    warnings: totals.warnings,
+    infos: totals.infos,
+    perFile: files,
+    perRule: [...perRule]
+      .map(([ruleId, count]) => ({ ruleId, count }))
+      .sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+  };
+}
+
+export function counterKey(severity: Severity): 'errors' | 'warnings' | 'infos' {
+  return severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos';
+}
+
+/** Code-unit order, independent of the host's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Diagnostics grouped by uri, in uri order, each group in diagnostic order (input already sorted). */
+export function groupByUri(sorted: Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of sorted) {
+    const group = groups.get(d.uri);
+    if (group) group.push(d);
+    else groups.set(d.uri, [d]);
+  }
+  return groups;
+}
