@@ -4,7 +4,7 @@ import { excerpt } from './excerpt.ts';
 import { noProblemsLine, t, totalsLine } from './messages.ts';
 import { Sources } from './source.ts';
 import { groupByUri, summarize } from './summary.ts';
-import { padEndDisplay, padStartDisplay, printable } from './text.ts';
+import { displayWidth, padEndDisplay, padStartDisplay, printable } from './text.ts';
 import type { FormatInput, FormatOptions } from './types.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -28,14 +28,15 @@ export function stylish(input: FormatInput, options: FormatOptions): string {
     const positions = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`);
     const severities = diagnostics.map((d) => severityLabel(locale, d.severity));
     const positionWidth = Math.max(...positions.map((p) => p.length));
-    const severityWidth = Math.max(...severities.map((s) => s.length));
+    const severityWidth = Math.max(...severities.map(displayWidth));
+    const gutterWidth = Math.max(...diagnostics.map((d) => String(d.range.start.line).length));
     diagnostics.forEach((d, i) => {
       const position = padStartDisplay(positions[i] as string, positionWidth);
       const severity = paint(c, d.severity, padEndDisplay(severities[i] as string, severityWidth));
       const [first = '', ...rest] = messageLines(d.message);
       out.push(`  ${c.dim(position)}  ${severity}  ${first}  ${c.dim(printable(d.ruleId))}`);
       for (const line of rest) out.push(`${INDENT}${line}`);
-      out.push(...sourceLines(c, sources, d));
+      out.push(...sourceLines(c, sources, d, gutterWidth));
       out.push(...arithmeticLines(c, locale, d));
       out.push(...relatedLines(c, d));
     });
@@ -58,11 +59,11 @@ function messageLines(message: string): string[] {
   return message.split(/\r\n|\r|\n/).map(printable);
 }
 
-function sourceLines(c: Colors, sources: Sources, d: Diagnostic): string[] {
+function sourceLines(c: Colors, sources: Sources, d: Diagnostic, gutterWidth: number): string[] {
   const shown = excerpt(sources, d.uri, d.range);
   if (!shown) return [];
-  const gutter = String(shown.line);
-  const blank = ' '.repeat(gutter.length);
+  const gutter = String(shown.line).padStart(gutterWidth);
+  const blank = ' '.repeat(gutterWidth);
   const marker = d.range.end.line > d.range.start.line ? `${'^'.repeat(shown.width)}…` : '^'.repeat(shown.width);
   return [
     `${INDENT}${c.dim(`${gutter} |`)} ${shown.text}`,
