@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Entry point: runs the built CLI when present, otherwise the TypeScript sources through tsx.
+// Entry point. In a checkout the TypeScript sources run through tsx (no build step);
+// a published package ships only the compiled dist/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/main.js', import.meta.url);
+const source = new URL('../src/main.ts', import.meta.url);
 let main;
-if (existsSync(fileURLToPath(built))) {
-  ({ main } = await import(built.href));
-} else {
+if (existsSync(fileURLToPath(source))) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(new URL('../src/main.ts', import.meta.url).href));
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import(new URL('../dist/main.js', import.meta.url).href));
 }
 process.exitCode = await main(process.argv.slice(2));

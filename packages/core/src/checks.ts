@@ -1,0 +1,551 @@
+import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
+import { Dec, halfUnit, holds, precisionText, type Comparator, type Measure } from './decimal.ts';
+import { refsOf, type Expr, type Relation } from './formula.ts';
+import { LineIndex } from './lines.ts';
+import type { Range, ReportDocument, Row, Section, Table } from './model.ts';
+import type { CheckDef, Pack } from './pack.ts';
+import { cellOperand, childRows, findRow, isUnresolved, numericColumns, related, type Evaluated, type Operand, type Resolver } from './resolve.ts';
+
+/** A relation that does not hold, before it becomes a Diagnostic. */
+export interface Finding {
+  messageId: string;
+  data: Record<string, string>;
+  range: Range;
+  related: RelatedLocation[];
+  arithmetic?: Arithmetic;
+}
+
+export interface CheckContext {
+  doc: ReportDocument;
+  pack: Pack;
+  resolver: Resolver;
+  lines: LineIndex;
+}
+
+type Check<K extends CheckDef['kind']> = (ctx: CheckContext, check: Extract<CheckDef, { kind: K }>) => Finding[];
+
+const ZERO = new Dec(0);
+
+function tolerance(t: string | undefined): Dec | undefined {
+  return t === undefined ? undefined : new Dec(t);
+}
+
+function sumOperands(operands: Operand[]): Evaluated {
+  let value = ZERO;
+  let width = ZERO;
+  for (const o of operands) {
+    value = value.plus(o.value);
+    width = width.plus(halfUnit(o.decimals));
+  }
+  return { value, width, operands };
+}
+
+function measureOf(o: Operand): Measure {
+  return { value: o.value, width: halfUnit(o.decimals) };
+}
+
+/** `53 + 48 + 207 + 14` */
+function joinValues(operands: Operand[]): string {
+  return operands.map((o) => o.text).join(' + ') || '0';
+}
+
+function opSymbol(op: Comparator): string {
+  return { '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥' }[op];
+}
+
+/** A total that should equal (or bound) the sum of its parts. */
+function totalVersusParts(total: Operand, parts: Operand[], op: '=' | '>=', tol: Dec | undefined, where: string): Finding | undefined {
+  const sum = sumOperands(parts);
+  if (holds(op, measureOf(total), sum, tol)) return undefined;
+  const difference = total.value.minus(sum.value);
+  return {
+    messageId: op === '=' ? 'total-mismatch' : 'total-below-parts',
+    data: {
+      total: total.label,
+      actual: total.text,
+      expected: sum.value.toString(),
+      parts: joinValues(parts),
+      difference: difference.toString(),
+      column: where,
+      precision: precisionText(measureOf(total), sum, tol),
+    },
+    range: total.range,
+    related: related(parts),
+    arithmetic: {
+      expression: `${joinValues(parts)} = ${sum.value.toString()}`,
+      expected: sum.value.toString(),
+      actual: total.text,
+      difference: difference.toString(),
+      precision: precisionText(measureOf(total), sum, tol),
+      operands: parts.map((p) => ({ label: p.label, value: p.text })),
+    },
+  };
+}
+
+function operandsOf(table: Table, doc: ReportDocument, rows: number[], col: number): Operand[] | undefined {
+  const out: Operand[] = [];
+  for (const r of rows) {
+    const row = table.rows[r] as Row;
+    const cell = row.cells[col];
+    if (!cell || cell.empty || cell.value === undefined) return undefined;
+    out.push(cellOperand(doc.uri, row, table.columns[col]?.label ?? `#${col + 1}`, cell));
+  }
+  return out;
+}
+
+/** Rows that make up a row's value: its item children, with empty heading children replaced by their own children. */
+function leafParts(table: Table, index: number, col: number): number[] {
+  const out: number[] = [];
+  for (const child of childRows(table, index)) {
+    if (child === index) return [index];
+    const row = table.rows[child] as Row;
+    const cell = row.cells[col];
+    const hasValue = cell && !cell.empty && cell.value !== undefined;
+    const grand = childRows(table, child);
+    if (!hasValue && grand.length && grand[0] !== child) out.push(...leafParts(table, child, col));
+    else out.push(child);
+  }
+  return out;
+}
+
+function unitsAgree(table: Table, rows: number[], col: number): boolean {
+  const units = new Set(rows.map((r) => (table.rows[r] as Row).cells[col]?.unit).filter((u): u is string => !!u));
+  return units.size <= 1;
+}
+
+const sum: Check<'sum'> = (ctx, check) => {
+  const table = ctx.resolver.table(check.table);
+  if (!table) return [];
+  const tol = tolerance(check.tolerance);
+  const findings: Finding[] = [];
+  const columns = numericColumns(table);
+  if (check.total && check.parts) {
+    const t = findRow(table, check.total);
+    const parts = check.parts.map((p) => findRow(table, p));
+    if (t < 0 || parts.some((p) => p < 0)) return [];
+    for (const col of columns) {
+      const total = operandsOf(table, ctx.doc, [t], col)?.[0];
+      const ops = operandsOf(table, ctx.doc, parts, col);
+      if (!total || !ops) continue;
+      const f = totalVersusParts(total, ops, check.relation, tol, table.columns[col]?.label ?? '');
+      if (f) findings.push(f);
+    }
+    return findings;
+  }
+  table.rows.forEach((row, index) => {
+    if (row.kind === 'total') return;
+    for (const col of columns) {
+      const total = operandsOf(table, ctx.doc, [index], col)?.[0];
+      if (!total) continue;
+      const children = childRows(table, index);
+      if (children[0] !== index) {
+        const parts = operandsOf(table, ctx.doc, children, col);
+        if (parts && unitsAgree(table, [index, ...children], col)) {
+          const f = totalVersusParts(total, parts, check.relation, tol, table.columns[col]?.label ?? '');
+          if (f) findings.push(f);
+        }
+      }
+      if (!check.subsets) continue;
+      table.rows.forEach((sub, si) => {
+        if (sub.parent !== index || sub.kind !== 'subset') return;
+        const part = operandsOf(table, ctx.doc, [si], col)?.[0];
+        if (!part || !unitsAgree(table, [index, si], col)) return;
+        if (holds('<=', measureOf(part), measureOf(total), tol)) return;
+        findings.push({
+          messageId: 'subset-exceeds',
+          data: { part: part.label, partValue: part.text, total: total.label, totalValue: total.text, column: table.columns[col]?.label ?? '' },
+          range: part.range,
+          related: related([total]),
+          arithmetic: { expression: `${part.text} ≤ ${total.text}`, expected: `≤ ${total.text}`, actual: part.text, difference: part.value.minus(total.value).toString(), precision: precisionText(measureOf(part), measureOf(total), tol) },
+        });
+      });
+    }
+  });
+  return findings;
+};
+
+const tableTotals: Check<'table-totals'> = (ctx, check) => {
+  const tables = check.table ? [ctx.resolver.table(check.table)].filter((t): t is Table => !!t) : ctx.doc.tables;
+  const tol = tolerance(check.tolerance);
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    const columns = numericColumns(table);
+    if (check.direction !== 'columns') {
+      table.rows.forEach((row, index) => {
+        if (row.kind !== 'total') return;
+        const closes = rowsClosedBy(table, index);
+        if (!closes.length) return;
+        for (const col of columns) {
+          const total = operandsOf(table, ctx.doc, [index], col)?.[0];
+          if (!total) continue;
+          const leaves = closes.flatMap((r) => leafParts(table, r, col));
+          const parts = operandsOf(table, ctx.doc, leaves, col);
+          if (!parts) continue;
+          const f = totalVersusParts(total, parts, '=', tol, table.columns[col]?.label ?? '');
+          if (f) findings.push(f);
+        }
+      });
+    }
+    if (check.direction !== 'rows') {
+      table.columns.forEach((column, col) => {
+        if (column.kind !== 'total') return;
+        const group = column.label.includes('/') ? column.label.slice(0, column.label.lastIndexOf('/') + 1) : '';
+        const partCols = columns.filter((c) => c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group));
+        if (!partCols.length) return;
+        table.rows.forEach((row, index) => {
+          const total = operandsOf(table, ctx.doc, [index], col)?.[0];
+          if (!total) return;
+          const parts: Operand[] = [];
+          for (const c of partCols) {
+            const cell = row.cells[c];
+            if (!cell || cell.empty || cell.value === undefined) return;
+            parts.push(cellOperand(ctx.doc.uri, row, table.columns[c]?.label ?? '', cell));
+          }
+          const f = totalVersusParts(total, parts, '=', tol, row.label);
+          if (f) findings.push({ ...f, messageId: 'row-total-mismatch' });
+        });
+      });
+    }
+  }
+  return findings;
+};
+
+/** The rows a total row closes: its earlier siblings since the previous total (or the rows above it when it has no parent). */
+function rowsClosedBy(table: Table, index: number): number[] {
+  const total = table.rows[index] as Row;
+  const out: number[] = [];
+  for (let i = index - 1; i >= 0; i--) {
+    const r = table.rows[i] as Row;
+    if (r.parent !== total.parent) continue;
+    if (r.kind === 'total') break;
+    if (r.kind === 'subset') continue;
+    out.unshift(i);
+  }
+  return out;
+}
+
+/** Columns to iterate for `for-each: column`: those of the first table a relation names. */
+function relationColumns(ctx: CheckContext, relation: Relation): string[] {
+  for (const ref of [...refsOf(relation.left), ...refsOf(relation.right)]) {
+    if (ref.row === undefined || ref.column !== undefined) continue;
+    const resolver = ref.previous ? ctx.resolver.previous : ctx.resolver;
+    const table = resolver?.table(ref.name);
+    if (table) return numericColumns(table).map((c) => table.columns[c]?.label ?? '');
+  }
+  return [];
+}
+
+function describe(expr: Expr, v: Evaluated): string {
+  if (expr.kind === 'ref' || v.operands.length <= 1) return v.value.toString();
+  return `${v.operands.map((o) => o.text).join(' + ')} = ${v.value.toString()}`;
+}
+
+function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'column' | 'none', tol: Dec | undefined, messageId: string): Finding[] {
+  const columns = forEach === 'column' ? relationColumns(ctx, relation) : [undefined];
+  const findings: Finding[] = [];
+  for (const column of columns) {
+    const left = ctx.resolver.evaluate(relation.left, column);
+    const right = ctx.resolver.evaluate(relation.right, column);
+    if (isUnresolved(left) || isUnresolved(right)) continue;
+    if (holds(relation.op, left, right, tol)) continue;
+    const own = (o: Operand) => o.uri === ctx.doc.uri;
+    const primary = (right.operands.filter(own).length === 1 && left.operands.filter(own).length !== 1 ? right.operands.filter(own)[0] : left.operands.filter(own)[0]) ?? right.operands.filter(own)[0];
+    const difference = left.value.minus(right.value).toString();
+    const precision = precisionText(left, right, tol);
+    findings.push({
+      messageId: column === undefined ? messageId : `${messageId}-in-column`,
+      data: {
+        relation: relation.text,
+        column: column ?? '',
+        lhs: describe(relation.left, left),
+        rhs: describe(relation.right, right),
+        op: opSymbol(relation.op),
+        difference,
+        precision,
+      },
+      range: primary?.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      related: related([...left.operands, ...right.operands].filter((o) => o !== primary)),
+      arithmetic: {
+        expression: `${describe(relation.left, left)} ${opSymbol(relation.op)} ${describe(relation.right, right)}`,
+        expected: right.value.toString(),
+        actual: left.value.toString(),
+        difference,
+        precision,
+        operands: [...left.operands, ...right.operands].map((o) => ({ label: o.label, value: o.text })),
+      },
+    });
+  }
+  return findings;
+}
+
+const compare: Check<'compare'> = (ctx, check) => relationFindings(ctx, check.relation, check.forEach, tolerance(check.tolerance), 'mismatch');
+
+const previousReport: Check<'previous-report'> = (ctx, check) =>
+  ctx.resolver.previous ? relationFindings(ctx, check.relation, check.forEach, tolerance(check.tolerance), 'mismatch') : [];
+
+const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
+  const findings: Finding[] = [];
+  const tol = tolerance(check.tolerance);
+  for (const statement of ctx.doc.statements) {
+    if (check.section && !statement.section.some((s) => check.section?.test(s))) continue;
+    for (const q of [statement.total, ...statement.parts]) {
+      if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
+      if (check.unit && q.unit !== check.unit) continue;
+      const stated: Measure = { value: new Dec(q.value), width: halfUnit(q.decimals) };
+      const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
+      if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
+      const shown = candidates.map((c, i) => `${check.equalsText[i]} = ${c.value.toString()}`).join('; ');
+      const first = candidates[0] as Evaluated;
+      findings.push({
+        messageId: 'mismatch',
+        data: { label: q.label, stated: q.text, table: shown, expected: first.value.toString(), precision: precisionText(stated, first, tol) },
+        range: q.range,
+        related: related(candidates.flatMap((c) => c.operands)),
+        arithmetic: {
+          expression: `${q.text} = ${first.value.toString()}`,
+          expected: first.value.toString(),
+          actual: q.value,
+          difference: stated.value.minus(first.value).toString(),
+          precision: precisionText(stated, first, tol),
+          operands: candidates.flatMap((c) => c.operands).map((o) => ({ label: o.label, value: o.text })),
+        },
+      });
+    }
+  }
+  return findings;
+};
+
+const statementSums: Check<'statement-sums'> = (ctx, check) => {
+  const findings: Finding[] = [];
+  for (const s of ctx.doc.statements) {
+    if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
+    const unit = s.total.unit;
+    if (s.parts.some((p) => p.unit !== unit)) continue;
+    const ops: Operand[] = s.parts.map((p) => ({ label: p.label, text: p.text, uri: ctx.doc.uri, range: p.range, value: new Dec(p.value), decimals: p.decimals }));
+    const total: Operand = { label: s.total.label, text: s.total.text, uri: ctx.doc.uri, range: s.total.range, value: new Dec(s.total.value), decimals: s.total.decimals };
+    const parts = sumOperands(ops);
+    const over = !holds('>=', measureOf(total), parts);
+    const under = !holds('<=', measureOf(total), parts);
+    if ((over && check.when !== 'under') || (under && check.when !== 'over')) {
+      const difference = parts.value.minus(total.value).abs().toString();
+      findings.push({
+        messageId: over ? 'parts-exceed' : 'parts-short',
+        data: { label: total.label, total: total.text, sum: parts.value.toString(), parts: joinValues(ops), difference },
+        range: total.range,
+        related: related(ops),
+        arithmetic: {
+          expression: `${joinValues(ops)} = ${parts.value.toString()}`,
+          expected: parts.value.toString(),
+          actual: total.text,
+          difference: total.value.minus(parts.value).toString(),
+          precision: precisionText(measureOf(total), parts),
+          operands: ops.map((o) => ({ label: o.label, value: o.text })),
+        },
+      });
+    }
+    if (!check.percentages || total.value.isZero()) continue;
+    for (const p of s.parts) {
+      if (!p.percent) continue;
+      const computed = new Dec(p.value).div(total.value).times(100);
+      const stated: Measure = { value: new Dec(p.percent.value), width: halfUnit(p.percent.decimals) };
+      if (holds('=', stated, { value: computed, width: ZERO })) continue;
+      const shown = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
+      findings.push({
+        messageId: 'percent-mismatch',
+        data: { label: p.label, value: p.text, total: total.text, computed: shown, stated: p.percent.value },
+        range: p.percent.range,
+        related: related([total]),
+        arithmetic: { expression: `${p.value} / ${total.value.toString()} × 100 = ${shown}%`, expected: `${shown}%`, actual: `${p.percent.value}%`, difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(), precision: precisionText(stated, { value: computed, width: ZERO }) },
+      });
+    }
+  }
+  return findings;
+};
+
+/** The report year: the front matter's or inferred year, else the year the stated period ends in. */
+export function reportYear(doc: ReportDocument): number | undefined {
+  return doc.meta.year?.value ?? (doc.meta.period ? Number(doc.meta.period.value.end.slice(0, 4)) : undefined);
+}
+
+/** First and last day of fiscal year `year` (named by the calendar year it ends in). */
+export function fiscalYear(year: number, start: string): { start: string; end: string } {
+  if (start === '01-01') return { start: `${year}-01-01`, end: `${year}-12-31` };
+  const first = new Date(Date.UTC(year - 1, Number(start.slice(0, 2)) - 1, Number(start.slice(3, 5))));
+  const last = new Date(Date.UTC(year, Number(start.slice(0, 2)) - 1, Number(start.slice(3, 5)) - 1));
+  return { start: iso(first), end: iso(last) };
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
+
+const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
+  const year = reportYear(ctx.doc);
+  if (year === undefined) return [];
+  const fy = fiscalYear(year, ctx.pack.fiscalYearStart);
+  const last = addDays(fy.end, check.allowAfter);
+  const published = ctx.doc.meta.published?.value;
+  const findings: Finding[] = [];
+  for (const d of ctx.doc.dates) {
+    if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision]) continue;
+    if (d.start <= last && d.end >= fy.start) continue;
+    if (published && d.start === published && d.end === published) continue;
+    if (d.section.some((s) => check.excludeSections.some((p) => p.test(s)))) continue;
+    if (check.excludeContext) {
+      const line = ctx.lines.lineText(d.range.start.line);
+      if (check.excludeContext.test(line)) continue;
+    }
+    findings.push({ messageId: 'outside', data: { date: d.text, start: fy.start, end: fy.end, year: String(year) }, range: d.range, related: [] });
+  }
+  return findings;
+};
+
+function firstLine(ctx: CheckContext): Range {
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: ctx.lines.lineText(1).length + 1 } };
+}
+
+const period: Check<'period'> = (ctx, check) => {
+  const year = reportYear(ctx.doc);
+  const stated = ctx.doc.meta.period;
+  if (!stated) {
+    if (year === undefined) return [{ messageId: 'missing', data: {}, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] }];
+    if (!check.requireStated) return [];
+    return [{ messageId: 'year-only', data: { year: String(year) }, range: ctx.doc.meta.year?.range ?? firstLine(ctx), related: [] }];
+  }
+  const fy = fiscalYear(year ?? Number(stated.value.end.slice(0, 4)), ctx.pack.fiscalYearStart);
+  if (stated.value.start === fy.start && stated.value.end === fy.end) return [];
+  return [
+    {
+      messageId: 'incomplete',
+      data: { start: stated.value.start, end: stated.value.end, expectedStart: fy.start, expectedEnd: fy.end, year: String(year ?? '') },
+      range: stated.range,
+      related: [],
+    },
+  ];
+};
+
+const deadline: Check<'deadline'> = (ctx, check) => {
+  const published = ctx.doc.meta.published;
+  const year = reportYear(ctx.doc);
+  if (!published || year === undefined) return [];
+  const fy = fiscalYear(year, ctx.pack.fiscalYearStart);
+  const issuer = ctx.doc.meta.issuer?.value ?? ctx.doc.meta.title?.value ?? '';
+  const monthDay = check.byIssuer.find((b) => b.issuer.test(issuer))?.deadline ?? check.default;
+  let due = `${fy.end.slice(0, 4)}-${monthDay}`;
+  if (due <= fy.end) due = `${Number(fy.end.slice(0, 4)) + 1}-${monthDay}`;
+  if (published.value <= due) return [];
+  return [{ messageId: 'late', data: { published: published.value, deadline: due, issuer }, range: published.range, related: [] }];
+};
+
+function flatten(sections: Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+const required: Check<'required'> = (ctx, check) => {
+  const findings: Finding[] = [];
+  const all = flatten(ctx.doc.sections);
+  const found: number[] = [];
+  check.sections.forEach((p) => {
+    const i = all.findIndex((s) => p.test(`${s.marker}${s.title}`) || p.test(s.title));
+    if (i < 0) findings.push({ messageId: 'missing-section', data: { section: p.source }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
+    found.push(i);
+  });
+  if (check.inOrder) {
+    let last = -1;
+    found.forEach((i, k) => {
+      if (i < 0) return;
+      if (i < last) {
+        const s = all[i] as Section;
+        findings.push({ messageId: 'out-of-order', data: { section: `${s.marker}${s.title}`, after: check.sections[k - 1]?.source ?? '' }, range: s.range, related: [] });
+      }
+      last = Math.max(last, i);
+    });
+  }
+  for (const name of check.tables) {
+    if (!ctx.resolver.table(name)) findings.push({ messageId: 'missing-table', data: { table: name }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
+  }
+  for (const r of check.rows) {
+    const table = ctx.resolver.table(r.table);
+    if (table && findRow(table, r.row) < 0) findings.push({ messageId: 'missing-row', data: { table: r.table, row: r.row }, range: table.range, related: [] });
+  }
+  if (check.cells) {
+    const table = ctx.resolver.table(check.cells);
+    if (table) {
+      const cols = numericColumns(table);
+      table.rows.forEach((row) => {
+        if (row.kind === 'heading') return;
+        if (!row.cells.some((c) => c.value !== undefined)) return;
+        for (const c of cols) {
+          const cell = row.cells[c];
+          if (cell && cell.value === undefined && (cell.empty || cell.text === '')) {
+            findings.push({ messageId: 'empty-cell', data: { row: row.label, column: table.columns[c]?.label ?? '', text: cell.text }, range: cell.range.start.line === cell.range.end.line && cell.range.start.column === cell.range.end.column ? row.range : cell.range, related: [] });
+          }
+        }
+      });
+    }
+  }
+  return findings;
+};
+
+const HAN = /\p{Script=Han}/u;
+
+const textPattern: Check<'text-pattern'> = (ctx, check) => {
+  const findings: Finding[] = [];
+  const text = ctx.doc.text;
+  if (check.pattern) {
+    const matches = check.pattern.matches(text);
+    if (check.must === 'occur') {
+      if (!matches.length) findings.push({ messageId: 'missing', data: { pattern: check.pattern.source }, range: firstLine(ctx), related: [] });
+    } else {
+      for (const [a, b] of matches) findings.push({ messageId: 'found', data: { match: text.slice(a, b) }, range: ctx.lines.range(a, b), related: [] });
+    }
+  }
+  if (check.repeated) {
+    const { min, max, allow } = check.repeated;
+    let i = 0;
+    while (i < text.length) {
+      let hit = 0;
+      for (let len = Math.min(max, Math.floor((text.length - i) / 2)); len >= min; len--) {
+        const unit = text.slice(i, i + len);
+        if ([...unit].every((ch) => HAN.test(ch)) && text.startsWith(unit, i + len) && !allow.includes(unit)) {
+          hit = len;
+          break;
+        }
+      }
+      if (hit) {
+        const phrase = text.slice(i, i + hit);
+        findings.push({ messageId: 'repeated', data: { phrase }, range: ctx.lines.range(i, i + 2 * hit), related: [] });
+        i += 2 * hit;
+      } else i++;
+    }
+  }
+  return findings;
+};
+
+const CHECKS: { [K in Exclude<CheckDef['kind'], 'conditions'>]: Check<K> } = {
+  sum,
+  'table-totals': tableTotals,
+  compare,
+  'text-vs-table': textVsTable,
+  'statement-sums': statementSums,
+  'date-in-period': dateInPeriod,
+  period,
+  deadline,
+  required,
+  'previous-report': previousReport,
+  'text-pattern': textPattern,
+};
+
+/** Every instance of a check's relation that fails in the document. */
+export function runCheck(ctx: CheckContext, check: Exclude<CheckDef, { kind: 'conditions' }>): Finding[] {
+  return (CHECKS[check.kind] as Check<typeof check.kind>)(ctx, check as never);
+}
+

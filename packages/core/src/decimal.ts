@@ -1,0 +1,65 @@
+import { Decimal } from 'decimal.js';
+
+/** Exact decimal arithmetic for money and counts (never binary floating point). */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
+export type Dec = Decimal;
+
+/**
+ * A figure as written, with the uncertainty its writing implies: following XBRL Calculations 1.1,
+ * a figure written with d decimals stands for the interval ±½·10^−d (`12.5` means 12.45–12.55).
+ * A figure written without decimals is a count and exact. An explicit tolerance replaces both.
+ */
+export interface Measure {
+  value: Dec;
+  /** Half-width of the interval the written figure stands for. */
+  width: Dec;
+}
+
+export function halfUnit(decimals: number): Dec {
+  return decimals > 0 ? new Dec(5).times(new Dec(10).pow(-decimals - 1)) : new Dec(0);
+}
+
+export function measure(value: string, decimals: number): Measure {
+  return { value: new Dec(value), width: halfUnit(decimals) };
+}
+
+/** Number of decimals a decimal string is written with (`"12.50"` → 2). */
+export function writtenDecimals(value: string): number {
+  const dot = value.indexOf('.');
+  return dot < 0 ? 0 : value.length - dot - 1;
+}
+
+export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/**
+ * Whether `left op right` can hold for some values inside both intervals
+ * (with `tolerance`, when given, as the only allowance).
+ */
+export function holds(op: Comparator, left: Measure, right: Measure, tolerance?: Dec): boolean {
+  const slack = tolerance ?? left.width.plus(right.width);
+  const diff = left.value.minus(right.value);
+  switch (op) {
+    case '=':
+      return diff.abs().lte(slack);
+    case '!=':
+      return diff.abs().gt(slack) || slack.gt(0);
+    case '<':
+      return diff.lt(slack);
+    case '<=':
+      return diff.lte(slack);
+    case '>':
+      return diff.neg().lt(slack);
+    case '>=':
+      return diff.neg().lte(slack);
+  }
+}
+
+/** How a comparison was made, for messages: `exact` or `±0.05`. */
+export function precisionText(left: Measure, right: Measure, tolerance?: Dec): string {
+  const slack = tolerance ?? left.width.plus(right.width);
+  return slack.isZero() ? 'exact' : `±${slack.toString()}`;
+}
+
+export function format(value: Dec): string {
+  return value.toString();
+}

@@ -1,0 +1,238 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import { runCheck, reportYear, type CheckContext, type Finding } from './checks.ts';
+import { docsUrl, sortDiagnostics, type Diagnostic, type Locale, type RuleMeta, type Severity } from './diagnostic.ts';
+import { LineIndex } from './lines.ts';
+import { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
+import type { Range, ReportDocument } from './model.ts';
+import type { Pack, RuleDef } from './pack.ts';
+import { isUnresolved, Resolver } from './resolve.ts';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface CheckerOptions {
+  locale: Locale;
+  /** Per-rule severity from the config: `<pack>/<rule>` → severity or `off`. */
+  rules?: Record<string, SeverityOverride>;
+}
+
+export interface CheckRequest {
+  doc: ReportDocument;
+  /** The same issuer's previous report, for `previous-report` rules. */
+  previous?: ReportDocument;
+  /** Packs to apply; default: the document's declared packs, else every pack that recognises it. */
+  packs?: Pack[];
+}
+
+interface RunContext extends CheckContext {
+  rules: Map<string, RuleDef>;
+}
+
+/**
+ * One json-rules-engine per pack, built once and reused for every document. Each pack rule is one
+ * engine rule whose custom fact evaluates every instance of its relation in the document at once
+ * (one per column, per row, per statement), so a document costs a few engine rules, not one per cell.
+ */
+class CompiledPack {
+  readonly engine: Engine;
+  readonly rules = new Map<string, RuleDef>();
+
+  constructor(readonly pack: Pack, off: (id: string) => boolean) {
+    this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+    this.engine.addOperator('violated', (found: unknown, expected: unknown) => (Array.isArray(found) && found.length > 0) === expected);
+    this.engine.addFact('findings', async (params: Record<string, unknown>, almanac) => {
+      const ctx = (await almanac.factValue('ctx')) as RunContext;
+      const rule = ctx.rules.get(String(params.rule));
+      return rule && rule.check.kind !== 'conditions' ? runCheck(ctx, rule.check) : [];
+    });
+    for (const fact of Object.values(pack.facts)) {
+      this.engine.addFact(fact.name, async (_params: unknown, almanac) => {
+        const ctx = (await almanac.factValue('ctx')) as RunContext;
+        const v = ctx.resolver.fact(fact);
+        return isUnresolved(v) ? undefined : v.value.toNumber();
+      });
+    }
+    for (const rule of pack.rules) {
+      if (off(rule.id)) continue;
+      this.rules.set(rule.id, rule);
+      if (rule.check.kind === 'conditions') {
+        this.engine.addRule({ name: rule.id, conditions: rule.check.conditions as never, event: { type: 'holds', params: { rule: rule.id } } });
+      } else {
+        this.engine.addRule({
+          name: rule.id,
+          conditions: { all: [{ fact: 'findings', params: { rule: rule.id }, operator: 'violated', value: true }] },
+          event: { type: 'violated', params: { rule: rule.id } },
+        });
+      }
+    }
+  }
+
+  async run(doc: ReportDocument, previous: ReportDocument | undefined, lines: LineIndex): Promise<{ rule: RuleDef; finding: Finding }[]> {
+    const resolver = new Resolver(doc, this.pack, previous ? new Resolver(previous, this.pack) : undefined);
+    const ctx: RunContext = { doc, pack: this.pack, resolver, lines, rules: this.rules };
+    const { results, failureResults } = await this.engine.run({ ctx });
+    const out: { rule: RuleDef; finding: Finding }[] = [];
+    for (const result of results) {
+      const rule = this.rules.get(result.name as string);
+      if (!rule || rule.check.kind === 'conditions') continue;
+      for (const finding of findingsOf(result)) out.push({ rule, finding });
+    }
+    for (const result of failureResults) {
+      const rule = this.rules.get(result.name as string);
+      if (!rule || rule.check.kind !== 'conditions') continue;
+      const values = rule.check.facts.map((f) => ({ name: f, value: this.pack.facts[f] ? resolver.fact(this.pack.facts[f]) : undefined }));
+      if (values.some((v) => !v.value || isUnresolved(v.value))) continue;
+      const operands = values.flatMap((v) => (v.value && !isUnresolved(v.value) ? v.value.operands : []));
+      const first = operands[0];
+      out.push({
+        rule,
+        finding: {
+          messageId: 'failed',
+          data: { facts: values.map((v) => `${v.name} = ${v.value && !isUnresolved(v.value) ? v.value.value.toString() : '?'}`).join(', ') },
+          range: first?.range ?? lines.range(0, 0),
+          related: operands.slice(1).map((o) => ({ uri: o.uri, range: o.range, label: `${o.label} = ${o.text}` })),
+        },
+      });
+    }
+    return out;
+  }
+}
+
+function findingsOf(result: RuleResult): Finding[] {
+  const conditions = (result.conditions as { all?: { factResult?: unknown }[] }).all ?? [];
+  const found = conditions[0]?.factResult;
+  return Array.isArray(found) ? (found as Finding[]) : [];
+}
+
+/** Checks documents against packs and turns findings into sorted, localised diagnostics. */
+export class Checker {
+  private readonly compiled = new Map<Pack, CompiledPack>();
+
+  constructor(
+    readonly packs: Pack[],
+    readonly options: CheckerOptions,
+  ) {}
+
+  private compile(pack: Pack): CompiledPack {
+    let c = this.compiled.get(pack);
+    if (!c) {
+      c = new CompiledPack(pack, (id) => this.options.rules?.[id] === 'off');
+      this.compiled.set(pack, c);
+    }
+    return c;
+  }
+
+  /** Packs that apply to a document when none is forced: those it declares, else those that recognise it. */
+  packsFor(doc: ReportDocument): { packs: Pack[]; unknown: string[] } {
+    const declared = doc.meta.packs?.value;
+    if (declared?.length) {
+      const packs = declared.map((id) => this.packs.find((p) => p.id === id)).filter((p): p is Pack => !!p);
+      return { packs, unknown: declared.filter((id) => !this.packs.some((p) => p.id === id)) };
+    }
+    return { packs: this.packs.filter((p) => recognises(p, doc)), unknown: [] };
+  }
+
+  async check(request: CheckRequest): Promise<Diagnostic[]> {
+    const { doc } = request;
+    const lines = new LineIndex(doc.text);
+    const diagnostics: Diagnostic[] = doc.problems.map((p) =>
+      engineDiagnostic(doc.uri, `crossfoot/${p.code}`, p.severity, p.code, p.message[this.options.locale], p.range, {}),
+    );
+    let packs = request.packs;
+    if (!packs) {
+      const found = this.packsFor(doc);
+      packs = found.packs;
+      for (const id of found.unknown) {
+        const range = doc.meta.packs?.range ?? lines.range(0, 0);
+        diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/unknown-pack', 'error', 'unknown-pack', render(ENGINE_MESSAGES['unknown-pack']!, this.options.locale, { pack: id }), range, { pack: id }));
+      }
+      if (!packs.length && !found.unknown.length) {
+        diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/no-pack', 'info', 'no-pack', render(ENGINE_MESSAGES['no-pack']!, this.options.locale, {}), lines.range(0, lines.lineEnd(1)), {}));
+      }
+    }
+    const seen = new Set<string>();
+    for (const pack of packs) {
+      for (const { rule, finding } of await this.compile(pack).run(doc, request.previous, lines)) {
+        const diagnostic = this.toDiagnostic(doc, rule, finding);
+        if (!diagnostic) continue;
+        const key = `${diagnostic.ruleId}|${diagnostic.range.start.line}:${diagnostic.range.start.column}|${diagnostic.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        diagnostics.push(diagnostic);
+      }
+    }
+    return sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d)));
+  }
+
+  private toDiagnostic(doc: ReportDocument, rule: RuleDef, finding: Finding): Diagnostic | undefined {
+    const override = this.options.rules?.[rule.id];
+    if (override === 'off') return undefined;
+    const template = rule.messages[finding.messageId] ?? CHECK_MESSAGES[rule.check.kind][finding.messageId];
+    const message = template ? render(template, this.options.locale, finding.data) : `${rule.id}: ${finding.messageId}`;
+    return {
+      ruleId: rule.id,
+      severity: override ?? rule.severity,
+      message,
+      messageId: finding.messageId,
+      data: finding.data,
+      uri: doc.uri,
+      range: finding.range,
+      related: finding.related,
+      ...(finding.arithmetic ? { expected: finding.arithmetic.expected, actual: finding.arithmetic.actual, arithmetic: finding.arithmetic } : {}),
+      url: docsUrl(rule.id),
+    };
+  }
+
+  /** Every rule of every pack, for SARIF's rule list and `explain`. */
+  rules(): RuleMeta[] {
+    const out = new Map<string, RuleMeta>();
+    for (const pack of this.packs) {
+      for (const rule of pack.rules) {
+        if (out.has(rule.id) || this.options.rules?.[rule.id] === 'off') continue;
+        out.set(rule.id, ruleMeta(rule, this.options.rules?.[rule.id]));
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+export function ruleMeta(rule: RuleDef, override?: SeverityOverride): RuleMeta {
+  const fallback = rule.doc?.split('\n').find((l) => l.trim() && !l.startsWith('#'))?.trim() ?? rule.name;
+  return {
+    id: rule.id,
+    description: rule.description ?? { 'zh-CN': fallback, en: fallback },
+    severity: override && override !== 'off' ? override : rule.severity,
+    url: docsUrl(rule.id),
+    pack: rule.id.slice(0, rule.id.indexOf('/')),
+  };
+}
+
+function engineDiagnostic(uri: string, ruleId: string, severity: Severity, messageId: string, message: string, range: Range, data: Record<string, string>): Diagnostic {
+  return { ruleId, severity, message, messageId, data, uri, range, related: [], url: docsUrl(ruleId) };
+}
+
+function suppressed(doc: ReportDocument, d: Diagnostic): boolean {
+  const line = d.range.start.line;
+  const short = d.ruleId.slice(d.ruleId.indexOf('/') + 1);
+  return doc.suppressions.some((s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(d.ruleId) || s.rules.includes(short)));
+}
+
+/** Whether a pack's `recognize` conditions all hold for a document. Packs without them apply only when named. */
+export function recognises(pack: Pack, doc: ReportDocument): boolean {
+  const r = pack.recognize;
+  if (pack.abstract || !r) return false;
+  const title = doc.meta.title?.value ?? doc.text.slice(0, 200);
+  if (r.title && !r.title.test(title)) return false;
+  if (r.text && !r.text.test(doc.text)) return false;
+  if (r.notText?.test(doc.text)) return false;
+  if (r.tables.length) {
+    const resolver = new Resolver(doc, pack);
+    if (!r.tables.every((t) => resolver.table(t))) return false;
+  }
+  if (r.year) {
+    const year = reportYear(doc);
+    if (year === undefined) return false;
+    if (r.year.min !== undefined && year < r.year.min) return false;
+    if (r.year.max !== undefined && year > r.year.max) return false;
+  }
+  return true;
+}

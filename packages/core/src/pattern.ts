@@ -1,0 +1,30 @@
+import { RE2JS } from 're2js';
+import { foldWidth } from './normalize.ts';
+
+/**
+ * A pack's pattern, compiled on RE2 (linear time: a pattern from a pack can never stall a run).
+ * Patterns and subjects are width-folded, so `（一）` in a pack matches `(一)` in a report.
+ */
+export interface Pattern {
+  source: string;
+  test(text: string): boolean;
+  /** Every match as [start, end) offsets in `text` (folding keeps offsets). */
+  matches(text: string): [number, number][];
+}
+
+export function compilePattern(source: string): Pattern {
+  const re = RE2JS.compile(foldWidth(source));
+  return {
+    source,
+    test: (text) => re.matcher(foldWidth(text)).find(),
+    matches(text) {
+      const m = re.matcher(foldWidth(text));
+      const out: [number, number][] = [];
+      while (m.find()) {
+        out.push([m.start(), m.end()]);
+        if (m.end() === m.start() && m.end() >= text.length) break;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import type { RelatedLocation } from './diagnostic.ts';
+import { Dec, halfUnit, type Measure } from './decimal.ts';
+import type { Expr } from './formula.ts';
+import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
+import { foldWidth, labelKey } from './normalize.ts';
+import type { FactDef, Pack, TableLocator } from './pack.ts';
+
+/** One figure an expression used: its value, where it is written and what it is called. */
+export interface Operand {
+  label: string;
+  text: string;
+  uri: string;
+  range: Range;
+  value: Dec;
+  decimals: number;
+}
+
+export interface Evaluated extends Measure {
+  operands: Operand[];
+}
+
+/** Why an expression could not be evaluated: a row or table absent, or a cell left empty. */
+export type Unresolved = { missing: 'table' | 'row' | 'column' | 'empty' | 'fact'; what: string };
+
+export function isUnresolved<T extends object>(v: T | Unresolved): v is Unresolved {
+  return (v as Unresolved).missing !== undefined;
+}
+
+/** Finds a pack's tables, rows, cells and facts in one document; remembers what it found. */
+export class Resolver {
+  private readonly tables = new Map<string, Table | undefined>();
+
+  constructor(
+    readonly doc: ReportDocument,
+    readonly pack: Pack,
+    /** Resolves `previous.` references: the same issuer's previous report, when there is one. */
+    readonly previous?: Resolver,
+  ) {}
+
+  table(name: string): Table | undefined {
+    if (this.tables.has(name)) return this.tables.get(name);
+    const locator = this.pack.tables[name];
+    const found = locator ? this.doc.tables.find((t) => tableMatches(t, locator)) : undefined;
+    this.tables.set(name, found);
+    return found;
+  }
+
+  /** Evaluates `expr`, taking `column` for table rows written without one. */
+  evaluate(expr: Expr, column?: string): Evaluated | Unresolved {
+    switch (expr.kind) {
+      case 'number':
+        // Constants in a formula are exact, whatever their written scale.
+        return { value: new Dec(expr.value), width: new Dec(0), operands: [] };
+      case 'negate': {
+        const v = this.evaluate(expr.operand, column);
+        return isUnresolved(v) ? v : { value: v.value.neg(), width: v.width, operands: v.operands };
+      }
+      case 'sum': {
+        let acc: Evaluated = { value: new Dec(0), width: new Dec(0), operands: [] };
+        for (const arg of expr.args) {
+          const v = this.evaluate(arg, column);
+          if (isUnresolved(v)) return v;
+          acc = { value: acc.value.plus(v.value), width: acc.width.plus(v.width), operands: [...acc.operands, ...v.operands] };
+        }
+        return acc;
+      }
+      case 'binary': {
+        const l = this.evaluate(expr.left, column);
+        if (isUnresolved(l)) return l;
+        const r = this.evaluate(expr.right, column);
+        if (isUnresolved(r)) return r;
+        const operands = [...l.operands, ...r.operands];
+        switch (expr.op) {
+          case '+':
+            return { value: l.value.plus(r.value), width: l.width.plus(r.width), operands };
+          case '-':
+            return { value: l.value.minus(r.value), width: l.width.plus(r.width), operands };
+          case '*':
+            return { value: l.value.times(r.value), width: l.value.abs().times(r.width).plus(r.value.abs().times(l.width)).plus(l.width.times(r.width)), operands };
+          case '/':
+            if (r.value.isZero()) return { missing: 'empty', what: 'division by zero' };
+            return { value: l.value.div(r.value), width: l.width.plus(l.value.div(r.value).abs().times(r.width)).div(r.value.abs()), operands };
+        }
+      }
+      // falls through: every case returns
+      case 'ref':
+        return this.ref(expr, column);
+    }
+  }
+
+  private ref(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
+    if (expr.previous) {
+      if (!this.previous) return { missing: 'fact', what: 'previous report' };
+      return this.previous.ref({ ...expr, previous: false }, column);
+    }
+    const fact = this.pack.facts[expr.name];
+    if (fact && expr.row === undefined) return this.fact(fact);
+    const table = this.table(expr.name);
+    if (!table) return { missing: 'table', what: expr.name };
+    if (expr.row === undefined) return { missing: 'row', what: expr.text };
+    const rowIndex = findRow(table, expr.row);
+    if (rowIndex < 0) return { missing: 'row', what: expr.text };
+    const columnSelector = expr.column ?? column;
+    if (columnSelector === undefined) return { missing: 'column', what: expr.text };
+    const col = findColumn(table, columnSelector);
+    if (col < 0) return { missing: 'column', what: `${expr.text}[${columnSelector}]` };
+    const rows = expr.children ? childRows(table, rowIndex) : [rowIndex];
+    let acc: Evaluated = { value: new Dec(0), width: new Dec(0), operands: [] };
+    for (const r of rows) {
+      const operand = this.cellOperand(table, r, col);
+      if (isUnresolved(operand)) return operand;
+      acc = { value: acc.value.plus(operand.value), width: acc.width.plus(halfUnit(operand.decimals)), operands: [...acc.operands, operand] };
+    }
+    return acc;
+  }
+
+  cellOperand(table: Table, rowIndex: number, col: number): Operand | Unresolved {
+    const row = table.rows[rowIndex] as Row;
+    const cell = row.cells[col];
+    const header = table.columns[col]?.label ?? `#${col + 1}`;
+    if (!cell || cell.empty || cell.value === undefined) return { missing: 'empty', what: `${row.label} / ${header}` };
+    return cellOperand(this.doc.uri, row, header, cell);
+  }
+
+  fact(fact: FactDef): Evaluated | Unresolved {
+    if (fact.table && fact.row) {
+      const table = this.table(fact.table);
+      if (!table) return { missing: 'table', what: fact.table };
+      const r = findRow(table, fact.row);
+      if (r < 0) return { missing: 'row', what: fact.row };
+      const c = fact.column ? findColumn(table, fact.column) : firstNumericColumn(table, r);
+      if (c < 0) return { missing: 'column', what: fact.column ?? fact.row };
+      const operand = this.cellOperand(table, r, c);
+      return isUnresolved(operand) ? operand : single(operand);
+    }
+    if (fact.statement) {
+      for (const statement of this.doc.statements) {
+        for (const q of [statement.total, ...statement.parts]) {
+          if (fact.statement.test(q.label) && (!fact.unit || q.unit === fact.unit)) {
+            return single({ label: q.label, text: q.text, uri: this.doc.uri, range: q.range, value: new Dec(q.value), decimals: q.decimals });
+          }
+        }
+      }
+      return { missing: 'fact', what: fact.name };
+    }
+    if (fact.meta === 'year' && this.doc.meta.year) {
+      const y = this.doc.meta.year;
+      return single({ label: 'year', text: String(y.value), uri: this.doc.uri, range: y.range, value: new Dec(y.value), decimals: 0 });
+    }
+    return { missing: 'fact', what: fact.name };
+  }
+}
+
+function single(operand: Operand): Evaluated {
+  return { value: operand.value, width: halfUnit(operand.decimals), operands: [operand] };
+}
+
+export function cellOperand(uri: string, row: Row, header: string, cell: Cell): Operand {
+  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
+}
+
+export function related(operands: Operand[]): RelatedLocation[] {
+  return operands.map((o) => ({ uri: o.uri, range: o.range, label: `${o.label} = ${o.text}` }));
+}
+
+function tableMatches(table: Table, locator: TableLocator): boolean {
+  if (locator.caption) {
+    const where = [table.caption ?? '', ...table.section].join('\n');
+    if (!locator.caption.test(where)) return false;
+  }
+  for (const p of locator.hasRow) if (!table.rows.some((r) => p.test(r.label))) return false;
+  for (const p of locator.hasColumn) if (!table.columns.some((c) => p.test(c.label))) return false;
+  return true;
+}
+
+/** The number a selector names: `（七）` → `(七)`, `一、` → `一`, `1.` → `1`. */
+function selectorNumber(token: string): string {
+  return foldWidth(token).replace(/\s+/g, '').replace(/[、.．:：]$/u, '');
+}
+
+function labelWithoutMarker(row: Row): string {
+  return labelKey(row.marker ? row.label.slice(row.marker.length) : row.label);
+}
+
+function rowMatches(row: Row, token: string): boolean {
+  if (token.startsWith('~')) {
+    try {
+      return new RegExp(token.slice(1), 'u').test(foldWidth(row.label));
+    } catch {
+      return false;
+    }
+  }
+  const number = selectorNumber(token);
+  if (row.number && foldWidth(row.number) === number) return true;
+  const key = labelKey(token);
+  if (labelKey(row.label) === key) return true;
+  const bare = labelWithoutMarker(row);
+  if (bare === key) return true;
+  return key.length >= 2 && bare.startsWith(key);
+}
+
+/**
+ * Index of the row a selector names: an outline number, a label, a label prefix, `~pattern`,
+ * or a path `（三）/1` whose earlier parts name ancestors. The shallowest match wins.
+ */
+export function findRow(table: Table, selector: string): number {
+  const tokens = splitPath(selector);
+  const last = tokens[tokens.length - 1] as string;
+  let best = -1;
+  table.rows.forEach((row, i) => {
+    if (!rowMatches(row, last)) return;
+    if (tokens.length > 1 && !ancestorsMatch(table, row, tokens.slice(0, -1))) return;
+    if (best < 0 || row.level < (table.rows[best] as Row).level) best = i;
+  });
+  return best;
+}
+
+function splitPath(selector: string): string[] {
+  return selector.startsWith('~') ? [selector] : selector.split('/').map((s) => s.trim()).filter(Boolean);
+}
+
+function ancestorsMatch(table: Table, row: Row, tokens: string[]): boolean {
+  let i = tokens.length - 1;
+  let parent = row.parent;
+  while (parent !== undefined && i >= 0) {
+    const p = table.rows[parent] as Row;
+    if (rowMatches(p, tokens[i] as string)) i--;
+    parent = p.parent;
+  }
+  return i < 0;
+}
+
+/** Column index a selector names: `#n`, the header, or the last part of a merged header. */
+export function findColumn(table: Table, selector: string): number {
+  const hash = /^#(\d+)$/.exec(selector);
+  if (hash) return Number(hash[1]) - 1 < table.columns.length ? Number(hash[1]) - 1 : -1;
+  const key = labelKey(selector);
+  let i = table.columns.findIndex((c) => labelKey(c.label) === key);
+  if (i < 0) i = table.columns.findIndex((c) => labelKey(c.label.split('/').pop() ?? '') === key);
+  return i;
+}
+
+/** Direct child rows that add up to a row (`其中` subsets excluded); the row itself when it has none. */
+export function childRows(table: Table, index: number): number[] {
+  const out: number[] = [];
+  table.rows.forEach((r, i) => {
+    if (r.parent === index && r.kind !== 'subset' && r.kind !== 'total') out.push(i);
+  });
+  return out.length ? out : [index];
+}
+
+function firstNumericColumn(table: Table, rowIndex: number): number {
+  const row = table.rows[rowIndex] as Row;
+  return row.cells.findIndex((c) => c.value !== undefined);
+}
+
+/** Columns that hold figures somewhere in the table. */
+export function numericColumns(table: Table): number[] {
+  return table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => r.cells[i]?.value !== undefined));
+}

@@ -1,0 +1,73 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CrossfootError } from './errors.ts';
+import type { Range } from './model.ts';
+
+export type SourcePath = readonly (string | number)[];
+
+/** A YAML or JSON file parsed with source positions, so every later error can point into it. */
+export interface ParsedSource {
+  file: string;
+  data: unknown;
+  /** Range of the value at `path`, or of its key when `key` is set; falls back to the nearest ancestor. */
+  rangeOf(path: SourcePath, key?: boolean): Range;
+}
+
+const MAX_ALIASES = 100;
+
+/** Parses YAML (or JSON, which YAML 1.2 reads) keeping positions. Throws a located CrossfootError on bad syntax. */
+export function parseSource(file: string, text: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+  } catch (error) {
+    throw new CrossfootError('yaml-syntax', `cannot parse: ${(error as Error).message}`, file, pointRange(1, 1));
+  }
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = problem.linePos?.[0] ?? { line: 1, col: 1 };
+    const firstLine = problem.message.split('\n')[0] ?? problem.message;
+    throw new CrossfootError('yaml-syntax', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, file, pointRange(pos.line, pos.col));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new CrossfootError('yaml-syntax', `cannot read: ${(error as Error).message}`, file, pointRange(1, 1));
+  }
+  const toRange = (start: number, end: number): Range => {
+    const a = lineCounter.linePos(start);
+    const b = lineCounter.linePos(end);
+    return { start: { line: a.line, column: a.col }, end: { line: b.line, column: b.col } };
+  };
+  return {
+    file,
+    data,
+    rangeOf(path, key = false) {
+      let node: unknown = doc.contents;
+      let best: Range = node && (node as Node).range ? toRange((node as Node).range![0], (node as Node).range![1]) : pointRange(1, 1);
+      for (let i = 0; i < path.length; i++) {
+        const segment = path[i];
+        const last = i === path.length - 1;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+          if (!pair) return best;
+          if (last && key && isScalar(pair.key) && pair.key.range) return toRange(pair.key.range[0], pair.key.range[1]);
+          node = pair.value;
+          if (!node && isScalar(pair.key) && pair.key.range) return toRange(pair.key.range[0], pair.key.range[1]);
+        } else if (isSeq(node)) {
+          node = node.items[Number(segment)];
+        } else {
+          return best;
+        }
+        const r = (node as Node | undefined)?.range;
+        if (r) best = toRange(r[0], r[1]);
+      }
+      return best;
+    },
+  };
+}
+
+function pointRange(line: number, column: number): Range {
+  return { start: { line, column }, end: { line, column } };
+}
