@@ -1,6 +1,6 @@
 import { type Diagnostic, sortDiagnostics } from '@crossfoot/core';
 import { type MessageId, t } from './messages.ts';
-import { groupByUri, summarize } from './summary.ts';
+import { groupByUri, summarize, uniqueRules } from './summary.ts';
 import type { FormatInput, FormatOptions } from './types.ts';
 
 /**
@@ -13,7 +13,7 @@ export function markdown(input: FormatInput, options: FormatOptions): string {
   const summary = summarize(input);
   const sorted = sortDiagnostics(input.diagnostics);
   const urls = new Map<string, string>();
-  for (const rule of input.rules) if (!urls.has(rule.id)) urls.set(rule.id, rule.url);
+  for (const rule of uniqueRules(input.rules)) urls.set(rule.id, rule.url);
   for (const d of sorted) if (!urls.has(d.ruleId)) urls.set(d.ruleId, d.url);
   const ruleLink = (ruleId: string) => link(ruleId, urls.get(ruleId));
 

@@ -46,6 +46,8 @@ const messages = {
 
 export type MessageId = keyof typeof messages;
 
+export const messageIds = Object.keys(messages) as MessageId[];
+
 /** Renders message `id` in `locale`, replacing `{name}` with `data.name`; `count` picks the English plural form. */
 export function t(locale: Locale, id: MessageId, data: Record<string, string | number> = {}, count?: number): string {
   const entry: Record<Locale, Text> = messages[id];

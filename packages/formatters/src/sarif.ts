@@ -4,7 +4,7 @@ import { lineFingerprints } from './fingerprint.ts';
 import { canonicalArithmetic } from './json.ts';
 import { toSarifRegion } from './positions.ts';
 import { Sources } from './source.ts';
-import { compareStrings, fileUris } from './summary.ts';
+import { compareStrings, fileUris, uniqueRules } from './summary.ts';
 import type { FormatInput, FormatOptions } from './types.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -77,8 +77,7 @@ export function sarif(input: FormatInput, options: FormatOptions): string {
 /** Every rule in `rules` plus any rule id seen only in diagnostics, sorted by id. */
 function driverRules(rules: RuleMeta[], diagnostics: Diagnostic[], options: FormatOptions): Sarif.ReportingDescriptor[] {
   const byId = new Map<string, Sarif.ReportingDescriptor>();
-  for (const rule of [...rules].sort((a, b) => compareStrings(a.id, b.id))) {
-    if (byId.has(rule.id)) continue;
+  for (const rule of uniqueRules(rules)) {
     byId.set(rule.id, {
       id: rule.id,
       shortDescription: { text: rule.description[options.locale] },

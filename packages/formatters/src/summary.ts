@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '@crossfoot/core';
+import type { Diagnostic, RuleMeta, Severity } from '@crossfoot/core';
 import type { FormatInput } from './types.ts';
 
 export interface FileCounts {
@@ -74,4 +74,13 @@ export function groupByUri(sorted: Diagnostic[]): Map<string, Diagnostic[]> {
     else groups.set(d.uri, [d]);
   }
   return groups;
+}
+
+/** One entry per rule id, sorted by id; if an id is listed twice the choice does not depend on input order. */
+export function uniqueRules(rules: RuleMeta[]): RuleMeta[] {
+  const keyed = rules.map((rule) => ({ rule, key: JSON.stringify(rule) }));
+  keyed.sort((a, b) => compareStrings(a.rule.id, b.rule.id) || compareStrings(a.key, b.key));
+  const out: RuleMeta[] = [];
+  for (const { rule } of keyed) if (out.at(-1)?.id !== rule.id) out.push(rule);
+  return out;
 }
