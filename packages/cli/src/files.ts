@@ -1,0 +1,49 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+
+export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'yaml', 'yml', 'html', 'htm'];
+
+/** Never reports: tool folders, crossfoot's own config and packs. */
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/.github/**', '**/dist/**', '**/crossfoot.config.*', '**/pack.{yaml,yml,json}'];
+
+export interface FileEntry {
+  path: string;
+  /** Relative to the working directory, forward slashes. */
+  uri: string;
+}
+
+export function toUri(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+/** Expands paths, directories and globs into report files, sorted, without duplicates. */
+export async function collectFiles(cwd: string, patterns: string[], ignore: string[]): Promise<{ files: FileEntry[]; missing: string[] }> {
+  const found = new Set<string>();
+  const missing: string[] = [];
+  const exts = `{${REPORT_EXTENSIONS.join(',')}}`;
+  const ignores = [...DEFAULT_IGNORE, ...ignore];
+  const isIgnored = picomatch(ignores, { dot: true });
+  for (const pattern of patterns) {
+    const abs = resolve(cwd, pattern);
+    if (existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        const inDir = await glob(`**/*.${exts}`, { cwd: abs, absolute: true, dot: false, ignore: ignores, expandDirectories: false });
+        for (const f of inDir) found.add(resolve(f));
+      } else {
+        // A file named explicitly is checked whatever its extension or the ignore list says.
+        found.add(abs);
+      }
+      continue;
+    }
+    const matches = await glob(pattern, { cwd, absolute: true, ignore: ignores, expandDirectories: false });
+    if (!matches.length) missing.push(pattern);
+    for (const f of matches) found.add(resolve(f));
+  }
+  const files = [...found]
+    .map((path) => ({ path, uri: toUri(cwd, path) }))
+    .filter((f) => patterns.some((p) => resolve(cwd, p) === f.path) || !isIgnored(f.uri))
+    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  return { files, missing };
+}

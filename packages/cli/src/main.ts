@@ -1,0 +1,307 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Checker, CONFIG_FILES, CrossfootError, loadPack, parseConfig, ruleMeta, type Config, type Diagnostic, type Locale, type Pack, type ReportDocument } from '@crossfoot/core';
+import { format, formatterNames, type FormatterName } from '@crossfoot/formatters';
+import { collectFiles, toUri } from './files.ts';
+import { BUILTIN_RULES, createPackHost } from './host.ts';
+import { findPrevious } from './previous.ts';
+import { readReportFile } from './read.ts';
+
+export const VERSION = '0.1.0';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout/stderr are terminals (colour, progress). */
+  isTTY: boolean;
+}
+
+const defaultIo = (): Io => ({
+  cwd: process.cwd(),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
+});
+
+const USAGE = `Usage: crossfoot <command> [options]
+
+Commands:
+  check [paths or globs…]   check reports (default: the configured includes, else ".")
+  explain <rule-id>         print a rule's documentation
+  packs                     list the rule packs found
+  init                      write a crossfoot.config.yaml for this folder
+  inspect <report> [--json] print the document model the adapters produced
+
+Options of check:
+  --pack <id|path>          repeatable; default: config, then each document's declared or recognised pack
+  --config <file>           default: crossfoot.config.{yaml,yml,json} found upward
+  --format <name>           ${formatterNames.join(' | ')}
+  -o, --output <file>       write the report there (a stylish summary still goes to stderr)
+  --max-warnings <n>        exit 1 when there are more warnings than this
+  --quiet                   report errors only
+  --locale <zh-CN|en>       language of messages
+  --jobs <n>                worker threads
+  --shard <i>/<n>           check only the i-th of n slices of the files
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pack error.
+`;
+
+class UsageError extends CrossfootError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Runs the command line; returns the exit status. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'explain':
+        return explain(rest, io);
+      case 'packs':
+        return packs(rest, io);
+      case 'init':
+        return init(rest, io);
+      case 'inspect':
+        return inspect(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof CrossfootError) {
+      io.stderr(`crossfoot: ${error.format()}\n`);
+      if (error.code === 'usage') io.stderr('Run "crossfoot --help" for usage.\n');
+      return 2;
+    }
+    io.stderr(`crossfoot: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function findConfig(cwd: string, explicit?: string): Config | undefined {
+  if (explicit) {
+    const file = resolve(cwd, explicit);
+    if (!existsSync(file)) throw new CrossfootError('config-not-found', `config file not found: ${explicit}`);
+    return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
+  }
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Every pack shipped with crossfoot or kept in the project's `rules/` folder. */
+function discoverPacks(cwd: string): Pack[] {
+  const host = createPackHost(cwd);
+  const dirs = new Map<string, string>();
+  for (const root of [join(cwd, 'rules'), BUILTIN_RULES]) {
+    if (!existsSync(root)) continue;
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (entry.isDirectory() && !dirs.has(entry.name) && ['pack.yaml', 'pack.yml', 'pack.json'].some((f) => existsSync(join(root, entry.name, f)))) {
+        dirs.set(entry.name, join(root, entry.name));
+      }
+    }
+  }
+  return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id) as string, host, join(cwd, 'noop')));
+}
+
+function configDir(cwd: string, config?: Config): string {
+  return config ? dirname(resolve(cwd, config.file)) : cwd;
+}
+
+function localeOf(value: unknown, config?: Config): Locale {
+  if (value === undefined) return config?.locale ?? 'zh-CN';
+  if (value === 'zh-CN' || value === 'en') return value;
+  throw new UsageError(`--locale must be zh-CN or en, not "${String(value)}"`);
+}
+
+function positiveInt(name: string, value: string | undefined, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number${min ? ` ≥ ${min}` : ''}, not "${value}"`);
+  return Number(value);
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    pack: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    format: { type: 'string', default: 'stylish' },
+    output: { type: 'string', short: 'o' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    locale: { type: 'string' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
+  });
+  const formatName = values.format as string;
+  if (!formatterNames.includes(formatName as FormatterName)) throw new UsageError(`unknown format "${formatName}"; expected one of ${formatterNames.join(', ')}`);
+  const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
+  positiveInt('--jobs', values.jobs, 1);
+  let shard: { index: number; count: number } | undefined;
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  const config = findConfig(io.cwd, values.config);
+  const locale = localeOf(values.locale, config);
+  const host = createPackHost(io.cwd);
+  const base = configDir(io.cwd, config);
+  const forced: Pack[] | undefined = values.pack?.length
+    ? values.pack.map((ref) => loadPack(ref, host, join(io.cwd, 'noop')))
+    : config?.packs.length
+      ? config.packs.map((ref) => loadPack(ref, host, resolve(io.cwd, config.file)))
+      : undefined;
+  const available = mergePacks(forced ?? [], discoverPacks(io.cwd));
+  const checker = new Checker(available, { locale, rules: config?.rules });
+
+  const patterns = positionals.length ? positionals : config?.include.length ? config.include.map((p) => toUri(io.cwd, resolve(base, p)) || '.') : ['.'];
+  const { files: all, missing } = await collectFiles(io.cwd, patterns, config?.ignore ?? []);
+  if (missing.length) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`);
+  const files = shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
+
+  const docs: ReportDocument[] = files.map((f) => readReportFile(f.path, f.uri));
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of docs) {
+    const found = await checker.check({ doc, packs: forced, previous: findPrevious(doc, docs) });
+    diagnostics.push(...(values.quiet ? found.filter((d) => d.severity === 'error') : found));
+  }
+  const usedPacks = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf('/'))));
+  const rules = checker.rules().filter((r) => usedPacks.has(r.pack) || (forced ?? []).some((p) => p.rules.some((x) => x.id === r.id)));
+  const input = { diagnostics, rules, files: docs.map((d) => ({ uri: d.uri, text: d.text })) };
+  const color = io.isTTY && !values.output;
+  const report = format(formatName as FormatterName, input, { locale, color, toolVersion: VERSION });
+  if (values.output) {
+    const out = resolve(io.cwd, values.output);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, report);
+    io.stderr(format('stylish', { ...input, diagnostics: [] }, { locale, color: false, toolVersion: VERSION }).split('\n').filter(Boolean).pop() + '\n');
+  } else {
+    io.stdout(report);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+/** Forced packs first, then discovered ones not already present (by id). */
+function mergePacks(first: Pack[], rest: Pack[]): Pack[] {
+  const out = [...first];
+  for (const p of rest) if (!out.some((q) => q.id === p.id)) out.push(p);
+  return out;
+}
+
+function explain(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { locale: { type: 'string' }, pack: { type: 'string', multiple: true }, config: { type: 'string' } });
+  const id = positionals[0];
+  if (!id) throw new UsageError('explain needs a rule id, e.g. crossfoot explain cn-gov-disclosure-common/statement-sums');
+  const config = findConfig(io.cwd, values.config);
+  const locale = localeOf(values.locale, config);
+  const host = createPackHost(io.cwd);
+  const packs = mergePacks([...(values.pack ?? []), ...(config?.packs ?? [])].map((ref) => loadPack(ref, host, join(io.cwd, 'noop'))), discoverPacks(io.cwd));
+  const rule = packs.flatMap((p) => p.rules).find((r) => r.id === id || r.name === id);
+  if (!rule) throw new CrossfootError('unknown-rule', `no rule "${id}" in the packs found (${packs.map((p) => p.id).join(', ') || 'none'})`);
+  const meta = ruleMeta(rule, config?.rules[rule.id]);
+  const head = `${rule.id} (${meta.severity}, ${rule.check.kind})\n${meta.description[locale]}\n${meta.url}\n`;
+  io.stdout(rule.doc ? `${head}\n${rule.doc.trimEnd()}\n` : head);
+  return 0;
+}
+
+function packs(args: string[], io: Io): number {
+  const { values } = parse(args, { json: { type: 'boolean', default: false }, locale: { type: 'string' } });
+  const locale = localeOf(values.locale);
+  const found = discoverPacks(io.cwd);
+  if (values.json) {
+    io.stdout(`${JSON.stringify(found.map((p) => ({ id: p.id, version: p.version, title: p.title?.[locale], extends: p.lineage, abstract: p.abstract, rules: p.rules.map((r) => r.id), file: toUri(io.cwd, p.file) })), null, 2)}\n`);
+    return 0;
+  }
+  for (const p of found) {
+    io.stdout(`${p.id}@${p.version}${p.abstract ? ' (base)' : ''}  ${p.rules.length} rules  ${p.title?.[locale] ?? ''}\n    ${toUri(io.cwd, p.file)}\n`);
+  }
+  if (!found.length) io.stdout('no packs found\n');
+  return 0;
+}
+
+function init(args: string[], io: Io): number {
+  const { values } = parse(args, { force: { type: 'boolean', default: false }, pack: { type: 'string', multiple: true } });
+  const file = join(io.cwd, 'crossfoot.config.yaml');
+  if (existsSync(file) && !values.force) throw new CrossfootError('exists', 'crossfoot.config.yaml already exists; use --force to replace it');
+  const packsLine = values.pack?.length ? `packs:\n${values.pack.map((p) => `  - ${p}`).join('\n')}\n` : '# packs: [cn-gov-disclosure-2021]   # default: each report\'s declared or recognised pack\n';
+  writeFileSync(
+    file,
+    `# crossfoot configuration\n${packsLine}include:\n  - "**/*.md"\nignore:\n  - "drafts/**"\nlocale: zh-CN\nrules: {}\n#  cn-gov-disclosure-common/repeated-phrase: off\n`,
+  );
+  io.stdout(`wrote crossfoot.config.yaml\n`);
+  return 0;
+}
+
+function inspect(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
+  const target = positionals[0];
+  if (!target) throw new UsageError('inspect needs a report file');
+  const path = resolve(io.cwd, target);
+  if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
+  const doc = readReportFile(path, toUri(io.cwd, path));
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ ...doc, text: undefined }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(describeDocument(doc));
+  return 0;
+}
+
+function describeDocument(doc: ReportDocument): string {
+  const lines: string[] = [`${doc.uri} (${doc.format})`];
+  const m = doc.meta;
+  if (m.title) lines.push(`title: ${m.title.value}`);
+  if (m.issuer) lines.push(`issuer: ${m.issuer.value}`);
+  if (m.year) lines.push(`year: ${m.year.value}`);
+  if (m.period) lines.push(`period: ${m.period.value.start} – ${m.period.value.end} (line ${m.period.range.start.line})`);
+  if (m.published) lines.push(`published: ${m.published.value} (line ${m.published.range.start.line})`);
+  const walk = (sections: ReportDocument['sections'], depth: number) => {
+    for (const s of sections) {
+      lines.push(`${'  '.repeat(depth)}§ ${s.marker}${s.title}  [line ${s.range.start.line}]`);
+      walk(s.children, depth + 1);
+    }
+  };
+  lines.push('sections:');
+  walk(doc.sections, 1);
+  for (const t of doc.tables) {
+    lines.push(`table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}] columns: ${t.columns.map((c) => c.label).join(' | ')}`);
+    for (const r of t.rows) {
+      lines.push(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.kind}] ${r.cells.map((c) => (c.empty ? '—' : c.value ?? c.text)).join(' | ')}`);
+    }
+  }
+  for (const s of doc.statements) {
+    lines.push(`statement line ${s.range.start.line}: ${s.total.label} ${s.total.value}${s.total.unit ?? ''}${s.parts.length ? ` = ${s.parts.map((p) => p.value).join(' + ')}` : ''}`);
+  }
+  for (const d of doc.dates) lines.push(`date line ${d.range.start.line}: ${d.text} → ${d.start}${d.end !== d.start ? `..${d.end}` : ''}`);
+  for (const p of doc.problems) lines.push(`problem ${p.code} line ${p.range.start.line}: ${p.message.en}`);
+  return `${lines.join('\n')}\n`;
+}
