@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
  * characters (which could move the cursor or inject escape sequences) become U+FFFD.
  */
 export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   return text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 

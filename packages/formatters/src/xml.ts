@@ -1,6 +1,6 @@
 /** Characters XML 1.0 forbids anywhere (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-const INVALID_XML =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripInvalidXml(text: string): string {
   return text.replace(INVALID_XML, '');

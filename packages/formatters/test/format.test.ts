@@ -38,6 +38,7 @@ describe('package exports', () => {
 
   it('format dispatches to the named formatter', () => {
     for (const name of formatterNames) {
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: checking each named export
       expect(format(name, sampleInput(), zh)).toBe(formatters[name](sampleInput(), zh));
     }
   });

@@ -66,6 +66,7 @@ describe('junit', () => {
       message: '合计 <320> & "322"\u0001 \'x\' \ud800',
     };
     const xml = junit({ diagnostics: [d], rules, files: [] }, zh);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting they are gone
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).not.toMatch(/[\ud800-\udfff]/);
     expect(xml).toContain('name="reports/&quot;R&amp;D&quot; &lt;年报&gt;.md"');

@@ -103,6 +103,7 @@ describe('stylish', () => {
     expect(stylish(sampleInput(), en)).not.toContain(ESC);
     const coloured = stylish(sampleInput(), { ...en, color: true });
     expect(coloured).toContain(`${ESC}31m`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(stylish(sampleInput(), en));
   });
 
