@@ -1,1 +1,66 @@
+import type { ReportDocument, ReportFormat } from '@crossfoot/core';
+import { parseMarkdown } from './markdown.ts';
+import { describeError, problem, startOfDocument } from './problems.ts';
+import { emptyDocument } from './reading.ts';
+import { parseText } from './text.ts';
+
 export { extractNarrative, inferMeta } from './narrative/index.ts';
+export { frontMatterSchema } from './front-matter-schema.ts';
+export { buildOutline, type RowDraft } from './outline.ts';
+export { parseMarkdown } from './markdown.ts';
+export { parseText } from './text.ts';
+
+const EXTENSIONS: Record<string, ReportFormat> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  yaml: 'yaml',
+  yml: 'yaml',
+  txt: 'text',
+  html: 'html',
+  htm: 'html',
+};
+
+/**
+ * The format of a report: by the file extension (`.md`/`.markdown`, `.yaml`/`.yml`, `.txt`, `.html`/`.htm`);
+ * without a known extension, an HTML document or YAML front matter at the top is recognised; else undefined.
+ */
+export function detectFormat(uri: string, text: string): ReportFormat | undefined {
+  const name = uri.split(/[\\/]/u).at(-1) ?? '';
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) {
+    const format = EXTENSIONS[name.slice(dot + 1).toLowerCase()];
+    if (format) return format;
+  }
+  const head = text.slice(0, 512).replace(/^\uFEFF/u, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  if (/^---[ \t]*\r?\n/u.test(head)) return 'markdown';
+  return undefined;
+}
+
+/**
+ * Reads a report into the document model with the adapter for its format (given, or detected; plain text
+ * otherwise). Never throws: anything unexpected becomes an `internal` problem on an empty document.
+ */
+export function readReport(input: { uri: string; text: string; format?: ReportFormat }): ReportDocument {
+  const uri = typeof input?.uri === 'string' ? input.uri : '';
+  const text = typeof input?.text === 'string' ? input.text : '';
+  let format: ReportFormat = 'text';
+  try {
+    format = input.format ?? detectFormat(uri, text) ?? 'text';
+    switch (format) {
+      case 'markdown':
+        return parseMarkdown(uri, text);
+      case 'text':
+        return parseText(uri, text);
+      default: {
+        const doc = emptyDocument(uri, text, format);
+        doc.problems.push(problem('unsupported-format', startOfDocument, { format }));
+        return doc;
+      }
+    }
+  } catch (error) {
+    const doc = emptyDocument(uri, text, format);
+    doc.problems.push(problem('internal', startOfDocument, { detail: describeError(error) }));
+    return doc;
+  }
+}

@@ -1,0 +1,149 @@
+import type { AdapterProblem, LineIndex, Located, Period, Range, ReportMeta } from '@crossfoot/core';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
+import { problem } from './problems.ts';
+
+let validator: ValidateFunction | undefined;
+
+function validate(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(frontMatterSchema as object);
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+const EXPECTED: Record<string, { zh: string; en: string }> = {
+  title: { zh: '非空字符串', en: 'a non-empty string' },
+  issuer: { zh: '非空字符串', en: 'a non-empty string' },
+  period: {
+    zh: '含 start 和 end 两个 ISO 日期的映射，或“2024-01-01/2024-12-31”形式的字符串',
+    en: '{start, end} ISO dates or a string like 2024-01-01/2024-12-31',
+  },
+  published: { zh: 'yyyy-mm-dd 形式的日期', en: 'an ISO date, yyyy-mm-dd' },
+  packs: { zh: '规则包标识的列表', en: 'a list of rule pack ids' },
+  year: { zh: '四位整数年份', en: 'a four-digit integer year' },
+};
+
+/**
+ * Reads the YAML between the front matter fences, `index.text.slice(from, to)`: syntax errors,
+ * schema errors and unknown keys become located problems; valid values become meta with their ranges.
+ */
+export function readFrontMatter(index: LineIndex, from: number, to: number, problems: AdapterProblem[]): ReportMeta {
+  const source = index.text.slice(from, to);
+  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+  const at = (r: readonly number[] | undefined, fallback: Range): Range =>
+    r ? index.range(from + (r[0] ?? 0), from + (r[1] ?? r[0] ?? 0)) : fallback;
+  const whole = index.range(from, to);
+
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      problems.push(problem('front-matter-syntax', index.range(from + e.pos[0], from + e.pos[1]), { detail: firstLine(e.message) }));
+    }
+    return {};
+  }
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) {
+    problems.push(problem('front-matter-not-mapping', at(doc.contents.range, whole)));
+    return {};
+  }
+
+  const nodeRange = (path: string[]): Range => {
+    for (let n = path.length; n > 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as YamlNode | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) return at(node.range, whole);
+    }
+    return at(doc.contents?.range, whole);
+  };
+
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key !== undefined && !FRONT_MATTER_KEYS.includes(key)) {
+      const keyRange = isScalar(pair.key) && pair.key.range ? at(pair.key.range, whole) : whole;
+      problems.push(problem('front-matter-unknown-key', keyRange, { key, known: FRONT_MATTER_KEYS.join(', ') }));
+    }
+  }
+
+  const data = doc.toJS() as Record<string, unknown>;
+  const invalid = new Set<string>();
+  for (const error of validate(data)) {
+    const path = error.instancePath.split('/').slice(1).map(unescapePointer);
+    const key = path[0];
+    if (key === undefined) {
+      problems.push(problem('front-matter-not-mapping', whole));
+      return {};
+    }
+    if (invalid.has(key)) continue;
+    invalid.add(key);
+    const expected = EXPECTED[key] ?? { zh: '合法的值', en: 'a valid value' };
+    problems.push(problem('front-matter-invalid', nodeRange(path), { key, expected: expected.zh, expectedEn: expected.en }));
+  }
+
+  const meta: ReportMeta = {};
+  const located = <T>(key: string, value: T): Located<T> => ({ value, range: valueRange(doc, key, at, whole) });
+  for (const key of ['title', 'issuer'] as const) {
+    if (!invalid.has(key) && typeof data[key] === 'string') meta[key] = located(key, data[key] as string);
+  }
+  if (!invalid.has('packs') && Array.isArray(data.packs)) meta.packs = located('packs', data.packs as string[]);
+  if (!invalid.has('published') && typeof data.published === 'string') {
+    if (checkDate(data.published, valueRange(doc, 'published', at, whole), problems)) {
+      meta.published = located('published', data.published);
+    }
+  }
+  if (!invalid.has('period') && data.period !== undefined) {
+    const period = readPeriod(data.period);
+    const range = valueRange(doc, 'period', at, whole);
+    if (period && checkDate(period.start, range, problems) && checkDate(period.end, range, problems)) {
+      if (period.end < period.start) problems.push(problem('front-matter-period-order', range, { ...period }));
+      else meta.period = { value: period, range };
+    }
+  }
+  if (!invalid.has('year') && typeof data.year === 'number') meta.year = located('year', data.year);
+  else if (meta.period && meta.period.value.start.slice(0, 4) === meta.period.value.end.slice(0, 4)) {
+    meta.year = { value: Number(meta.period.value.start.slice(0, 4)), range: meta.period.range };
+  }
+  return meta;
+}
+
+function valueRange(
+  doc: Document,
+  key: string,
+  at: (r: readonly number[] | undefined, fallback: Range) => Range,
+  whole: Range,
+): Range {
+  const node = doc.get(key, true) as YamlNode | undefined;
+  return node && typeof node === 'object' && 'range' in node ? at(node.range ?? undefined, whole) : whole;
+}
+
+function readPeriod(value: unknown): Period | undefined {
+  if (typeof value === 'string') {
+    const [start, end] = value.split('/');
+    return start && end ? { start, end } : undefined;
+  }
+  if (value && typeof value === 'object') {
+    const { start, end } = value as Record<string, unknown>;
+    if (typeof start === 'string' && typeof end === 'string') return { start, end };
+  }
+  return undefined;
+}
+
+/** Is `yyyy-mm-dd` a day of the calendar? */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function checkDate(iso: string, range: Range, problems: AdapterProblem[]): boolean {
+  if (isCalendarDate(iso)) return true;
+  problems.push(problem('front-matter-date', range, { date: iso }));
+  return false;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/u, '').trim();
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,284 @@
+import type { AdapterProblem, Range, ReportDocument, ReportMeta, Table } from '@crossfoot/core';
+import { LineIndex } from '@crossfoot/core';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { looksLikeCaption } from './caption.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { type MarkerStyle, readMarker } from './markers.ts';
+import { problem } from './problems.ts';
+import { NarrativeReader, emptyDocument, isBlank } from './reading.ts';
+import { SectionCursor, type SectionDraft, buildSections, titleOf } from './sections.ts';
+import { SuppressionCollector } from './suppressions.ts';
+import { type SourceCell, type SourceRow, assembleTable } from './table.ts';
+
+/** The parts of an mdast node this adapter reads. */
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+interface Block {
+  node: MdNode;
+  start: number;
+  end: number;
+  /** Directly under the root (not in a list or quote). */
+  top: boolean;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Numbered paragraphs that stand for headings: `一、`, `（一）`, `1、`, `（1）`, `①`. */
+const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arabic', 'arabic-paren', 'circled']);
+
+/**
+ * Markdown (CommonMark + GFM tables + YAML front matter) → ReportDocument.
+ * Headings and numbered paragraphs give the sections, GFM tables the tables, paragraphs the narrative,
+ * HTML comments the suppressions, front matter the meta.
+ */
+export function parseMarkdown(uri: string, text: string): ReportDocument {
+  const doc = emptyDocument(uri, text, 'markdown');
+  const index = new LineIndex(text);
+  const problems: AdapterProblem[] = doc.problems;
+  // micromark skips a byte order mark and counts offsets after it.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const tree = processor.parse(text) as unknown as MdNode;
+  const blocks = collect(tree, shift);
+
+  // Front matter.
+  let frontMeta: ReportMeta = {};
+  const first = tree.children?.[0];
+  if (first?.type === 'yaml' && first.position) {
+    const open = index.position((first.position.start.offset ?? 0) + shift).line;
+    const close = index.position((first.position.end.offset ?? 0) + shift).line;
+    frontMeta = readFrontMatter(index, index.lineStart(open + 1), index.lineStart(close), problems);
+  } else if (/^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/u.test(text)) {
+    problems.push(problem('front-matter-unterminated', index.range(shift, shift + 3)));
+  }
+
+  // Title: a single H1 at the top.
+  const headings = blocks.filter((b) => b.node.type === 'heading');
+  const leading = blocks.find((b) => b.top && b.node.type !== 'yaml' && !(b.node.type === 'html' && isComment(b.node)));
+  let titleBlock: Block | undefined;
+  if (leading?.node.type === 'heading' && leading.node.depth === 1 && headings.filter((h) => h.node.depth === 1).length === 1) {
+    titleBlock = leading;
+  }
+
+  // Sections: headings, then numbered paragraphs where no heading uses their numbering.
+  const sectionHeadings = headings.filter((h) => h !== titleBlock);
+  const minDepth = Math.min(...sectionHeadings.map((h) => h.node.depth ?? 1));
+  const headingStyles = new Set<MarkerStyle>();
+  const headingMarkers = new Map<Block, ReturnType<typeof readMarker>>();
+  for (const h of sectionHeadings) {
+    const m = readMarker(plain(h.node).trim());
+    const marker = m?.style === 'subset' ? undefined : m;
+    headingMarkers.set(h, marker);
+    if (marker) headingStyles.add(marker.style);
+  }
+  const drafts: SectionDraft[] = [];
+  let headingLevel = 0;
+  const paragraphStack: MarkerStyle[] = [];
+  for (const b of blocks) {
+    if (b.node.type === 'heading' && b !== titleBlock) {
+      const words = plain(b.node).trim();
+      const m = headingMarkers.get(b);
+      headingLevel = (b.node.depth ?? 1) - minDepth + 1;
+      paragraphStack.length = 0;
+      drafts.push({
+        marker: m?.marker ?? '',
+        number: m?.number ?? '',
+        title: m ? words.slice(m.length).trim() : words,
+        level: headingLevel,
+        start: b.start,
+        end: b.end,
+      });
+    } else if (b.node.type === 'paragraph' && b.top) {
+      const words = plain(b.node).trimStart();
+      const m = readMarker(words, { western: false });
+      if (!m || !PARAGRAPH_SECTION_STYLES.has(m.style) || headingStyles.has(m.style)) continue;
+      const open = paragraphStack.indexOf(m.style);
+      if (open >= 0) paragraphStack.length = open;
+      paragraphStack.push(m.style);
+      const firstLineEnd = Math.min(b.end, index.lineEnd(index.position(b.start).line));
+      drafts.push({
+        marker: m.marker,
+        number: m.number,
+        title: titleOf(words.slice(m.length)).title,
+        level: headingLevel + paragraphStack.length,
+        start: b.start,
+        end: firstLineEnd,
+      });
+    }
+  }
+  const outline = buildSections(index, drafts, text.length);
+  doc.sections = outline.sections;
+
+  // Tables, narrative, suppressions, in document order.
+  const cursor = new SectionCursor(outline.flat);
+  const narrative = new NarrativeReader(index, problems);
+  const suppressions = new SuppressionCollector(index);
+  for (const [i, b] of blocks.entries()) {
+    if (b.node.type === 'paragraph') {
+      narrative.read(b.start, b.end, cursor.at(b.start));
+    } else if (b.node.type === 'table') {
+      doc.tables.push(readTable(b, blocks, i, doc.tables.length + 1, cursor.at(b.start), index, shift, problems));
+    } else if (b.node.type === 'html') {
+      suppressions.scan(b.start, b.end);
+    }
+  }
+  doc.statements = narrative.statements;
+  doc.dates = narrative.dates;
+  doc.suppressions = suppressions.finish();
+
+  const inferred = narrative.meta(doc.sections);
+  const fromTitle: ReportMeta = {};
+  if (titleBlock) {
+    const words = plain(titleBlock.node).trim();
+    if (words !== '') fromTitle.title = { value: words, range: contentRange(index, titleBlock) };
+  }
+  doc.meta = { ...inferred, ...fromTitle, ...frontMeta };
+  return doc;
+}
+
+/** Every node worth reading (headings, paragraphs, tables, HTML, front matter), in document order. */
+function collect(tree: MdNode, shift: number): Block[] {
+  const out: Block[] = [];
+  const stack: { node: MdNode; top: boolean }[] = [];
+  const push = (children: MdNode[] | undefined, top: boolean) => {
+    if (!children) return;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as MdNode, top });
+  };
+  push(tree.children, true);
+  while (stack.length > 0) {
+    const { node, top } = stack.pop() as { node: MdNode; top: boolean };
+    const t = node.type;
+    if (t === 'heading' || t === 'paragraph' || t === 'table' || t === 'html' || t === 'yaml') {
+      const start = (node.position?.start.offset ?? 0) + shift;
+      const end = (node.position?.end.offset ?? 0) + shift;
+      out.push({ node, start, end, top });
+      // Inline HTML inside paragraphs and headings can hold suppression comments too.
+      if (t === 'paragraph' || t === 'heading') {
+        for (const html of inlineHtml(node)) {
+          out.push({
+            node: html,
+            start: (html.position?.start.offset ?? 0) + shift,
+            end: (html.position?.end.offset ?? 0) + shift,
+            top: false,
+          });
+        }
+      }
+      continue;
+    }
+    push(node.children, false);
+  }
+  return out;
+}
+
+function inlineHtml(node: MdNode): MdNode[] {
+  const found: MdNode[] = [];
+  const stack = [...(node.children ?? [])];
+  while (stack.length > 0) {
+    const n = stack.pop() as MdNode;
+    if (n.type === 'html') found.push(n);
+    else if (n.children) stack.push(...n.children);
+  }
+  return found.reverse();
+}
+
+/** The words of a node without its markup. */
+function plain(node: MdNode): string {
+  let out = '';
+  const stack: MdNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as MdNode;
+    if (n.type === 'text' || n.type === 'inlineCode') out += n.value ?? '';
+    else if (n.type === 'break') out += '\n';
+    else if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as MdNode);
+  }
+  return out;
+}
+
+function isComment(node: MdNode): boolean {
+  return /^\s*<!--[\s\S]*-->\s*$/u.test(node.value ?? '');
+}
+
+/** A heading's range without its `#` marks. */
+function contentRange(index: LineIndex, b: Block): Range {
+  const text = index.text;
+  let s = b.start;
+  let e = b.end;
+  while (s < e && (text[s] === '#' || isBlank(text.charCodeAt(s)))) s++;
+  while (e > s && (text[e - 1] === '#' || isBlank(text.charCodeAt(e - 1)))) e--;
+  return index.range(s, e);
+}
+
+function readTable(
+  b: Block,
+  blocks: Block[],
+  at: number,
+  n: number,
+  section: string[],
+  index: LineIndex,
+  shift: number,
+  problems: AdapterProblem[],
+): Table {
+  const [headerRow, ...bodyRows] = b.node.children ?? [];
+  const toRow = (row: MdNode): SourceRow => ({
+    cells: (row.children ?? []).map((cell) => sourceCell(cell, index, shift)),
+    range: index.range((row.position?.start.offset ?? 0) + shift, (row.position?.end.offset ?? 0) + shift),
+  });
+  const caption = captionBefore(blocks, at);
+  return assembleTable(
+    {
+      id: `t${n}`,
+      section,
+      header: headerRow ? toRow(headerRow).cells : [],
+      rows: bodyRows.map(toRow),
+      range: index.range(b.start, b.end),
+      ragged: 'always',
+      ...(caption === undefined ? {} : { caption }),
+    },
+    problems,
+  );
+}
+
+/** A GFM cell: its words and the range of its content between the pipes. */
+function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
+  const text = index.text;
+  const from = (cell.position?.start.offset ?? 0) + shift;
+  const to = (cell.position?.end.offset ?? 0) + shift;
+  let s = from;
+  let e = to;
+  if (text[s] === '|') s++;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  if (e < s) e = s;
+  return { text: plain(cell).trim(), range: index.range(s, e) };
+}
+
+/** The nearest paragraph or heading before the table that reads like a caption, within three blocks. */
+function captionBefore(blocks: Block[], at: number): string | undefined {
+  let seen = 0;
+  for (let i = at - 1; i >= 0 && seen < 3; i--) {
+    const b = blocks[i] as Block;
+    if (b.node.type === 'html' || b.node.type === 'yaml') continue;
+    if (b.node.type === 'table') return undefined;
+    if (b.node.type !== 'paragraph' && b.node.type !== 'heading') continue;
+    seen++;
+    const words = plain(b.node).trim();
+    if (looksLikeCaption(words) || (b.node.type === 'paragraph' && isBoldOnly(b.node) && words.length <= 80)) return words;
+    if (b.node.type === 'heading') return undefined;
+  }
+  return undefined;
+}
+
+function isBoldOnly(node: MdNode): boolean {
+  const children = (node.children ?? []).filter((c) => !(c.type === 'text' && (c.value ?? '').trim() === ''));
+  return children.length > 0 && children.every((c) => c.type === 'strong');
+}

@@ -1,0 +1,92 @@
+import { foldWidth } from '@crossfoot/core';
+
+/**
+ * Outline markers at the start of a label or line: `一、` › `（一）` › `1.`/`1、` › `（1）` › `①`,
+ * Western `1`, `1.1`, `a)`, `(a)`, and the `其中：` of a breakdown.
+ */
+export type MarkerStyle =
+  | 'cjk'
+  | 'cjk-paren'
+  | 'arabic'
+  | 'arabic-rparen'
+  | 'arabic-paren'
+  | 'circled'
+  | 'alpha'
+  | 'alpha-paren'
+  | `dotted-${number}`
+  | 'subset';
+
+export interface Marker {
+  style: MarkerStyle;
+  /** As written, e.g. `（一）`, `1.`, `其中：`. */
+  marker: string;
+  /** Normalised: `一`, `(一)`, `1`, `1.1`, `(1)`, `①`, `a`, `(a)`; empty for `其中`. */
+  number: string;
+  /** Length of the marker plus the blanks after it: where the rest of the label starts. */
+  length: number;
+}
+
+const CJK_NUMERAL = '[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾]';
+
+interface Pattern {
+  style: MarkerStyle | 'dotted';
+  re: RegExp;
+  number: (m: RegExpExecArray) => string;
+  /** Only where Western numbering is expected (table labels, Western documents). */
+  western?: boolean;
+}
+
+// Matched against width-folded text, so `（一）` is `(一)` and `１．` is `1.` here.
+const patterns: Pattern[] = [
+  { style: 'subset', re: /^(?:其中|of which|including)\s*[:：]?/iu, number: () => '' },
+  { style: 'cjk', re: new RegExp(`^(${CJK_NUMERAL}{1,4})\\s*[、.]`, 'u'), number: (m) => m[1] as string },
+  { style: 'cjk-paren', re: new RegExp(`^\\(\\s*(${CJK_NUMERAL}{1,4})\\s*\\)\\s*[、.]?`, 'u'), number: (m) => `(${m[1]})` },
+  { style: 'arabic-paren', re: /^\(\s*(\d{1,2})\s*\)\s*[、.]?/u, number: (m) => `(${m[1]})` },
+  { style: 'circled', re: /^([\u2460-\u2473\u3251-\u325f])\s*[、.]?/u, number: (m) => m[1] as string },
+  { style: 'dotted', re: /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$|、)/u, number: (m) => m[1] as string },
+  { style: 'arabic', re: /^(\d{1,3})\s*[.、](?!\d)/u, number: (m) => m[1] as string },
+  { style: 'arabic-rparen', re: /^(\d{1,3})\)/u, number: (m) => m[1] as string, western: true },
+  { style: 'arabic', re: /^(\d{1,3})(?=\s+[A-Za-z])/u, number: (m) => m[1] as string, western: true },
+  { style: 'alpha-paren', re: /^\(([a-z])\)/u, number: (m) => `(${m[1]})`, western: true },
+  { style: 'alpha', re: /^([a-z])\)/u, number: (m) => m[1] as string, western: true },
+];
+
+export interface MarkerOptions {
+  /** Accept `1 Revenue`, `1)`, `a)`, `(a)` (default true). */
+  western?: boolean;
+}
+
+/** Reads the outline marker at the start of `text` (already trimmed at the start). */
+export function readMarker(text: string, options: MarkerOptions = {}): Marker | undefined {
+  const western = options.western ?? true;
+  const folded = foldWidth(text.length > 40 ? text.slice(0, 40) : text);
+  for (const p of patterns) {
+    if (p.western && !western) continue;
+    const m = p.re.exec(folded);
+    if (!m) continue;
+    const written = m[0].replace(/\s+$/u, '');
+    if (p.style === 'subset' && !/^其中/u.test(written) && !/[:：]$/u.test(written) && !/^of which/iu.test(written)) continue;
+    let length = m[0].length;
+    while (length < folded.length && /\s/u.test(folded[length] as string)) length++;
+    const number = p.number(m);
+    const style: MarkerStyle = p.style === 'dotted' ? `dotted-${number.split('.').length}` : p.style;
+    return { style, marker: text.slice(0, written.length), number, length };
+  }
+  return undefined;
+}
+
+const TOTAL_ZH = /^(?:合\s*计|总\s*计|小\s*计|共\s*计)|(?:合计|总计|小计|共计)$/u;
+const TOTAL_EN = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
+
+/** Does this label (marker removed) name a total row or column: 合计, 总计, 小计, 共计, Total, Grand total? */
+export function isTotalLabel(label: string): boolean {
+  const t = foldWidth(label)
+    .trim()
+    .replace(/[:：]$/u, '')
+    .replace(/\s*\([^)]*\)$/u, '');
+  return TOTAL_ZH.test(t) || TOTAL_EN.test(t);
+}
+
+export function isSubtotalLabel(label: string): boolean {
+  return /小\s*计|sub-?total/iu.test(foldWidth(label));
+}

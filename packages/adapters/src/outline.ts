@@ -1,0 +1,99 @@
+import type { Cell, Range, Row, RowKind } from '@crossfoot/core';
+import { isSubtotalLabel, isTotalLabel, type MarkerStyle, readMarker } from './markers.ts';
+
+/** A table row as an adapter reads it, before its place in the outline is known. */
+export interface RowDraft {
+  /** The label cell, trimmed, as written. */
+  label: string;
+  labelRange: Range;
+  /** Cells after the label; may be fewer than the columns when the row is ragged. */
+  cells: Cell[];
+  range: Range;
+}
+
+interface Open {
+  style: MarkerStyle | 'plain';
+  index: number;
+}
+
+/**
+ * Places every row in the outline of its table, the way the printed form reads:
+ * - a marker style already open pops back to its level, a new style nests one deeper;
+ * - `其中：` rows, and unmarked rows right after them, are subsets of the nearest row above that is not a subset;
+ * - 合计/总计/小计/共计/Total rows are totals closing the rows above them at their level;
+ * - rows with children and no number in any cell are headings.
+ */
+export function buildOutline(drafts: RowDraft[]): Row[] {
+  const rows: Row[] = [];
+  const stack: Open[] = [];
+  let subsetParent: number | undefined;
+  let inSubsets = false;
+
+  for (const [i, draft] of drafts.entries()) {
+    const m = readMarker(draft.label);
+    const rest = m ? draft.label.slice(m.length) : draft.label;
+    const total = m?.style !== 'subset' && isTotalLabel(rest);
+    let kind: RowKind = total ? 'total' : 'item';
+    let parent: number | undefined;
+    let level: number;
+
+    if (m?.style === 'subset' || (!m && inSubsets && !total)) {
+      if (m?.style === 'subset' || !inSubsets) {
+        const prev = rows[i - 1];
+        subsetParent = prev === undefined ? undefined : prev.kind === 'subset' ? prev.parent : i - 1;
+      }
+      inSubsets = true;
+      kind = 'subset';
+      parent = subsetParent;
+      level = parent === undefined ? 1 : (rows[parent] as Row).level + 1;
+    } else {
+      inSubsets = false;
+      if (total && !m) {
+        const prev = previousNonSubset(rows, i);
+        if (prev && (isSubtotalLabel(rest) || !readMarker(prev.label))) {
+          level = prev.level;
+        } else {
+          level = 1;
+        }
+        stack.length = Math.min(stack.length, level - 1);
+        parent = stack.at(-1)?.index;
+      } else {
+        const style = m?.style ?? 'plain';
+        const open = stack.findIndex((s) => s.style === style);
+        if (open >= 0) stack.length = open;
+        parent = stack.at(-1)?.index;
+        level = stack.length + 1;
+        stack.push({ style, index: i });
+      }
+    }
+
+    const row: Row = {
+      label: draft.label,
+      labelRange: draft.labelRange,
+      marker: m?.marker ?? '',
+      number: m?.number ?? '',
+      level,
+      kind,
+      path: parent === undefined ? [] : [...(rows[parent] as Row).path, (rows[parent] as Row).label],
+      cells: draft.cells,
+      range: draft.range,
+    };
+    if (parent !== undefined) row.parent = parent;
+    rows.push(row);
+  }
+
+  const hasChildren = new Set<number>();
+  for (const row of rows) if (row.parent !== undefined) hasChildren.add(row.parent);
+  for (const [i, row] of rows.entries()) {
+    if (row.kind === 'item' && hasChildren.has(i) && row.cells.every((c) => c.value === undefined)) {
+      row.kind = 'heading';
+    }
+  }
+  return rows;
+}
+
+function previousNonSubset(rows: Row[], i: number): Row | undefined {
+  const prev = rows[i - 1];
+  if (prev?.kind === 'subset') return prev.parent === undefined ? undefined : rows[prev.parent];
+  return prev;
+}

@@ -1,0 +1,75 @@
+import type {
+  AdapterProblem,
+  DateMention,
+  LineIndex,
+  ReportDocument,
+  ReportFormat,
+  ReportMeta,
+  Section,
+  Statement,
+} from '@crossfoot/core';
+import { extractNarrative, inferMeta } from './narrative/index.ts';
+import { describeError, problem } from './problems.ts';
+
+/**
+ * Calls the narrative reader for an adapter and gathers what it finds. A failure inside it becomes one
+ * `internal` problem at the text it was reading, and the rest of the document is still read.
+ */
+export class NarrativeReader {
+  readonly statements: Statement[] = [];
+  readonly dates: DateMention[] = [];
+  private readonly index: LineIndex;
+  private readonly problems: AdapterProblem[];
+  private failed = false;
+
+  constructor(index: LineIndex, problems: AdapterProblem[]) {
+    this.index = index;
+    this.problems = problems;
+  }
+
+  read(from: number, to: number, section: string[]): void {
+    if (to <= from) return;
+    try {
+      const found = extractNarrative(this.index, from, to, section);
+      this.statements.push(...found.statements);
+      this.dates.push(...found.dates);
+    } catch (error) {
+      this.fail(error, from, to);
+    }
+  }
+
+  meta(sections: Section[]): ReportMeta {
+    try {
+      return inferMeta(this.index, sections);
+    } catch (error) {
+      this.fail(error, 0, 0);
+      return {};
+    }
+  }
+
+  private fail(error: unknown, from: number, to: number): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.problems.push(problem('internal', this.index.range(from, to), { detail: describeError(error) }));
+  }
+}
+
+export function emptyDocument(uri: string, text: string, format: ReportFormat): ReportDocument {
+  return {
+    uri,
+    text,
+    format,
+    meta: {},
+    sections: [],
+    tables: [],
+    statements: [],
+    dates: [],
+    suppressions: [],
+    problems: [],
+  };
+}
+
+/** Offsets that are whitespace, for trimming spans found in the source. */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 12 || code === 11;
+}

@@ -1,0 +1,115 @@
+import type { AdapterProblem, Cell, Column, Range, Row, Table } from '@crossfoot/core';
+import { labelKey } from '@crossfoot/core';
+import { isTotalLabel } from './markers.ts';
+import { readNumber } from './numbers.ts';
+import { type RowDraft, buildOutline } from './outline.ts';
+import { problem } from './problems.ts';
+
+/** One cell as found in the source: its text (trimmed) and where it is. */
+export interface SourceCell {
+  text: string;
+  range: Range;
+}
+
+export interface SourceRow {
+  /** Label cell first, then the data cells. */
+  cells: SourceCell[];
+  range: Range;
+}
+
+export interface TableSource {
+  id: string;
+  caption?: string;
+  section: string[];
+  /** Header cells, label column first; absent when the table has no header row. */
+  header?: SourceCell[];
+  rows: SourceRow[];
+  range: Range;
+  /**
+   * `always`: every short row is a `ragged-row` problem (GFM tables, where the writer controls the cells);
+   * `unless-heading`: a short row that turns out to be a heading row is not (loose text tables print them so).
+   */
+  ragged: 'always' | 'unless-heading';
+}
+
+const UNIT_HEADERS = new Set(['单位', '计量单位', 'unit', 'units']);
+
+/** Turns the cells of a table, as an adapter found them, into a `Table` with columns, cells and outline. */
+export function assembleTable(source: TableSource, problems: AdapterProblem[]): Table {
+  const width = source.header
+    ? source.header.length - 1
+    : Math.max(0, ...source.rows.map((r) => r.cells.length - 1));
+  const columns: Column[] = [];
+  for (let c = 0; c < width; c++) {
+    const h = source.header?.[c + 1];
+    const label = h ? headerText(h.text) : '';
+    const column: Column = { label, kind: isTotalColumn(label) ? 'total' : 'item' };
+    if (h) column.range = h.range;
+    columns.push(column);
+  }
+  const unitColumn = columns.findIndex((c) => UNIT_HEADERS.has(labelKey(c.label)));
+
+  const drafts: RowDraft[] = [];
+  const short: number[] = [];
+  for (const row of source.rows) {
+    const [labelCell, ...data] = row.cells;
+    if (!labelCell) continue;
+    if (data.length > width) {
+      problems.push(problem('extra-cells', row.range, { cells: data.length, columns: width }));
+    }
+    const cells = data.slice(0, width).map((c) => readCell(c, problems));
+    if (unitColumn >= 0) attachUnit(cells, unitColumn);
+    if (cells.length < width) short.push(drafts.length);
+    drafts.push({ label: labelCell.text, labelRange: labelCell.range, cells, range: row.range });
+  }
+
+  const rows: Row[] = buildOutline(drafts);
+  for (const i of short) {
+    const row = rows[i] as Row;
+    if (source.ragged === 'unless-heading' && row.kind === 'heading') continue;
+    problems.push(problem('ragged-row', row.range, { cells: row.cells.length, columns: width }));
+  }
+
+  const table: Table = { id: source.id, section: source.section, columns, rows, range: source.range };
+  if (source.caption !== undefined) table.caption = source.caption;
+  const labelHeader = source.header?.[0] ? headerText(source.header[0].text) : '';
+  if (labelHeader !== '') table.labelHeader = labelHeader;
+  return table;
+}
+
+export function readCell(source: SourceCell, problems: AdapterProblem[]): Cell {
+  const reading = readNumber(source.text);
+  const cell: Cell = { text: source.text, empty: reading.empty, range: source.range };
+  if (reading.value !== undefined) {
+    cell.value = reading.value;
+    cell.decimals = reading.decimals ?? 0;
+    if (reading.unit !== undefined) cell.unit = reading.unit;
+  } else if (reading.unreadable) {
+    problems.push(problem('unreadable-number', source.range, { text: source.text }));
+  }
+  return cell;
+}
+
+function attachUnit(cells: Cell[], unitColumn: number): void {
+  const unitCell = cells[unitColumn];
+  if (!unitCell || unitCell.empty || unitCell.value !== undefined) return;
+  const unit = unitCell.text.replace(/\s+/gu, '');
+  for (const [i, cell] of cells.entries()) {
+    if (i !== unitColumn && cell.value !== undefined && cell.unit === undefined) cell.unit = unit;
+  }
+}
+
+/** `统 计 指 标` → `统计指标`: printed forms space out short CJK headers; other headers stay as written. */
+export function headerText(text: string): string {
+  const t = text.trim();
+  if (/^[\p{Script=Han}](?:[ \u3000]+[\p{Script=Han}]+)+$/u.test(t)) {
+    const joined = t.replace(/[ \u3000]+/gu, '');
+    if (joined.length <= 12) return joined;
+  }
+  return t;
+}
+
+function isTotalColumn(label: string): boolean {
+  const last = label.split('/').at(-1) ?? label;
+  return isTotalLabel(last);
+}
