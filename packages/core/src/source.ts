@@ -25,7 +25,8 @@ export function parseSource(file: string, text: string): ParsedSource {
   }
   const problem = doc.errors[0];
   if (problem) {
-    const pos = problem.linePos?.[0] ?? { line: 1, col: 1 };
+    const offset = /flow|collection/i.test(problem.message) ? unclosedBracket(text, problem.pos[0]) : undefined;
+    const pos = offset !== undefined ? lineCounter.linePos(offset) : problem.linePos?.[0] ?? { line: 1, col: 1 };
     const firstLine = problem.message.split('\n')[0] ?? problem.message;
     throw new CrossfootError('yaml-syntax', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, file, pointRange(pos.line, pos.col));
   }
@@ -66,6 +67,29 @@ export function parseSource(file: string, text: string): ParsedSource {
       return best;
     },
   };
+}
+
+/**
+ * YAML reports an unclosed `[` or `{` where it gave up (often the end of the file);
+ * the person needs the bracket that was never closed.
+ */
+function unclosedBracket(text: string, until: number): number | undefined {
+  const open: number[] = [];
+  let quote = '';
+  for (let i = 0; i < Math.min(until, text.length); i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1] as string))) quote = c;
+    else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  return open.length ? open[open.length - 1] : undefined;
 }
 
 function pointRange(line: number, column: number): Range {

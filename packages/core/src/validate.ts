@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { CrossfootError, CrossfootErrors } from './errors.ts';
 import type { ParsedSource, SourcePath } from './source.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 const compiled = new Map<string, ValidateFunction>();
 
 /** The validator of a schema, or of a definition inside it (`ref` = `#/definitions/rule`); compiled once. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { Dec, holds, measure, precisionText } from '../src/decimal.ts';
+
+const sum = (...xs: [string, number][]) => {
+  let value = new Dec(0);
+  let width = new Dec(0);
+  for (const [v, d] of xs) {
+    const m = measure(v, d);
+    value = value.plus(m.value);
+    width = width.plus(m.width);
+  }
+  return { value, width };
+};
+
+describe('exact decimal comparison at the written precision', () => {
+  it('0.1 + 0.2 = 0.3 holds (no binary floating point)', () => {
+    expect(holds('=', measure('0.3', 1), sum(['0.1', 1], ['0.2', 1]))).toBe(true);
+    expect(sum(['0.1', 1], ['0.2', 1]).value.toString()).toBe('0.3');
+  });
+
+  it('12.35 + 7.65 = 20.0 holds at the precision written', () => {
+    expect(holds('=', measure('20.0', 1), sum(['12.35', 2], ['7.65', 2]))).toBe(true);
+  });
+
+  it('12.5 stands for 12.45–12.55', () => {
+    expect(holds('=', measure('12.5', 1), measure('12.54', 2))).toBe(true);
+    expect(holds('=', measure('12.5', 1), measure('12.61', 2))).toBe(false);
+  });
+
+  it('53 + 48 + 207 + 14 = 320 fails: counts are exact, the parts make 322', () => {
+    const parts = sum(['53', 0], ['48', 0], ['207', 0], ['14', 0]);
+    expect(parts.value.toString()).toBe('322');
+    expect(holds('=', measure('320', 0), parts)).toBe(false);
+    expect(precisionText(measure('320', 0), parts)).toBe('exact');
+  });
+
+  it('an explicit tolerance replaces the written precision', () => {
+    expect(holds('=', measure('100', 0), measure('101', 0), new Dec(1))).toBe(true);
+    expect(holds('=', measure('100', 0), measure('102', 0), new Dec(1))).toBe(false);
+  });
+
+  it('inequalities allow for the written precision', () => {
+    expect(holds('<=', measure('10.04', 2), measure('10.0', 1))).toBe(true);
+    expect(holds('<=', measure('10.1', 1), measure('10', 0))).toBe(false);
+    expect(holds('>=', measure('5', 0), measure('5', 0))).toBe(true);
+    expect(holds('>', measure('5', 0), measure('5', 0))).toBe(false);
+  });
+
+  it('precision text names the interval compared at', () => {
+    expect(precisionText(measure('20.0', 1), sum(['12.35', 2], ['7.65', 2]))).toBe('±0.06');
+  });
+});
