@@ -1,0 +1,373 @@
+import { describe, expect, it } from 'vitest';
+import { Checker } from '../src/engine.ts';
+import type { Locale } from '../src/diagnostic.ts';
+import type { ReportDocument } from '../src/model.ts';
+import { loadPack } from '../src/pack.ts';
+import { at, doc, memoryHost, statement, table, type RowSpec } from './helpers.ts';
+
+const COLUMNS = ['自然人', '法人或其他组织/商业企业', '总计'];
+
+/** Table 3 of the 2021 format, cut down to what the relations need. */
+function t3(overrides: Record<string, (string | null)[]> = {}): ReturnType<typeof table> {
+  const v = (label: string, values: (string | null)[]) => overrides[label] ?? values;
+  const rows: RowSpec[] = [
+    { label: '一、本年新收政府信息公开申请数量', number: '一', marker: '一、', values: v('一', ['10', '2', '12']) },
+    { label: '二、上年结转政府信息公开申请数量', number: '二', marker: '二、', values: v('二', ['1', '0', '1']) },
+    { label: '三、本年度办理结果', number: '三', marker: '三、', kind: 'heading', values: [null, null, null] },
+    { label: '（一）予以公开', number: '(一)', marker: '（一）', level: 2, parent: 2, values: v('(一)', ['6', '1', '7']) },
+    { label: '（二）部分公开', number: '(二)', marker: '（二）', level: 2, parent: 2, values: v('(二)', ['2', '0', '2']) },
+    { label: '（三）不予公开', number: '(三)', marker: '（三）', level: 2, parent: 2, kind: 'heading', values: [null, null, null] },
+    { label: '1.属于国家秘密', number: '1', marker: '1.', level: 3, parent: 5, values: v('(三)1', ['1', '0', '1']) },
+    { label: '2.其他法律行政法规禁止公开', number: '2', marker: '2.', level: 3, parent: 5, values: v('(三)2', ['1', '0', '1']) },
+    { label: '（七）总计', number: '(七)', marker: '（七）', level: 2, parent: 2, kind: 'total', values: v('(七)', ['10', '1', '11']) },
+    { label: '四、结转下年度继续办理', number: '四', marker: '四、', values: v('四', ['1', '1', '2']) },
+  ];
+  return table('t1', '收到和处理政府信息公开申请情况', COLUMNS, rows);
+}
+
+const PACK = `id: demo
+version: 1.0.0
+recognize:
+  title: 政府信息公开.*年度报告
+tables:
+  T3:
+    caption: 收到和处理政府信息公开申请情况
+    has-row: 本年新收
+facts:
+  received: { table: T3, row: 一, column: 总计 }
+  handled: { table: T3, row: （七）, column: 总计 }
+rules:
+  - id: balance
+    check:
+      compare:
+        relation: "T3[一] + T3[二] = T3[（七）] + T3[四]"
+        for-each: column
+  - id: results-total
+    check:
+      compare:
+        relation: "T3[（七）] = T3[（一）] + T3[（二）] + T3[（三）].children"
+        for-each: column
+  - id: totals
+    check:
+      table-totals: { table: T3 }
+  - id: outline-sums
+    check:
+      sum: { table: T3 }
+  - id: handled-in-text
+    check:
+      text-vs-table: { statement: 办结, unit: 件, equals: ["T3[（七）][总计]"] }
+  - id: received-in-text
+    check:
+      text-vs-table: { statement: 收到, unit: 件, equals: ["T3[一][总计]", "T3[一][总计] + T3[二][总计]"] }
+  - id: statement-sums
+    check:
+      statement-sums: { when: over, percentages: true }
+  - id: statement-shortfall
+    severity: warning
+    check:
+      statement-sums: { when: under }
+  - id: dates
+    check:
+      date-in-period: { exclude-sections: [计划] }
+  - id: period
+    check:
+      period: {}
+  - id: deadline
+    check:
+      deadline: { default: "03-31", by-issuer: [{ issuer: 局$, deadline: "01-31" }] }
+  - id: sections
+    check:
+      required: { sections: [总体情况, 主动公开, 收到和处理], in-order: true, tables: [T3], cells: T3 }
+  - id: carried-over
+    check:
+      previous-report: { relation: "T3[二] = previous.T3[四]", for-each: column }
+  - id: repeated-phrase
+    severity: info
+    check:
+      text-pattern: { repeated-phrase: { min: 2, max: 8 } }
+  - id: no-placeholder
+    severity: warning
+    check:
+      text-pattern: { pattern: "XX局|TODO" }
+  - id: handled-at-most-received
+    check:
+      conditions:
+        all:
+          - { fact: handled, operator: lessThanInclusive, value: { fact: received } }
+`;
+
+const pack = loadPack('demo', memoryHost({ '/rules/demo/pack.yaml': PACK }));
+
+async function run(d: ReportDocument, options: { previous?: ReportDocument; locale?: Locale; rules?: Record<string, 'off' | 'error' | 'warning' | 'info'> } = {}) {
+  const checker = new Checker([pack], { locale: options.locale ?? 'zh-CN', rules: options.rules });
+  return checker.check({ doc: d, previous: options.previous, packs: [pack] });
+}
+
+function ids(ds: { ruleId: string }[]): string[] {
+  return ds.map((d) => d.ruleId);
+}
+
+const section = (title: string, line: number) => ({ marker: '', number: '', title, level: 1, range: at(line, 1, title.length), extent: at(line, 1, title.length), children: [] });
+const meta = {
+  title: { value: '某某市人民政府2024年政府信息公开工作年度报告', range: at(1, 1, 20) },
+  issuer: { value: '某某市人民政府', range: at(1, 1, 7) },
+  year: { value: 2024, range: at(1, 8, 4) },
+  period: { value: { start: '2024-01-01', end: '2024-12-31' }, range: at(3, 5, 20) },
+  published: { value: '2025-01-20', range: at(90, 1, 10) },
+};
+const sections = [section('一、总体情况', 2), section('二、主动公开政府信息情况', 4), section('三、收到和处理政府信息公开申请情况', 6)];
+const clean = () => doc({ meta: { ...meta }, sections, tables: [t3()] });
+
+describe('a consistent report', () => {
+  it('passes every rule', async () => {
+    expect(await run(clean())).toEqual([]);
+  });
+});
+
+describe('compare (for-each column)', () => {
+  it('flags 一 + 二 ≠ （七） + 四 in one column, at the first figure, with every operand related', async () => {
+    const d = doc({ meta, sections, tables: [t3({ 四: ['1', '1', '3'] })] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/balance');
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(f.messageId).toBe('mismatch-in-column');
+    expect(f.data.column).toBe('总计');
+    expect(f.range.start).toEqual({ line: 10, column: 29 });
+    expect(f.related).toHaveLength(3);
+    expect(f.arithmetic).toMatchObject({ actual: '13', expected: '14', difference: '-1', precision: 'exact' });
+    expect(f.message).toBe('总计：T3[一] + T3[二] = T3[(七)] + T3[四] 不成立，左边 12 + 1 = 13，右边 11 + 3 = 14，相差 -1');
+  });
+
+  it('sums the children of an outline row with `.children`', async () => {
+    const d = doc({ meta, sections, tables: [t3({ '(三)2': ['2', '0', '2'], '(七)': ['11', '1', '12'], '四': ['0', '1', '1'] })] });
+    // (七) = 6+2+1+2 = 11 for 自然人: holds; the table-totals and balance rules see the same numbers.
+    expect((await run(d)).filter((x) => x.ruleId === 'demo/results-total')).toEqual([]);
+    const bad = doc({ meta, sections, tables: [t3({ '(三)2': ['3', '0', '3'] })] });
+    const found = (await run(bad)).filter((x) => x.ruleId === 'demo/results-total');
+    expect(found.map((f) => f.data.column)).toEqual(['自然人', '总计']);
+  });
+});
+
+describe('table-totals', () => {
+  it('checks a total row against the rows it closes, expanding heading rows into their children', async () => {
+    const d = doc({ meta, sections, tables: [t3({ '(七)': ['10', '1', '12'] })] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/totals');
+    expect(found.map((f) => f.messageId).sort()).toEqual(['row-total-mismatch', 'total-mismatch']);
+    const col = found.find((f) => f.messageId === 'total-mismatch')!;
+    expect(col.data).toMatchObject({ actual: '12', expected: '11', parts: '7 + 2 + 1 + 1' });
+  });
+
+  it('checks a total column against the item columns of every row', async () => {
+    const d = doc({ meta, sections, tables: [t3({ 一: ['10', '2', '13'] })] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/totals');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ messageId: 'row-total-mismatch', range: { start: { line: 10 } } });
+    expect(found[0]!.message).toBe('一、本年新收政府信息公开申请数量：一、本年新收政府信息公开申请数量 / 总计 13 与各列之和 12 不一致（10 + 2）');
+  });
+});
+
+describe('sum over the outline', () => {
+  it('flags a parent that is not the sum of its numbered children, and a 其中 row above its parent', async () => {
+    const rows: RowSpec[] = [
+      { label: '（三）从事政府信息公开工作人员数', number: '(三)', level: 1, values: ['3'] },
+      { label: '1.专职人员数', number: '1', level: 2, parent: 0, values: ['0'] },
+      { label: '2.兼职人员数', number: '2', level: 2, parent: 0, values: ['2'] },
+      { label: '四、行政复议数量', number: '四', level: 1, values: ['1'] },
+      { label: '其中:被依法纠错数', level: 2, parent: 3, kind: 'subset', values: ['2'] },
+    ];
+    const stats = table('t2', '政府信息公开情况统计表', ['统计数'], rows, 40);
+    const p = loadPack('p', memoryHost({ '/rules/p/pack.yaml': 'id: p\nversion: 1.0.0\ntables:\n  S: { caption: 统计表 }\nrules:\n  - id: s\n    check: { sum: { table: S } }\n' }));
+    const found = await new Checker([p], { locale: 'en' }).check({ doc: doc({ tables: [stats] }), packs: [p] });
+    expect(found.map((f) => [f.messageId, f.range.start.line])).toEqual([
+      ['total-mismatch', 40],
+      ['subset-exceeds', 44],
+    ]);
+    expect(found[0]!.message).toBe('（三）从事政府信息公开工作人员数 / 统计数 (统计数) is 3 but its parts add up to 2 (0 + 2)');
+  });
+});
+
+describe('text vs table', () => {
+  const quantity = (label: string, value: string, line: number, column: number) => ({
+    kind: 'quantity' as const,
+    total: { label, value, decimals: 0, unit: '件', text: `${value}件`, range: at(line, column, value.length + 1) },
+    parts: [],
+    text: '',
+    range: at(line, 1, 30),
+    section: [],
+  });
+
+  it('accepts a narrative figure equal to the table and flags one that is not', async () => {
+    const ok = doc({ meta, sections, tables: [t3()], statements: [quantity('共办结政府信息公开申请', '11', 5, 12)] });
+    expect((await run(ok)).filter((x) => x.ruleId === 'demo/handled-in-text')).toEqual([]);
+    const bad = doc({ meta, sections, tables: [t3()], statements: [quantity('共办结政府信息公开申请', '12', 5, 12)] });
+    const found = (await run(bad)).filter((x) => x.ruleId === 'demo/handled-in-text');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.range.start).toEqual({ line: 5, column: 12 });
+    expect(found[0]!.related[0]!.label).toBe('（七）总计 / 总计 = 11');
+    expect(found[0]!.message).toBe('正文所述共办结政府信息公开申请 12件 与表格不一致（T3[（七）][总计] = 11）');
+  });
+
+  it('accepts 收到 as either 一 or 一 + 二', async () => {
+    for (const [value, hits] of [['12', 0], ['13', 0], ['14', 1]] as const) {
+      const d = doc({ meta, sections, tables: [t3()], statements: [quantity('收到政府信息公开申请', value, 5, 3)] });
+      expect((await run(d)).filter((x) => x.ruleId === 'demo/received-in-text')).toHaveLength(hits);
+    }
+  });
+});
+
+describe('statement sums', () => {
+  it('errors when the parts exceed the total (53 + 48 + 207 + 14 = 322 > 320)', async () => {
+    const d = doc({ meta, sections, tables: [t3()], statements: [statement(10, ['320', 20], [['53', 35], ['48', 50], ['207', 70], ['14', 90]])] });
+    const found = (await run(d)).filter((x) => x.ruleId.startsWith('demo/statement'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'demo/statement-sums', severity: 'error', messageId: 'parts-exceed', expected: '322', actual: '320', range: at(10, 20, 3) });
+    expect(found[0]!.related.map((r) => r.range.start.column)).toEqual([35, 50, 70, 90]);
+    expect(found[0]!.message).toBe('主动公开信息共 320，但其中各项之和为 322（53 + 48 + 207 + 14），多出 2');
+  });
+
+  it('warns when the parts fall short, naming the shortfall', async () => {
+    const d = doc({ meta, sections, tables: [t3()], statements: [statement(12, ['242', 20], [['104', 30], ['76', 40], ['14', 50]])] });
+    const found = (await run(d, { locale: 'en' })).filter((x) => x.ruleId.startsWith('demo/statement'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'demo/statement-shortfall', severity: 'warning', messageId: 'parts-short' });
+    expect(found[0]!.message).toBe('主动公开信息: a total of 242, but its parts add up to 194 (104 + 76 + 14), 48 short');
+  });
+
+  it('checks each percentage at its written precision', async () => {
+    const s = statement(7, ['761', 5], [['258', 20], ['503', 40]], '件');
+    s.parts[0]!.percent = { value: '33.9', decimals: 1, range: at(7, 30, 5) };
+    s.parts[1]!.percent = { value: '66.2', decimals: 1, range: at(7, 50, 5) };
+    const found = (await run(doc({ meta, sections, tables: [t3()], statements: [s] }))).filter((x) => x.ruleId === 'demo/statement-sums');
+    // 258/761 = 33.90% holds; 503/761 = 66.10% is not 66.2%.
+    expect(found.map((f) => [f.messageId, f.range.start.column, f.data.computed])).toEqual([['percent-mismatch', 50, '66.1']]);
+  });
+});
+
+describe('dates, period and deadline', () => {
+  const date = (text: string, start: string, end: string, line: number, sectionTitle = '一、总体情况') => ({
+    text,
+    start,
+    end,
+    precision: 'day' as const,
+    range: at(line, 3, text.length),
+    section: [sectionTitle],
+  });
+
+  it('flags a date outside the reporting year but not in an excluded section or the signature date', async () => {
+    const d = doc({
+      meta,
+      sections,
+      tables: [t3()],
+      dates: [date('2024年6月1日', '2024-06-01', '2024-06-01', 20), date('2023年12月5日', '2023-12-05', '2023-12-05', 21), date('2025年3月1日', '2025-03-01', '2025-03-01', 22, '五、下一年度工作计划'), date('2025年1月20日', '2025-01-20', '2025-01-20', 90)],
+    });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/dates');
+    expect(found.map((f) => f.range.start.line)).toEqual([21]);
+    expect(found[0]!.message).toBe('日期 2023年12月5日 不在报告期 2024-01-01 至 2024-12-31 内');
+  });
+
+  it('flags a stated period that does not cover the year', async () => {
+    const d = doc({ meta: { ...meta, period: { value: { start: '2024-01-01', end: '2024-12-30' }, range: at(3, 10, 22) } }, sections, tables: [t3()] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/period');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ messageId: 'incomplete', range: at(3, 10, 22), data: { end: '2024-12-30', expectedEnd: '2024-12-31' } });
+  });
+
+  it('flags a report with neither period nor year', async () => {
+    const { period: _p, year: _y, ...rest } = meta;
+    const found = (await run(doc({ meta: rest, sections, tables: [t3()] }))).filter((x) => x.ruleId === 'demo/period');
+    expect(found.map((f) => f.messageId)).toEqual(['missing']);
+  });
+
+  it('applies the deadline of the issuer kind', async () => {
+    const late = { ...meta, published: { value: '2025-02-10', range: at(90, 1, 10) } };
+    expect((await run(doc({ meta: late, sections, tables: [t3()] }))).filter((x) => x.ruleId === 'demo/deadline')).toEqual([]);
+    const dept = { ...late, issuer: { value: '某某市交通运输局', range: at(1, 1, 8) } };
+    const found = (await run(doc({ meta: dept, sections, tables: [t3()] }))).filter((x) => x.ruleId === 'demo/deadline');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ range: at(90, 1, 10), data: { deadline: '2025-01-31' } });
+  });
+});
+
+describe('required', () => {
+  it('flags a missing section, sections out of order, and an empty cell', async () => {
+    const d = doc({ meta, sections: [section('三、收到和处理政府信息公开申请情况', 2), section('一、总体情况', 4)], tables: [t3({ '二': ['1', null, '1'] })] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/sections');
+    expect(found.map((f) => f.messageId).sort()).toEqual(['empty-cell', 'missing-section', 'out-of-order']);
+    const empty = found.find((f) => f.messageId === 'empty-cell')!;
+    expect(empty.data.column).toBe('法人或其他组织/商业企业');
+    expect(empty.range.start.line).toBe(11);
+  });
+
+  it('flags a missing table', async () => {
+    const found = (await run(doc({ meta, sections, tables: [] }))).filter((x) => x.ruleId === 'demo/sections');
+    expect(found.map((f) => f.messageId)).toEqual(['missing-table']);
+  });
+});
+
+describe('previous report', () => {
+  it('checks this year’s 二 against last year’s 四, only when last year is known', async () => {
+    const last = doc({ uri: 'last.md', meta: { ...meta, year: { value: 2023, range: at(1, 1, 4) } }, sections, tables: [t3({ 四: ['1', '0', '1'] })] });
+    expect((await run(clean(), { previous: last })).filter((x) => x.ruleId === 'demo/carried-over')).toEqual([]);
+    const other = doc({ uri: 'last.md', meta, sections, tables: [t3({ 四: ['2', '0', '2'] })] });
+    const found = (await run(clean(), { previous: other })).filter((x) => x.ruleId === 'demo/carried-over');
+    expect(found.map((f) => f.data.column)).toEqual(['自然人', '总计']);
+    expect(found[0]!.range.start.line).toBe(11);
+    expect(found[0]!.related[0]!.uri).toBe('last.md');
+    expect((await run(clean())).filter((x) => x.ruleId === 'demo/carried-over')).toEqual([]);
+  });
+});
+
+describe('text patterns', () => {
+  it('finds a phrase typed twice and a forbidden placeholder', async () => {
+    const text = '标题\n主要领导领导总负责，严格落实严格落实要求。\n常常如此。XX局\n';
+    const found = await run(doc({ text, meta, sections, tables: [t3()] }));
+    const rep = found.filter((x) => x.ruleId === 'demo/repeated-phrase');
+    expect(rep.map((f) => [f.data.phrase, f.range])).toEqual([
+      ['领导', at(2, 3, 4)],
+      ['严格落实', at(2, 11, 8)],
+    ]);
+    expect(found.filter((x) => x.ruleId === 'demo/no-placeholder').map((f) => f.range)).toEqual([at(3, 6, 3)]);
+  });
+});
+
+describe('raw json-rules-engine conditions', () => {
+  it('fires when the conditions over named facts do not hold', async () => {
+    expect((await run(clean())).filter((x) => x.ruleId === 'demo/handled-at-most-received')).toEqual([]);
+    const d = doc({ meta, sections, tables: [t3({ '(七)': ['14', '1', '15'] })] });
+    const found = (await run(d)).filter((x) => x.ruleId === 'demo/handled-at-most-received');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.data.facts).toBe('handled = 15, received = 12');
+    expect(found[0]!.range.start.line).toBe(18);
+  });
+});
+
+describe('configuration and suppression', () => {
+  const bad = () => doc({ meta, sections, tables: [t3()], statements: [statement(10, ['320', 20], [['53', 35], ['48', 50], ['207', 70], ['14', 90]])] });
+
+  it('turns a rule off or changes its severity', async () => {
+    expect((await run(bad(), { rules: { 'demo/statement-sums': 'off' } })).map((d) => d.ruleId)).toEqual([]);
+    expect((await run(bad(), { rules: { 'demo/statement-sums': 'warning' } }))[0]?.severity).toBe('warning');
+  });
+
+  it('honours a suppression covering the line, and only that rule', async () => {
+    const d = bad();
+    d.suppressions = [{ rules: ['demo/statement-sums'], fromLine: 10, toLine: 10, range: at(9, 1, 10) }];
+    expect(await run(d)).toEqual([]);
+    d.suppressions = [{ rules: ['demo/dates'], fromLine: 10, toLine: 10, range: at(9, 1, 10) }];
+    expect(ids(await run(d))).toEqual(['demo/statement-sums']);
+  });
+
+  it('reports adapter problems as diagnostics and a document no pack recognises', async () => {
+    const d = doc({ problems: [{ code: 'ragged-row', severity: 'warning', message: { 'zh-CN': '行缺少单元格', en: 'row lacks cells' }, range: at(4, 1, 5) }] });
+    const found = await new Checker([pack], { locale: 'en' }).check({ doc: d });
+    expect(found.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
+      ['crossfoot/no-pack', 'info', 'No rule pack recognises this document; name one in the config or with --pack'],
+      ['crossfoot/ragged-row', 'warning', 'row lacks cells'],
+    ]);
+  });
+
+  it('derives the docs URL from the rule id', async () => {
+    const found = await run(bad());
+    expect(found[0]!.url).toBe('https://github.com/crossfoot/crossfoot/blob/main/rules/demo/statement-sums.md');
+  });
+});
