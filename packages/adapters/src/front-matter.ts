@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
 import { problem } from './problems.ts';
+import { isBlank } from './reading.ts';
 
 let validator: ValidateFunction | undefined;
 
@@ -30,8 +31,14 @@ const EXPECTED: Record<string, { zh: string; en: string }> = {
 export function readFrontMatter(index: LineIndex, from: number, to: number, problems: AdapterProblem[]): ReportMeta {
   const source = index.text.slice(from, to);
   const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
-  const at = (r: readonly number[] | undefined, fallback: Range): Range =>
-    r ? index.range(from + (r[0] ?? 0), from + (r[1] ?? r[0] ?? 0)) : fallback;
+  const at = (r: readonly number[] | undefined, fallback: Range): Range => {
+    if (!r) return fallback;
+    const start = from + (r[0] ?? 0);
+    let end = from + (r[1] ?? r[0] ?? 0);
+    // Block collections end at the start of the next line.
+    while (end > start && isBlank(index.text.charCodeAt(end - 1))) end--;
+    return index.range(start, end);
+  };
   const whole = index.range(from, to);
 
   if (doc.errors.length > 0) {

@@ -103,14 +103,19 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
       const open = paragraphStack.indexOf(m.style);
       if (open >= 0) paragraphStack.length = open;
       paragraphStack.push(m.style);
-      const firstLineEnd = Math.min(b.end, index.lineEnd(index.position(b.start).line));
+      const { title, length } = titleOf(words.slice(m.length));
+      // The heading is the marker and title when written without markup, else the paragraph's first line.
+      const heading = words.slice(0, m.length + length);
+      const end = text.startsWith(heading, b.start)
+        ? b.start + heading.length
+        : Math.min(b.end, index.lineEnd(index.position(b.start).line));
       drafts.push({
         marker: m.marker,
         number: m.number,
-        title: titleOf(words.slice(m.length)).title,
+        title,
         level: headingLevel + paragraphStack.length,
         start: b.start,
-        end: firstLineEnd,
+        end,
       });
     }
   }

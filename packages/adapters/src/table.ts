@@ -48,6 +48,7 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
     columns.push(column);
   }
   const unitColumn = columns.findIndex((c) => UNIT_HEADERS.has(labelKey(c.label)));
+  const headerUnits = columns.map((c) => unitInHeader(c.label));
 
   const drafts: RowDraft[] = [];
   const short: number[] = [];
@@ -59,6 +60,10 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
     }
     const cells = data.slice(0, width).map((c) => readCell(c, problems));
     if (unitColumn >= 0) attachUnit(cells, unitColumn);
+    for (const [i, cell] of cells.entries()) {
+      const unit = headerUnits[i];
+      if (unit !== undefined && cell.value !== undefined && cell.unit === undefined) cell.unit = unit;
+    }
     if (cells.length < width) short.push(drafts.length);
     drafts.push({ label: labelCell.text, labelRange: labelCell.range, cells, range: row.range });
   }
@@ -97,6 +102,12 @@ function attachUnit(cells: Cell[], unitColumn: number): void {
   for (const [i, cell] of cells.entries()) {
     if (i !== unitColumn && cell.value !== undefined && cell.unit === undefined) cell.unit = unit;
   }
+}
+
+/** `本年收费金额（单位：万元）` → `万元`; `Amount (unit: USD)` and `Amount (USD)` → `USD`. */
+function unitInHeader(label: string): string | undefined {
+  const m = /[(（]\s*(?:单位|计量单位|unit)\s*[:：]\s*([^()（）]{1,10}?)\s*[)）]|\(\s*([A-Z]{3})\s*\)$/iu.exec(label);
+  return m?.[1] ?? m?.[2];
 }
 
 /** `统 计 指 标` → `统计指标`: printed forms space out short CJK headers; other headers stay as written. */
