@@ -1,10 +1,30 @@
-import type { DateMention, LineIndex, ReportMeta, Section, Statement } from '@crossfoot/core';
+import { foldWidth } from '@crossfoot/core';
+import type { DateMention, LineIndex, Quantity, ReportMeta, Section, Statement } from '@crossfoot/core';
+import { scanDates } from './dates.ts';
+import { inferMetaFromText } from './meta.ts';
+import { scanNumbers } from './numbers.ts';
+import { excludedSpans } from './spans.ts';
+import { findStatements, type FoundQuantity } from './statements.ts';
 
 /**
  * Narrative reading shared by every adapter: numeric claims and dates in running text,
  * and report metadata inferred from the text when no front matter states it.
  * Ranges are computed on `index.text`, the document as written.
  */
+
+export { parseNumber, parseChineseNumber, parseChineseInteger, scanNumbers } from './numbers.ts';
+export {
+  ARABIC_NUMBER_RE,
+  CHINESE_NUMBER_RE,
+  CHINESE_UNITS,
+  CHINESE_UNIT_RE,
+  PERCENT_AFTER_RE,
+  type NumberToken,
+  type ParsedNumber,
+} from './numbers.ts';
+export { scanDates, type FoundDate, type DatePrecision } from './dates.ts';
+export { findStatements, PARTS_MARKER_RE, type FoundStatement, type FoundQuantity } from './statements.ts';
+export { excludedSpans, titleSpans, citationSpans, type Span } from './spans.ts';
 
 export interface NarrativeFindings {
   statements: Statement[];
@@ -18,16 +38,53 @@ export function extractNarrative(
   to: number,
   section: string[],
 ): NarrativeFindings {
-  void index;
-  void from;
-  void to;
-  void section;
-  return { statements: [], dates: [] };
+  const original = index.text.slice(from, to);
+  const text = foldWidth(original);
+  const skip = excludedSpans(text);
+  const found = scanDates(text, skip);
+  const dateSpans = found.map((d) => ({ start: d.from, end: d.to }));
+  const tokens = scanNumbers(text, [...skip, ...dateSpans]);
+  const range = (a: number, b: number) => index.range(from + a, from + b);
+
+  const dates: DateMention[] = found.map((d) => ({
+    text: original.slice(d.from, d.to),
+    start: d.start,
+    end: d.end,
+    precision: d.precision,
+    range: range(d.from, d.to),
+    section: [...section],
+  }));
+
+  const toQuantity = (q: FoundQuantity): Quantity => {
+    const t = q.token;
+    const end = q.unit === undefined ? t.numEnd : t.end;
+    const out: Quantity = {
+      label: q.label,
+      value: t.value,
+      decimals: t.decimals,
+      text: original.slice(t.start, end),
+      range: range(t.start, end),
+    };
+    if (q.unit !== undefined) out.unit = q.unit;
+    if (t.percent) {
+      out.percent = { value: t.percent.value, decimals: t.percent.decimals, range: range(t.percent.start, t.percent.end) };
+    }
+    return out;
+  };
+
+  const statements: Statement[] = findStatements(text, tokens, found, skip).map((s) => ({
+    kind: s.kind,
+    total: toQuantity(s.total),
+    parts: s.parts.map(toQuantity),
+    text: original.slice(s.from, s.to),
+    range: range(s.from, s.to),
+    section: [...section],
+  }));
+
+  return { statements, dates };
 }
 
 /** Infers title, issuer, year, stated period and publication date from a document's text. */
 export function inferMeta(index: LineIndex, sections: Section[]): ReportMeta {
-  void index;
-  void sections;
-  return {};
+  return inferMetaFromText(index, sections);
 }

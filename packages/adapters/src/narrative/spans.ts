@@ -1,0 +1,44 @@
+/** Half-open offset spans and the stretches of text nothing is read from. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function inSpans(spans: readonly Span[], pos: number): boolean {
+  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
+  return false;
+}
+
+export function overlapsSpans(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) if (start < s.end && end > s.start) return true;
+  return false;
+}
+
+/** Titles of laws, plans and documents: `《…》` (an unclosed one runs at most 80 characters). */
+export function titleSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/《[^《》\n]{0,80}》?/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/**
+ * Document numbers and legal citations: `云政发〔2013〕153号`, `[2019]60号`, `国务院令第492号`, `第三十一条`,
+ * `第（五）项`.
+ */
+export function citationSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const patterns = [
+    /[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d+\s*号/g,
+    /第\s*(?:\d+|[〇零一二两三四五六七八九十百千]+|\(\s*[〇零一二三四五六七八九十\d]+\s*\))\s*(?:号|条|款|项|章|节|目|编|部分)/g,
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Spans where no figure or date is read. */
+export function excludedSpans(text: string): Span[] {
+  return [...titleSpans(text), ...citationSpans(text)].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,367 @@
+import type { FoundDate } from './dates.ts';
+import type { NumberToken } from './numbers.ts';
+import { inSpans, type Span } from './spans.ts';
+
+/**
+ * Numeric claims in running text (width-folded): totals with their parts
+ * (`共320条,其中…53条,…48条`, `a total of 12 requests, of which 2 …`) and single quantities
+ * (`兼职人员数2人`, `received 42 requests`).
+ */
+
+export interface FoundQuantity {
+  token: NumberToken;
+  label: string;
+  /** Unit as written; absent when a list leaves it implied (`其中自然人30、法人5`, `of which 2 were …`). */
+  unit?: string;
+}
+
+export interface FoundStatement {
+  kind: 'total-with-parts' | 'quantity';
+  total: FoundQuantity;
+  parts: FoundQuantity[];
+  /** Offsets of the clause or sentence the claim was read from. */
+  from: number;
+  to: number;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SENTENCE_END = new Set(['。', '!', '?']);
+const STRONG = new Set([',', ';', ':', '。', '!', '?']);
+const WEAK = new Set([...STRONG, '、']);
+
+/** Words introducing the parts of a total. */
+export const PARTS_MARKER_RE = /其中|\b(?:of which|of whom|among (?:which|whom|them)|including|comprising|consisting of)\b/gi;
+
+/** Verbs after which `共` means "in total" (`全年共受理申请35件`). */
+const GONG_VERBS =
+  '受理|收到|接收|接到|办理|办结|答复|发布|公开|更新|制发|印发|发放|开展|组织|举办|召开|培训|处理|回复|录入|梳理|审核|完成|涉及|登记|收集|报送|转发|编印|制作|出动|检查|查处|立案|提供|接待|参加|新增|清理|废止|上传|推送|采集|编制|审查|主动公开|发出|召集|印制';
+const GONG_MARKER_RE = new RegExp(`(?<![公中])共(?:计)?(?=${GONG_VERBS})`, 'g');
+
+const TOTAL_BEFORE_CN = /(?:共计|合计|总计|总共|一共|共有|(?<![公中])共)[ \t]*(?:为|有|达)?[ \t]*:?[ \t*_]*$/;
+const TOTAL_BEFORE_EN = /(?:\btotal(?:\s+of)?|\btotall?(?:ing|ed))\s*:?\s*$/i;
+const TOTAL_AFTER_EN = /^\s*(?:in total|in all|altogether)\b/i;
+const CUMULATIVE_BEFORE_CN = /累计[ \t]*(?:为|有|达)?[ \t]*:?[ \t]*$/;
+
+const DELTA_CN = /同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|与上年相比|与去年相比|(?:比|较)(?:19|20)\d{2}年/;
+const DELTA_BEFORE_EN = /\b(?:increase|decrease|rise|fall|growth|decline|up|down)\s+(?:of|by)\s*$/i;
+const DELTA_AFTER_EN = /^\s*(?:more|fewer|less)\s+than\b/i;
+
+const LEAD_CN = new RegExp(
+  [
+    '^(?:[\\s,;:、.。)\\]】”"]+',
+    '其中',
+    '以及',
+    '并且',
+    '另有',
+    '另外',
+    '此外',
+    '同时',
+    '其次',
+    '首先',
+    '最后',
+    '还有',
+    '共计',
+    '共有',
+    '总共',
+    '一共',
+    '合计',
+    '总计',
+    '累计',
+    `共(?=${GONG_VERBS})`,
+    '[一二三四五六七八九十]+是',
+    '第[一二三四五六七八九十]+(?:是|[,、])',
+    '[一二三四五六七八九十]+[、.]',
+    '\\d+[、.](?!\\d)',
+    '\\(\\s*[一二三四五六七八九十\\d]+\\s*\\)',
+    '[①-⑳])',
+  ].join('|'),
+  'u',
+);
+const TRAIL_CN =
+  /(?:[\s,;:、]+|共计|合计|总计|累计|总共|一共|共有|(?<![公中])共|(?<=[数量额计共均别])为|达到|分别为|分别是|分别)$/u;
+const LEAD_EN =
+  /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|consisting of\b|in total\b|a total of\b|total of\b)/i;
+const TRAIL_EN = /(?:[\s,;:]+|\ba total of|\btotal of|\btotall?(?:ing|ed)|\bin total|\bof|\bwere|\bwas|\bis|\bare)$/i;
+const AFTER_LEAD_EN =
+  /^(?:[\s,;:]+|were\b|was\b|are\b|is\b|have been\b|has been\b|had been\b|being\b|in total\b|in all\b|altogether\b)/i;
+const AFTER_TRAIL_EN = /(?:[\s,;:.]+|\band|\bor|\bwhile)$/i;
+
+function strip(text: string, lead: RegExp, trail: RegExp): string {
+  let s = text;
+  for (;;) {
+    const before = s;
+    s = s.replace(lead, '').replace(trail, '');
+    if (s === before) return s;
+  }
+}
+
+/** Collapses whitespace: dropped between Chinese characters, one space elsewhere; emphasis marks removed. */
+function collapse(text: string): string {
+  return text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, (ws, at: number, all: string) => {
+      const a = all[at - 1] ?? '';
+      const b = all[at + ws.length] ?? '';
+      return (a === '' || CJK.test(a) || /[，。、：；（）《》“”]/.test(a)) && (b === '' || CJK.test(b)) ? '' : ' ';
+    })
+    .trim();
+}
+
+function cleanLabel(raw: string, lang: 'zh' | 'en'): string {
+  const s = collapse(raw);
+  if (lang === 'en') return strip(s, LEAD_EN, TRAIL_EN);
+  return strip(strip(s, LEAD_CN, TRAIL_CN).replace(GONG_MARKER_RE, ''), LEAD_CN, TRAIL_CN);
+}
+
+function cleanAfterLabel(raw: string): string {
+  return strip(collapse(raw), AFTER_LEAD_EN, AFTER_TRAIL_EN);
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+interface Info {
+  t: NumberToken;
+  sentence: number;
+  /** After the strong boundary (or the previous figure) before the figure. */
+  clauseStart: number;
+  /** Where the label begins: also after any date in the clause. */
+  labelStart: number;
+  /** Next boundary after the figure. */
+  clauseEnd: number;
+  delta: boolean;
+  totalMarker: boolean;
+  cumulative: boolean;
+}
+
+class Reader {
+  readonly sentences: Sentence[] = [];
+  private readonly protect: Span[];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: NumberToken[],
+    readonly dates: FoundDate[],
+    skip: readonly Span[],
+  ) {
+    this.protect = [
+      ...skip,
+      ...tokens.map((t) => ({ start: t.start, end: t.tail })),
+      ...dates.map((d) => ({ start: d.from, end: d.to })),
+    ];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (this.isSentenceEnd(i)) {
+        this.sentences.push({ start, end: i });
+        start = i + 1;
+      }
+    }
+    this.sentences.push({ start, end: text.length });
+  }
+
+  private isSentenceEnd(i: number): boolean {
+    const c = this.text[i] as string;
+    if (inSpans(this.protect, i)) return false;
+    if (SENTENCE_END.has(c)) return true;
+    if (c === '.') {
+      const next = this.text[i + 1];
+      return (next === undefined || /\s/.test(next)) && !/\b(?:e\.g|i\.e|etc|No|Nos|vs|approx|para|Fig|cf)$/.test(this.text.slice(Math.max(0, i - 8), i));
+    }
+    if (c === '\n') return /\n[ \t]*$/.test(this.text.slice(Math.max(0, i - 40), i));
+    return false;
+  }
+
+  isBoundary(i: number, set: Set<string>): boolean {
+    const c = this.text[i] as string;
+    if (inSpans(this.protect, i)) return false;
+    if (set.has(c)) return true;
+    return this.isSentenceEnd(i);
+  }
+
+  sentenceOf(pos: number): number {
+    for (let k = 0; k < this.sentences.length; k++) if (pos <= (this.sentences[k] as Sentence).end) return k;
+    return this.sentences.length - 1;
+  }
+
+  boundaryBefore(pos: number, floor: number): number {
+    for (let i = pos - 1; i >= floor; i--) if (this.isBoundary(i, STRONG)) return i + 1;
+    return floor;
+  }
+
+  boundaryAfter(pos: number, ceiling: number): number {
+    for (let i = pos; i < ceiling; i++) if (this.isBoundary(i, WEAK)) return i;
+    return ceiling;
+  }
+
+  /** First and last non-blank, non-separator offsets of [from, to). */
+  trim(from: number, to: number): [number, number] {
+    let a = from;
+    let b = to;
+    while (a < b && /[\s,;:、]/.test(this.text[a] as string)) a++;
+    while (b > a && /\s/.test(this.text[b - 1] as string)) b--;
+    return [a, b];
+  }
+}
+
+/** Reads the statements of one paragraph from its tokens and dates. */
+export function findStatements(
+  text: string,
+  tokens: NumberToken[],
+  dates: FoundDate[],
+  skip: readonly Span[] = [],
+): FoundStatement[] {
+  const r = new Reader(text, tokens, dates, skip);
+  const infos: Info[] = tokens.map((t, k) => {
+    const sentence = r.sentenceOf(t.start);
+    const sStart = (r.sentences[sentence] as Sentence).start;
+    let clauseStart = r.boundaryBefore(t.start, sStart);
+    // A figure earlier in the clause ends the previous item (`收到申请35件答复30件`, `自然人30、法人5`);
+    // a bare number inside a name does not (`12345热线`).
+    const p = tokens[k - 1];
+    if (p && p.tail <= t.start && p.tail > clauseStart && (p.unit !== undefined || /^[ \t]*[、,;]/.test(text.slice(p.tail)))) {
+      clauseStart = p.tail;
+    }
+    let labelStart = clauseStart;
+    for (const d of dates) if (d.from >= clauseStart && d.to <= t.start && d.to > labelStart) labelStart = d.to;
+    const sEnd = (r.sentences[sentence] as Sentence).end;
+    const clauseEnd = r.boundaryAfter(t.tail, sEnd);
+    const before = text.slice(clauseStart, t.start);
+    const after = text.slice(t.end, t.end + 16);
+    const en = t.lang === 'en';
+    return {
+      t,
+      sentence,
+      clauseStart,
+      labelStart,
+      clauseEnd,
+      delta: en ? DELTA_BEFORE_EN.test(before) || DELTA_AFTER_EN.test(after) : DELTA_CN.test(before),
+      totalMarker: en ? TOTAL_BEFORE_EN.test(before) || TOTAL_AFTER_EN.test(after) : TOTAL_BEFORE_CN.test(before),
+      cumulative: !en && CUMULATIVE_BEFORE_CN.test(before),
+    };
+  });
+
+  const labelOf = (info: Info): string => {
+    const t = info.t;
+    let label = cleanLabel(text.slice(info.labelStart, t.start), t.lang);
+    if (label === '' && t.lang === 'en') {
+      const next = infos.find((o) => o.t.start >= t.tail);
+      const end = Math.min(info.clauseEnd, next ? next.t.start : info.clauseEnd);
+      label = cleanAfterLabel(text.slice(t.end, Math.max(t.end, end)));
+      if (label === '' && t.unit) label = t.unit;
+    }
+    return label;
+  };
+
+  const used = new Set<Info>();
+  const out: FoundStatement[] = [];
+  const withUnit = (i: Info): boolean => i.t.unit !== undefined && !i.t.approx && !i.delta;
+
+  // 1. `其中` / `of which`: the last figure before the marker is the total; figures after it, its parts.
+  const markers = [...text.matchAll(PARTS_MARKER_RE)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .filter((m) => !inSpans(skip, m.start) && !tokens.some((t) => m.start >= t.start && m.start < t.tail));
+  markers.forEach((m, k) => {
+    const sentence = r.sentenceOf(m.start);
+    const s = r.sentences[sentence] as Sentence;
+    let total = [...infos].reverse().find((i) => i.sentence === sentence && i.t.tail <= m.start && withUnit(i));
+    if (!total && text.slice(s.start, m.start).trim() === '' && sentence > 0) {
+      total = [...infos].reverse().find((i) => i.sentence === sentence - 1 && withUnit(i));
+    }
+    if (!total || used.has(total)) return;
+    const from = total.clauseStart;
+    const nextMarker = markers[k + 1];
+    const limit = Math.min(s.end, nextMarker && nextMarker.start < s.end ? nextMarker.start : s.end);
+    const parts: Info[] = [];
+    let spoilt = false;
+    for (const i of infos) {
+      if (i.t.start < m.end || i.t.start >= limit || used.has(i) || i === total) continue;
+      if (parts.length > 0 && i.totalMarker) break;
+      if (i.t.approx) {
+        spoilt = true;
+        continue;
+      }
+      if (i.delta) continue;
+      if (i.t.unit === undefined || (i.t.lang === 'en' && total.t.lang === 'en' && !sameUnit(i.t.unit, total.t.unit))) {
+        if (!bareOk(text, i, total)) continue;
+      } else if (!sameUnit(i.t.unit, total.t.unit)) continue;
+      parts.push(i);
+    }
+    if (parts.length === 0 || spoilt) return;
+    used.add(total);
+    for (const p of parts) used.add(p);
+    const last = parts[parts.length - 1] as Info;
+    const [a, b] = r.trim(from, last.clauseEnd);
+    out.push({
+      kind: 'total-with-parts',
+      total: quantity(total, labelOf(total), total.t.unit),
+      parts: parts.map((p) => {
+        const unit = p.t.unit !== undefined && sameUnit(p.t.unit, total.t.unit) ? p.t.unit : undefined;
+        return quantity(p, unit === undefined ? bareLabel(p) : labelOf(p), unit);
+      }),
+      from: a,
+      to: b,
+    });
+  });
+
+  function bareLabel(p: Info): string {
+    if (p.t.lang === 'zh') return labelOf(p);
+    const next = infos.find((o) => o.t.start >= p.t.tail);
+    const end = Math.min(p.clauseEnd, next ? next.t.start : p.clauseEnd);
+    const after = cleanAfterLabel(text.slice(p.t.numEnd, Math.max(p.t.numEnd, end)));
+    return after !== '' ? after : labelOf(p);
+  }
+
+  // 2. Parts listed before an explicit total: `本年新收申请30件,上年结转5件,共计35件`.
+  for (const total of infos) {
+    if (used.has(total) || !total.totalMarker || total.cumulative || !withUnit(total)) continue;
+    const run: Info[] = [];
+    for (let k = infos.indexOf(total) - 1; k >= 0; k--) {
+      const i = infos[k] as Info;
+      if (i.sentence !== total.sentence || used.has(i) || !withUnit(i) || !sameUnit(i.t.unit, total.t.unit)) break;
+      run.unshift(i);
+    }
+    if (run.length < 2) continue;
+    used.add(total);
+    for (const p of run) used.add(p);
+    const [a, b] = r.trim((run[0] as Info).clauseStart, total.clauseEnd);
+    out.push({
+      kind: 'total-with-parts',
+      total: quantity(total, labelOf(total), total.t.unit),
+      parts: run.map((p) => quantity(p, labelOf(p), p.t.unit)),
+      from: a,
+      to: b,
+    });
+  }
+
+  // 3. Every other figure with a unit is a single quantity.
+  for (const i of infos) {
+    if (used.has(i) || !withUnit(i)) continue;
+    const [a, b] = r.trim(i.clauseStart, i.clauseEnd);
+    out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: [], from: a, to: b });
+  }
+  return out.sort((x, y) => x.from - y.from || x.total.token.start - y.total.token.start);
+}
+
+function quantity(i: Info, label: string, unit: string | undefined): FoundQuantity {
+  return unit === undefined ? { token: i.t, label } : { token: i.t, label, unit };
+}
+
+function sameUnit(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === b) return true;
+  const singular = (u: string) => u.toLowerCase().replace(/(?:es|s)$/, '');
+  return /^[A-Za-z ]+$/.test(a) && singular(a) === singular(b);
+}
+
+/** A number without a unit may be a part when the list leaves the unit implied. */
+function bareOk(text: string, i: Info, total: Info): boolean {
+  const t = i.t;
+  if (t.script !== 'arabic' || (t.decimals > 0 && total.t.decimals === 0)) return false;
+  if (/^(?:19|20)\d{2}$/.test(t.value)) return false;
+  if (t.lang === 'en') return total.t.lang === 'en';
+  // `其中自然人30、法人5`: a label before it and a separator after it.
+  const label = cleanLabel(text.slice(i.labelStart, t.start), 'zh');
+  return label !== '' && /^[ \t]*(?:[,;、。!?]|$)/.test(text.slice(t.tail));
+}
