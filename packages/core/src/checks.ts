@@ -210,8 +210,15 @@ const tableTotals: Check<'table-totals'> = (ctx, check) => {
   return findings;
 };
 
-/** The rows a total row closes: its earlier siblings since the previous total (or the rows above it when it has no parent). */
+/** The rows a total row closes. */
 function rowsClosedBy(table: Table, index: number): number[] {
+  const total = table.rows[index] as Row;
+  const outlined = total.parent !== undefined || table.rows.some((r) => r.number);
+  return outlined ? siblingsClosedBy(table, index) : blockClosedBy(table, index);
+}
+
+/** In an outlined table: the earlier siblings since the previous total. */
+function siblingsClosedBy(table: Table, index: number): number[] {
   const total = table.rows[index] as Row;
   const out: number[] = [];
   for (let i = index - 1; i >= 0; i--) {
@@ -219,9 +226,55 @@ function rowsClosedBy(table: Table, index: number): number[] {
     if (r.parent !== total.parent) continue;
     if (r.kind === 'total') break;
     if (r.kind === 'subset') continue;
+    // A heading with children stands for them (leafParts expands it); a bare heading adds nothing.
+    if (isBlank(r) && childRows(table, i)[0] === i) continue;
     out.unshift(i);
   }
   return out;
+}
+
+const TOTAL_WORDS = /\b(grand\s+)?(sub)?totals?\b|合计|总计|小计|共计|[:：]/giu;
+const FILLER = new Set(['and', 'of', 'the', '&', '和', '及', '与']);
+
+function topicWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .replace(TOTAL_WORDS, ' ')
+    .split(/[\s,，、]+/u)
+    .filter((w) => w && !FILLER.has(w));
+}
+
+/**
+ * In an unnumbered (Western) statement, a total closes the items above it, with each earlier subtotal
+ * standing for the items it closed: `Total assets` = `Total current assets` + `Total non-current assets`.
+ * It stops at a total whose topic is not part of its own (`Total liabilities` stops at `Total assets`),
+ * or when the subtotals collected already cover its whole topic (`Total liabilities and net assets`).
+ */
+function blockClosedBy(table: Table, index: number): number[] {
+  const remaining = new Set(topicWords((table.rows[index] as Row).label));
+  const out: number[] = [];
+  let i = index - 1;
+  while (i >= 0) {
+    const r = table.rows[i] as Row;
+    if (r.kind === 'total') {
+      const words = topicWords(r.label);
+      if (!words.length || !words.every((w) => remaining.has(w))) break;
+      out.unshift(i);
+      for (const w of words) remaining.delete(w);
+      const closed = blockClosedBy(table, i);
+      i = (closed[0] ?? i) - 1;
+      if (!remaining.size) break;
+      continue;
+    }
+    if (r.kind !== 'subset' && !isBlank(r)) out.unshift(i);
+    i--;
+  }
+  return out;
+}
+
+/** A row without a single figure: a heading, whatever the adapter called it. */
+function isBlank(row: Row): boolean {
+  return row.kind === 'heading' || row.cells.every((c) => c.value === undefined);
 }
 
 /** Columns to iterate for `for-each: column`: those of the first table a relation names. */

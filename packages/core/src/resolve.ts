@@ -4,6 +4,7 @@ import type { Expr } from './formula.ts';
 import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
 import { foldWidth, labelKey } from './normalize.ts';
 import type { FactDef, Pack, TableLocator } from './pack.ts';
+import { compilePattern, type Pattern } from './pattern.ts';
 
 /** One figure an expression used: its value, where it is written and what it is called. */
 export interface Operand {
@@ -101,9 +102,9 @@ export class Resolver {
     const rowIndex = findRow(table, expr.row);
     if (rowIndex < 0) return { missing: 'row', what: expr.text };
     const columnSelector = expr.column ?? column;
-    if (columnSelector === undefined) return { missing: 'column', what: expr.text };
-    const col = findColumn(table, columnSelector);
-    if (col < 0) return { missing: 'column', what: `${expr.text}[${columnSelector}]` };
+    // Without a column (and none being iterated) a row stands for its one figure: the first numeric cell.
+    const col = columnSelector === undefined ? firstNumericColumn(table, rowIndex) : findColumn(table, columnSelector);
+    if (col < 0) return { missing: 'column', what: columnSelector === undefined ? expr.text : `${expr.text}[${columnSelector}]` };
     const rows = expr.children ? childRows(table, rowIndex) : [rowIndex];
     let acc: Evaluated = { value: new Dec(0), width: new Dec(0), operands: [] };
     for (const r of rows) {
@@ -173,6 +174,20 @@ function tableMatches(table: Table, locator: TableLocator): boolean {
   return true;
 }
 
+const selectorPatterns = new Map<string, Pattern | undefined>();
+
+/** `~pattern` selectors run on the same linear-time engine as every other pack pattern. */
+function selectorPattern(source: string): Pattern | undefined {
+  if (!selectorPatterns.has(source)) {
+    try {
+      selectorPatterns.set(source, compilePattern(source));
+    } catch {
+      selectorPatterns.set(source, undefined);
+    }
+  }
+  return selectorPatterns.get(source);
+}
+
 /** The number a selector names: `（七）` → `(七)`, `一、` → `一`, `1.` → `1`. */
 function selectorNumber(token: string): string {
   return foldWidth(token).replace(/\s+/g, '').replace(/[、.．:：]$/u, '');
@@ -183,13 +198,7 @@ function labelWithoutMarker(row: Row): string {
 }
 
 function rowMatches(row: Row, token: string): boolean {
-  if (token.startsWith('~')) {
-    try {
-      return new RegExp(token.slice(1), 'u').test(foldWidth(row.label));
-    } catch {
-      return false;
-    }
-  }
+  if (token.startsWith('~')) return selectorPattern(token.slice(1))?.test(row.label) ?? false;
   const number = selectorNumber(token);
   if (row.number && foldWidth(row.number) === number) return true;
   const key = labelKey(token);
