@@ -42,8 +42,15 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
   const whole = index.range(from, to);
 
   if (doc.errors.length > 0) {
+    let contentEnd = to;
+    while (contentEnd > from && isBlank(index.text.charCodeAt(contentEnd - 1))) contentEnd--;
     for (const e of doc.errors) {
-      problems.push(problem('front-matter-syntax', index.range(from + e.pos[0], from + e.pos[1]), { detail: firstLine(e.message) }));
+      // An error found only at the end (an unclosed quote or bracket) is somewhere in the whole block.
+      const range =
+        from + e.pos[0] >= contentEnd
+          ? index.range(from, contentEnd)
+          : index.range(from + e.pos[0], Math.min(from + e.pos[1], contentEnd));
+      problems.push(problem('front-matter-syntax', range, { detail: firstLine(e.message) }));
     }
     return {};
   }

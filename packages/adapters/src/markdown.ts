@@ -8,7 +8,7 @@ import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
-import { NarrativeReader, emptyDocument, isBlank } from './reading.ts';
+import { NarrativeReader, emptyDocument, isBlank, sortProblems } from './reading.ts';
 import { SectionCursor, type SectionDraft, buildSections, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { type SourceCell, type SourceRow, assembleTable } from './table.ts';
@@ -146,6 +146,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
     if (words !== '') fromTitle.title = { value: words, range: contentRange(index, titleBlock) };
   }
   doc.meta = { ...inferred, ...fromTitle, ...frontMeta };
+  sortProblems(doc.problems);
   return doc;
 }
 

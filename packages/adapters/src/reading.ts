@@ -69,6 +69,17 @@ export function emptyDocument(uri: string, text: string, format: ReportFormat): 
   };
 }
 
+/** Orders problems by where they are, keeping the order of problems at the same place. */
+export function sortProblems(problems: AdapterProblem[]): void {
+  problems.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.column - b.range.end.column,
+  );
+}
+
 /** Offsets that are whitespace, for trimming spans found in the source. */
 export function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 12 || code === 11;

@@ -3,7 +3,7 @@ import { LineIndex, foldWidth } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { NarrativeReader, emptyDocument, isBlank } from './reading.ts';
+import { NarrativeReader, emptyDocument, isBlank, sortProblems } from './reading.ts';
 import { SectionCursor, type SectionDraft, buildSections, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { type SourceCell, type SourceRow, type TableSource, assembleTable } from './table.ts';
@@ -104,6 +104,7 @@ export function parseText(uri: string, text: string): ReportDocument {
   doc.dates = narrative.dates;
   doc.suppressions = suppressions.finish();
   doc.meta = narrative.meta(doc.sections);
+  sortProblems(doc.problems);
   return doc;
 }
 
