@@ -347,7 +347,8 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
       const stated: Measure = { value: new Dec(q.value), width: halfUnit(q.decimals) };
       const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
       if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
-      const shown = candidates.map((c, i) => `${check.equalsText[i]} = ${c.value.toString()}`).join('; ');
+      // Name a single cell by its row and column, a computed candidate by its formula.
+      const shown = candidates.map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${c.value.toString()}`).join('；');
       const first = candidates[0] as Evaluated;
       findings.push({
         messageId: 'mismatch',
@@ -374,8 +375,8 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
     if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
     const unit = s.total.unit;
     if (s.parts.some((p) => p.unit !== unit)) continue;
-    const ops: Operand[] = s.parts.map((p) => ({ label: p.label, text: p.text, uri: ctx.doc.uri, range: p.range, value: new Dec(p.value), decimals: p.decimals }));
-    const total: Operand = { label: s.total.label, text: s.total.text, uri: ctx.doc.uri, range: s.total.range, value: new Dec(s.total.value), decimals: s.total.decimals };
+    const ops: Operand[] = s.parts.map((p) => ({ label: p.label, text: p.value, uri: ctx.doc.uri, range: p.range, value: new Dec(p.value), decimals: p.decimals }));
+    const total: Operand = { label: s.total.label, text: s.total.value, uri: ctx.doc.uri, range: s.total.range, value: new Dec(s.total.value), decimals: s.total.decimals };
     const parts = sumOperands(ops);
     const over = !holds('>=', measureOf(total), parts);
     const under = !holds('<=', measureOf(total), parts);

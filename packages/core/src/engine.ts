@@ -177,7 +177,9 @@ export class Checker {
       uri: doc.uri,
       range: finding.range,
       related: finding.related,
-      ...(finding.arithmetic ? { expected: finding.arithmetic.expected, actual: finding.arithmetic.actual, arithmetic: finding.arithmetic } : {}),
+      ...(finding.arithmetic
+        ? { expected: finding.arithmetic.expected, actual: finding.arithmetic.actual, arithmetic: { ...finding.arithmetic, precision: precisionLabel(finding.arithmetic.precision, this.options.locale) } }
+        : {}),
       url: docsUrl(rule.id),
     };
   }
@@ -204,6 +206,12 @@ export function ruleMeta(rule: RuleDef, override?: SeverityOverride): RuleMeta {
     url: docsUrl(rule.id),
     pack: rule.id.slice(0, rule.id.indexOf('/')),
   };
+}
+
+/** `exact` or `±0.05`, in the reader's language. */
+function precisionLabel(precision: string, locale: Locale): string {
+  if (precision === 'exact') return locale === 'zh-CN' ? '精确比较' : 'exact';
+  return locale === 'zh-CN' ? `允许误差 ${precision}（按所写精度）` : `${precision} (at the precision written)`;
 }
 
 function engineDiagnostic(uri: string, ruleId: string, severity: Severity, messageId: string, message: string, range: Range, data: Record<string, string>): Diagnostic {

@@ -134,7 +134,7 @@ describe('compare (for-each column)', () => {
     expect(f.data.column).toBe('总计');
     expect(f.range.start).toEqual({ line: 10, column: 29 });
     expect(f.related).toHaveLength(3);
-    expect(f.arithmetic).toMatchObject({ actual: '13', expected: '14', difference: '-1', precision: 'exact' });
+    expect(f.arithmetic).toMatchObject({ actual: '13', expected: '14', difference: '-1', precision: '精确比较' });
     expect(f.message).toBe('总计：T3[一] + T3[二] = T3[(七)] + T3[四] 不成立，左边 12 + 1 = 13，右边 11 + 3 = 14，相差 -1');
   });
 
@@ -204,7 +204,7 @@ describe('text vs table', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.range.start).toEqual({ line: 5, column: 12 });
     expect(found[0]!.related[0]!.label).toBe('（七）总计 / 总计 = 11');
-    expect(found[0]!.message).toBe('正文所述共办结政府信息公开申请 12件 与表格不一致（T3[（七）][总计] = 11）');
+    expect(found[0]!.message).toBe('正文所述共办结政府信息公开申请 12件 与表格不一致（（七）总计 / 总计 = 11）');
   });
 
   it('accepts 收到 as either 一 or 一 + 二', async () => {
