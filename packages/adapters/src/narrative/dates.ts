@@ -1,3 +1,4 @@
+import { foldWidth } from '@crossfoot/core';
 import { CHINESE_DIGITS, parseChineseInteger } from './numbers.ts';
 import { inSpans, type Span } from './spans.ts';
 
@@ -287,8 +288,9 @@ function englishYear(text: string, at: number): FoundDate | undefined {
 
 const CN_YEAR_DIGIT = /[〇○零一二三四五六七八九]/;
 
-/** Every date mention in `text` (folded), outside `skip` spans, in order. */
-export function scanDates(text: string, skip: readonly Span[] = []): FoundDate[] {
+/** Every date mention in `written` (width-folded first; offsets are unchanged), outside `skip` spans, in order. */
+export function scanDates(written: string, skip: readonly Span[] = []): FoundDate[] {
+  const text = foldWidth(written);
   const out: FoundDate[] = [];
   let i = 0;
   while (i < text.length) {

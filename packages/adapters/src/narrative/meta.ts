@@ -120,6 +120,9 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
     } else if (en?.indices?.[1]) {
       const [a, b] = en.indices[1];
       meta.issuer = located(original, firstTitle.start + a, firstTitle.start + b, at);
+    } else if (titleLines.length > 1 && orgLike(firstTitle.text) && !TITLE_KEY.test(firstTitle.text)) {
+      // The issuer on a line of its own above `…年度报告` / `Annual Report 2024`.
+      meta.issuer = located(original, firstTitle.start, firstTitle.end, at);
     }
 
     for (const l of titleLines) {
@@ -172,7 +175,10 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
       }
     }
   }
-  if (!meta.period) meta.period = endedPeriod(folded, at);
+  if (!meta.period) {
+    const ended = endedPeriod(folded, at);
+    if (ended) meta.period = ended;
+  }
 
   if (!meta.year) {
     const line = nonEmpty.find((l) => YEAR_LINE.test(l.text));

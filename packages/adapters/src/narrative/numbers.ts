@@ -16,12 +16,17 @@ export interface ParsedNumber {
 
 const ARABIC_WHOLE = /^([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
-/** Parses one number written with Arabic digits (any width, `1,234`, `1，234`, decimals) or Chinese numerals. */
+/**
+ * Parses one number written with Arabic digits (any width, `1,234`, `1，234`, decimals, `(12.5)` as a
+ * negative) or Chinese numerals.
+ */
 export function parseNumber(text: string): ParsedNumber | undefined {
   const t = foldWidth(text).trim();
   if (t === '') return undefined;
-  const m = ARABIC_WHOLE.exec(t);
-  if (m) return canonical(m[1] !== '', (m[2] as string).replace(/,/g, ''), m[3] ?? '');
+  // Accounting negatives: `(12,400.00)`.
+  const bracketed = /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(t);
+  const m = ARABIC_WHOLE.exec(bracketed ? `-${bracketed[1]}` : t);
+  if (m) return canonical(m[1] === '-' || m[1] === '\u2212', (m[2] as string).replace(/,/g, ''), m[3] ?? '');
   return parseChineseNumber(t);
 }
 
@@ -276,13 +281,14 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const BOUNDARY_AFTER_CN = /^(?:[ \t]*(?:[,;:、。!?)”"』」\]]|$|\r|\n|\())/;
 
 /**
- * Finds numbers with their units in `text` (folded). Numbers inside `skip` spans (titles, citations,
+ * Finds numbers with their units in `written` (width-folded first; offsets are unchanged). Numbers inside `skip` spans (titles, citations,
  * dates) are ignored; so are references (`第3条`, `Section 3`), ordinals and percentages on their own.
  * Arabic numbers without a unit are returned as bare tokens (a list may leave the unit implied);
  * Chinese numerals only with a unit and only when the unit ends the clause (`召开会议两次，`),
  * since most Chinese numerals in prose are words (`一站式`, `两个阶段`, `十九大`).
  */
-export function scanNumbers(text: string, skip: readonly Span[] = []): NumberToken[] {
+export function scanNumbers(written: string, skip: readonly Span[] = []): NumberToken[] {
+  const text = foldWidth(written);
   const tokens: NumberToken[] = [];
   for (const m of text.matchAll(ARABIC_NUMBER_RE)) {
     const t = arabicToken(text, m.index, m[0], skip);

@@ -78,7 +78,7 @@ const LEAD_CN = new RegExp(
   'u',
 );
 const TRAIL_CN =
-  /(?:[\s,;:、]+|共计|合计|总计|累计|总共|一共|共有|(?<![公中])共|(?<=[数量额计共均别])为|达到|分别为|分别是|分别)$/u;
+  /(?:[\s,;:、]+|共计|合计|总计|累计|总共|一共|共有|(?<![公中])共|(?<=[数量额计共均别])为|(?<![送到传表抵通直下发转])达到?|分别为|分别是|分别)$/u;
 const LEAD_EN =
   /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|consisting of\b|in total\b|a total of\b|total of\b)/i;
 const TRAIL_EN = /(?:[\s,;:]+|\ba total of|\btotal of|\btotall?(?:ing|ed)|\bin total|\bof|\bwere|\bwas|\bis|\bare)$/i;
@@ -245,6 +245,9 @@ export function findStatements(
   const labelOf = (info: Info): string => {
     const t = info.t;
     let label = cleanLabel(text.slice(info.labelStart, t.start), t.lang);
+    if (label === '' && t.lang === 'zh' && info.totalMarker) {
+      label = /(共计|合计|总计|总共|一共|共有|共)[^共计合总有]*$/.exec(text.slice(info.clauseStart, t.start))?.[1] ?? '';
+    }
     if (label === '' && t.lang === 'en') {
       const next = infos.find((o) => o.t.start >= t.tail);
       const end = Math.min(info.clauseEnd, next ? next.t.start : info.clauseEnd);
@@ -265,9 +268,15 @@ export function findStatements(
   markers.forEach((m, k) => {
     const sentence = r.sentenceOf(m.start);
     const s = r.sentences[sentence] as Sentence;
-    let total = [...infos].reverse().find((i) => i.sentence === sentence && i.t.tail <= m.start && withUnit(i));
+    // The nearest figure before the marker, passing over changes (`比上年增加20条`); an approximate one
+    // (`约35件`) cannot be checked, so the list is not read as a sum.
+    let total = [...infos]
+      .reverse()
+      .find((i) => i.sentence === sentence && i.t.tail <= m.start && i.t.unit !== undefined && !i.delta);
+    if (total?.t.approx) return;
     if (!total && text.slice(s.start, m.start).trim() === '' && sentence > 0) {
-      total = [...infos].reverse().find((i) => i.sentence === sentence - 1 && withUnit(i));
+      total = [...infos].reverse().find((i) => i.sentence === sentence - 1 && i.t.unit !== undefined && !i.delta);
+      if (total?.t.approx) return;
     }
     if (!total || used.has(total)) return;
     const from = total.clauseStart;
