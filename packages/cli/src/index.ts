@@ -1,4 +1,4 @@
-export { main, VERSION, type Io } from './main.ts';
 export { collectFiles } from './files.ts';
 export { createPackHost } from './host.ts';
+export { type Io, main, VERSION } from './main.ts';
 export { decode, readReportFile } from './read.ts';

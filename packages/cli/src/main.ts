@@ -1,8 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Checker, CONFIG_FILES, CrossfootError, loadPack, parseConfig, ruleMeta, type Config, type Diagnostic, type Locale, type Pack, type ReportDocument } from '@crossfoot/core';
-import { format, formatterNames, type FormatterName } from '@crossfoot/formatters';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import {
+  Checker,
+  CONFIG_FILES,
+  type Config,
+  CrossfootError,
+  type Diagnostic,
+  type Locale,
+  loadPack,
+  type Pack,
+  parseConfig,
+  type ReportDocument,
+  ruleMeta,
+} from '@crossfoot/core';
+import { type FormatterName, format, formatterNames } from '@crossfoot/formatters';
 import { collectFiles, toUri } from './files.ts';
 import { BUILTIN_RULES, createPackHost } from './host.ts';
 import { findPrevious } from './previous.ts';
@@ -92,7 +104,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
   } catch (error) {
     if (error instanceof CrossfootError) {
-      io.stderr(`crossfoot: ${error.format()}\n`);
+      const shorten = (file: string) => (isAbsolute(file) ? toUri(io.cwd, file) : file);
+      io.stderr(`${error.format(shorten).replace(/^/gm, 'crossfoot: ')}\n`);
       if (error.code === 'usage') io.stderr('Run "crossfoot --help" for usage.\n');
       return 2;
     }
@@ -160,7 +173,8 @@ async function check(args: string[], io: Io): Promise<number> {
     shard: { type: 'string' },
   });
   const formatName = values.format as string;
-  if (!formatterNames.includes(formatName as FormatterName)) throw new UsageError(`unknown format "${formatName}"; expected one of ${formatterNames.join(', ')}`);
+  if (!formatterNames.includes(formatName as FormatterName))
+    throw new UsageError(`unknown format "${formatName}"; expected one of ${formatterNames.join(', ')}`);
   const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
   positiveInt('--jobs', values.jobs, 1);
   let shard: { index: number; count: number } | undefined;
@@ -201,7 +215,12 @@ async function check(args: string[], io: Io): Promise<number> {
     const out = resolve(io.cwd, values.output);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, report);
-    io.stderr(format('stylish', { ...input, diagnostics: [] }, { locale, color: false, toolVersion: VERSION }).split('\n').filter(Boolean).pop() + '\n');
+    io.stderr(
+      format('stylish', { ...input, diagnostics: [] }, { locale, color: false, toolVersion: VERSION })
+        .split('\n')
+        .filter(Boolean)
+        .pop() + '\n',
+    );
   } else {
     io.stdout(report);
   }
@@ -224,7 +243,10 @@ function explain(args: string[], io: Io): number {
   const config = findConfig(io.cwd, values.config);
   const locale = localeOf(values.locale, config);
   const host = createPackHost(io.cwd);
-  const packs = mergePacks([...(values.pack ?? []), ...(config?.packs ?? [])].map((ref) => loadPack(ref, host, join(io.cwd, 'noop'))), discoverPacks(io.cwd));
+  const packs = mergePacks(
+    [...(values.pack ?? []), ...(config?.packs ?? [])].map((ref) => loadPack(ref, host, join(io.cwd, 'noop'))),
+    discoverPacks(io.cwd),
+  );
   const rule = packs.flatMap((p) => p.rules).find((r) => r.id === id || r.name === id);
   if (!rule) throw new CrossfootError('unknown-rule', `no rule "${id}" in the packs found (${packs.map((p) => p.id).join(', ') || 'none'})`);
   const meta = ruleMeta(rule, config?.rules[rule.id]);
@@ -238,7 +260,21 @@ function packs(args: string[], io: Io): number {
   const locale = localeOf(values.locale);
   const found = discoverPacks(io.cwd);
   if (values.json) {
-    io.stdout(`${JSON.stringify(found.map((p) => ({ id: p.id, version: p.version, title: p.title?.[locale], extends: p.lineage, abstract: p.abstract, rules: p.rules.map((r) => r.id), file: toUri(io.cwd, p.file) })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        found.map((p) => ({
+          id: p.id,
+          version: p.version,
+          title: p.title?.[locale],
+          extends: p.lineage,
+          abstract: p.abstract,
+          rules: p.rules.map((r) => r.id),
+          file: toUri(io.cwd, p.file),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   for (const p of found) {
@@ -252,7 +288,9 @@ function init(args: string[], io: Io): number {
   const { values } = parse(args, { force: { type: 'boolean', default: false }, pack: { type: 'string', multiple: true } });
   const file = join(io.cwd, 'crossfoot.config.yaml');
   if (existsSync(file) && !values.force) throw new CrossfootError('exists', 'crossfoot.config.yaml already exists; use --force to replace it');
-  const packsLine = values.pack?.length ? `packs:\n${values.pack.map((p) => `  - ${p}`).join('\n')}\n` : '# packs: [cn-gov-disclosure-2021]   # default: each report\'s declared or recognised pack\n';
+  const packsLine = values.pack?.length
+    ? `packs:\n${values.pack.map((p) => `  - ${p}`).join('\n')}\n`
+    : "# packs: [cn-gov-disclosure-2021]   # default: each report's declared or recognised pack\n";
   writeFileSync(
     file,
     `# crossfoot configuration\n${packsLine}include:\n  - "**/*.md"\nignore:\n  - "drafts/**"\nlocale: zh-CN\nrules: {}\n#  cn-gov-disclosure-common/repeated-phrase: off\n`,
@@ -293,13 +331,17 @@ function describeDocument(doc: ReportDocument): string {
   lines.push('sections:');
   walk(doc.sections, 1);
   for (const t of doc.tables) {
-    lines.push(`table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}] columns: ${t.columns.map((c) => c.label).join(' | ')}`);
+    lines.push(
+      `table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}] columns: ${t.columns.map((c) => c.label).join(' | ')}`,
+    );
     for (const r of t.rows) {
-      lines.push(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.kind}] ${r.cells.map((c) => (c.empty ? '—' : c.value ?? c.text)).join(' | ')}`);
+      lines.push(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.kind}] ${r.cells.map((c) => (c.empty ? '—' : (c.value ?? c.text))).join(' | ')}`);
     }
   }
   for (const s of doc.statements) {
-    lines.push(`statement line ${s.range.start.line}: ${s.total.label} ${s.total.value}${s.total.unit ?? ''}${s.parts.length ? ` = ${s.parts.map((p) => p.value).join(' + ')}` : ''}`);
+    lines.push(
+      `statement line ${s.range.start.line}: ${s.total.label} ${s.total.value}${s.total.unit ?? ''}${s.parts.length ? ` = ${s.parts.map((p) => p.value).join(' + ')}` : ''}`,
+    );
   }
   for (const d of doc.dates) lines.push(`date line ${d.range.start.line}: ${d.text} → ${d.start}${d.end !== d.start ? `..${d.end}` : ''}`);
   for (const p of doc.problems) lines.push(`problem ${p.code} line ${p.range.start.line}: ${p.message.en}`);

@@ -1,4 +1,4 @@
-import { labelKey, reportYear, type ReportDocument } from '@crossfoot/core';
+import { labelKey, type ReportDocument, reportYear } from '@crossfoot/core';
 
 /** The same issuer's report for the year before, among the documents of one run. */
 export function findPrevious(doc: ReportDocument, docs: ReportDocument[]): ReportDocument | undefined {

@@ -41,13 +41,19 @@ export function readReportFile(path: string, uri: string): ReportDocument {
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
-      return problemDocument(uri, 'file-too-large', `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`, `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`);
+      return problemDocument(
+        uri,
+        'file-too-large',
+        `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
+        `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`,
+      );
     }
     bytes = readFileSync(path);
   } catch (error) {
     return problemDocument(uri, 'unreadable', `无法读取文件：${(error as Error).message}`, `Cannot read the file: ${(error as Error).message}`);
   }
   const decoded = decode(bytes);
-  if (!decoded) return problemDocument(uri, 'decode', '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030）', 'Cannot decode the file (not UTF-8, UTF-16 or GB18030)');
+  if (!decoded)
+    return problemDocument(uri, 'decode', '无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030）', 'Cannot decode the file (not UTF-8, UTF-16 or GB18030)');
   return readReport({ uri, text: decoded.text });
 }

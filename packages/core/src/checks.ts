@@ -1,10 +1,10 @@
+import { type Comparator, Dec, halfUnit, holds, type Measure, precisionText } from './decimal.ts';
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
-import { Dec, halfUnit, holds, precisionText, type Comparator, type Measure } from './decimal.ts';
-import { refsOf, type Expr, type Relation } from './formula.ts';
-import { LineIndex } from './lines.ts';
+import { type Expr, type Relation, refsOf } from './formula.ts';
+import type { LineIndex } from './lines.ts';
 import type { Range, ReportDocument, Row, Section, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
-import { cellOperand, childRows, findRow, isUnresolved, numericColumns, related, type Evaluated, type Operand, type Resolver } from './resolve.ts';
+import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
 
 /** A relation that does not hold, before it becomes a Diagnostic. */
 export interface Finding {
@@ -156,7 +156,13 @@ const sum: Check<'sum'> = (ctx, check) => {
           data: { part: part.label, partValue: part.text, total: total.label, totalValue: total.text, column: table.columns[col]?.label ?? '' },
           range: part.range,
           related: related([total]),
-          arithmetic: { expression: `${part.text} ≤ ${total.text}`, expected: `≤ ${total.text}`, actual: part.text, difference: part.value.minus(total.value).toString(), precision: precisionText(measureOf(part), measureOf(total), tol) },
+          arithmetic: {
+            expression: `${part.text} ≤ ${total.text}`,
+            expected: `≤ ${total.text}`,
+            actual: part.text,
+            difference: part.value.minus(total.value).toString(),
+            precision: precisionText(measureOf(part), measureOf(total), tol),
+          },
         });
       });
     }
@@ -302,7 +308,9 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
     if (isUnresolved(left) || isUnresolved(right)) continue;
     if (holds(relation.op, left, right, tol)) continue;
     const own = (o: Operand) => o.uri === ctx.doc.uri;
-    const primary = (right.operands.filter(own).length === 1 && left.operands.filter(own).length !== 1 ? right.operands.filter(own)[0] : left.operands.filter(own)[0]) ?? right.operands.filter(own)[0];
+    const primary =
+      (right.operands.filter(own).length === 1 && left.operands.filter(own).length !== 1 ? right.operands.filter(own)[0] : left.operands.filter(own)[0]) ??
+      right.operands.filter(own)[0];
     const difference = left.value.minus(right.value).toString();
     const precision = precisionText(left, right, tol);
     findings.push({
@@ -348,7 +356,9 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
       const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
       if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
       // Name a single cell by its row and column, a computed candidate by its formula.
-      const shown = candidates.map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${c.value.toString()}`).join('；');
+      const shown = candidates
+        .map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${c.value.toString()}`)
+        .join('；');
       const first = candidates[0] as Evaluated;
       findings.push({
         messageId: 'mismatch',
@@ -375,8 +385,22 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
     if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
     const unit = s.total.unit;
     if (s.parts.some((p) => p.unit !== unit)) continue;
-    const ops: Operand[] = s.parts.map((p) => ({ label: p.label, text: p.value, uri: ctx.doc.uri, range: p.range, value: new Dec(p.value), decimals: p.decimals }));
-    const total: Operand = { label: s.total.label, text: s.total.value, uri: ctx.doc.uri, range: s.total.range, value: new Dec(s.total.value), decimals: s.total.decimals };
+    const ops: Operand[] = s.parts.map((p) => ({
+      label: p.label,
+      text: p.value,
+      uri: ctx.doc.uri,
+      range: p.range,
+      value: new Dec(p.value),
+      decimals: p.decimals,
+    }));
+    const total: Operand = {
+      label: s.total.label,
+      text: s.total.value,
+      uri: ctx.doc.uri,
+      range: s.total.range,
+      value: new Dec(s.total.value),
+      decimals: s.total.decimals,
+    };
     const parts = sumOperands(ops);
     const over = !holds('>=', measureOf(total), parts);
     const under = !holds('<=', measureOf(total), parts);
@@ -409,7 +433,13 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
         data: { label: p.label, value: p.text, total: total.text, computed: shown, stated: p.percent.value },
         range: p.percent.range,
         related: related([total]),
-        arithmetic: { expression: `${p.value} / ${total.value.toString()} × 100 = ${shown}%`, expected: `${shown}%`, actual: `${p.percent.value}%`, difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(), precision: precisionText(stated, { value: computed, width: ZERO }) },
+        arithmetic: {
+          expression: `${p.value} / ${total.value.toString()} × 100 = ${shown}%`,
+          expected: `${shown}%`,
+          actual: `${p.percent.value}%`,
+          difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(),
+          precision: precisionText(stated, { value: computed, width: ZERO }),
+        },
       });
     }
   }
@@ -518,13 +548,19 @@ const required: Check<'required'> = (ctx, check) => {
       if (i < 0) return;
       if (i < last) {
         const s = all[i] as Section;
-        findings.push({ messageId: 'out-of-order', data: { section: `${s.marker}${s.title}`, after: check.sections[k - 1]?.source ?? '' }, range: s.range, related: [] });
+        findings.push({
+          messageId: 'out-of-order',
+          data: { section: `${s.marker}${s.title}`, after: check.sections[k - 1]?.source ?? '' },
+          range: s.range,
+          related: [],
+        });
       }
       last = Math.max(last, i);
     });
   }
   for (const name of check.tables) {
-    if (!ctx.resolver.table(name)) findings.push({ messageId: 'missing-table', data: { table: name }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
+    if (!ctx.resolver.table(name))
+      findings.push({ messageId: 'missing-table', data: { table: name }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
   }
   for (const r of check.rows) {
     const table = ctx.resolver.table(r.table);
@@ -540,7 +576,12 @@ const required: Check<'required'> = (ctx, check) => {
         for (const c of cols) {
           const cell = row.cells[c];
           if (cell && cell.value === undefined && (cell.empty || cell.text === '')) {
-            findings.push({ messageId: 'empty-cell', data: { row: row.label, column: table.columns[c]?.label ?? '', text: cell.text }, range: cell.range.start.line === cell.range.end.line && cell.range.start.column === cell.range.end.column ? row.range : cell.range, related: [] });
+            findings.push({
+              messageId: 'empty-cell',
+              data: { row: row.label, column: table.columns[c]?.label ?? '', text: cell.text },
+              range: cell.range.start.line === cell.range.end.line && cell.range.start.column === cell.range.end.column ? row.range : cell.range,
+              related: [],
+            });
           }
         }
       });
@@ -602,4 +643,3 @@ const CHECKS: { [K in Exclude<CheckDef['kind'], 'conditions'>]: Check<K> } = {
 export function runCheck(ctx: CheckContext, check: Exclude<CheckDef, { kind: 'conditions' }>): Finding[] {
   return (CHECKS[check.kind] as Check<typeof check.kind>)(ctx, check as never);
 }
-

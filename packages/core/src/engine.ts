@@ -1,6 +1,6 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
-import { runCheck, reportYear, type CheckContext, type Finding } from './checks.ts';
-import { docsUrl, sortDiagnostics, type Diagnostic, type Locale, type RuleMeta, type Severity } from './diagnostic.ts';
+import { type CheckContext, type Finding, reportYear, runCheck } from './checks.ts';
+import { type Diagnostic, docsUrl, type Locale, type RuleMeta, type Severity, sortDiagnostics } from './diagnostic.ts';
 import { LineIndex } from './lines.ts';
 import { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
 import type { Range, ReportDocument } from './model.ts';
@@ -36,7 +36,10 @@ class CompiledPack {
   readonly engine: Engine;
   readonly rules = new Map<string, RuleDef>();
 
-  constructor(readonly pack: Pack, off: (id: string) => boolean) {
+  constructor(
+    readonly pack: Pack,
+    off: (id: string) => boolean,
+  ) {
     this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
     this.engine.addOperator('violated', (found: unknown, expected: unknown) => (Array.isArray(found) && found.length > 0) === expected);
     this.engine.addFact('findings', async (params: Record<string, unknown>, almanac) => {
@@ -79,7 +82,10 @@ class CompiledPack {
     for (const result of failureResults) {
       const rule = this.rules.get(result.name as string);
       if (!rule || rule.check.kind !== 'conditions') continue;
-      const values = rule.check.facts.map((f) => ({ name: f, value: this.pack.facts[f] ? resolver.fact(this.pack.facts[f]) : undefined }));
+      const values = rule.check.facts.map((f) => {
+        const def = this.pack.facts[f];
+        return { name: f, value: def ? resolver.fact(def) : undefined };
+      });
       if (values.some((v) => !v.value || isUnresolved(v.value))) continue;
       const operands = values.flatMap((v) => (v.value && !isUnresolved(v.value) ? v.value.operands : []));
       const first = operands[0];
@@ -143,10 +149,30 @@ export class Checker {
       packs = found.packs;
       for (const id of found.unknown) {
         const range = doc.meta.packs?.range ?? lines.range(0, 0);
-        diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/unknown-pack', 'error', 'unknown-pack', render(ENGINE_MESSAGES['unknown-pack']!, this.options.locale, { pack: id }), range, { pack: id }));
+        diagnostics.push(
+          engineDiagnostic(
+            doc.uri,
+            'crossfoot/unknown-pack',
+            'error',
+            'unknown-pack',
+            render(ENGINE_MESSAGES['unknown-pack']!, this.options.locale, { pack: id }),
+            range,
+            { pack: id },
+          ),
+        );
       }
       if (!packs.length && !found.unknown.length) {
-        diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/no-pack', 'info', 'no-pack', render(ENGINE_MESSAGES['no-pack']!, this.options.locale, {}), lines.range(0, lines.lineEnd(1)), {}));
+        diagnostics.push(
+          engineDiagnostic(
+            doc.uri,
+            'crossfoot/no-pack',
+            'info',
+            'no-pack',
+            render(ENGINE_MESSAGES['no-pack']!, this.options.locale, {}),
+            lines.range(0, lines.lineEnd(1)),
+            {},
+          ),
+        );
       }
     }
     const seen = new Set<string>();
@@ -178,7 +204,11 @@ export class Checker {
       range: finding.range,
       related: finding.related,
       ...(finding.arithmetic
-        ? { expected: finding.arithmetic.expected, actual: finding.arithmetic.actual, arithmetic: { ...finding.arithmetic, precision: precisionLabel(finding.arithmetic.precision, this.options.locale) } }
+        ? {
+            expected: finding.arithmetic.expected,
+            actual: finding.arithmetic.actual,
+            arithmetic: { ...finding.arithmetic, precision: precisionLabel(finding.arithmetic.precision, this.options.locale) },
+          }
         : {}),
       url: docsUrl(rule.id),
     };
@@ -198,7 +228,11 @@ export class Checker {
 }
 
 export function ruleMeta(rule: RuleDef, override?: SeverityOverride): RuleMeta {
-  const fallback = rule.doc?.split('\n').find((l) => l.trim() && !l.startsWith('#'))?.trim() ?? rule.name;
+  const fallback =
+    rule.doc
+      ?.split('\n')
+      .find((l) => l.trim() && !l.startsWith('#'))
+      ?.trim() ?? rule.name;
   return {
     id: rule.id,
     description: rule.description ?? { 'zh-CN': fallback, en: fallback },
@@ -214,14 +248,24 @@ function precisionLabel(precision: string, locale: Locale): string {
   return locale === 'zh-CN' ? `允许误差 ${precision}（按所写精度）` : `${precision} (at the precision written)`;
 }
 
-function engineDiagnostic(uri: string, ruleId: string, severity: Severity, messageId: string, message: string, range: Range, data: Record<string, string>): Diagnostic {
+function engineDiagnostic(
+  uri: string,
+  ruleId: string,
+  severity: Severity,
+  messageId: string,
+  message: string,
+  range: Range,
+  data: Record<string, string>,
+): Diagnostic {
   return { ruleId, severity, message, messageId, data, uri, range, related: [], url: docsUrl(ruleId) };
 }
 
 function suppressed(doc: ReportDocument, d: Diagnostic): boolean {
   const line = d.range.start.line;
   const short = d.ruleId.slice(d.ruleId.indexOf('/') + 1);
-  return doc.suppressions.some((s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(d.ruleId) || s.rules.includes(short)));
+  return doc.suppressions.some(
+    (s) => line >= s.fromLine && line <= s.toLine && (s.rules.length === 0 || s.rules.includes(d.ruleId) || s.rules.includes(short)),
+  );
 }
 
 /** Whether a pack's `recognize` conditions all hold for a document. Packs without them apply only when named. */

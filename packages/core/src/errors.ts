@@ -17,9 +17,9 @@ export class CrossfootError extends Error {
     this.range = range;
   }
 
-  /** `file:line:column: message [code]`, the form editors and terminals link. */
-  format(): string {
-    const where = this.file ? `${this.file}${this.range ? `:${this.range.start.line}:${this.range.start.column}` : ''}: ` : '';
+  /** `file:line:column: message [code]`, the form editors and terminals link; `path` shortens file names. */
+  format(path: (file: string) => string = (f) => f): string {
+    const where = this.file ? `${path(this.file)}${this.range ? `:${this.range.start.line}:${this.range.start.column}` : ''}: ` : '';
     return `${where}${this.message} [${this.code}]`;
   }
 }
@@ -34,7 +34,7 @@ export class CrossfootErrors extends CrossfootError {
     this.errors = errors;
   }
 
-  override format(): string {
-    return this.errors.map((e) => e.format()).join('\n');
+  override format(path?: (file: string) => string): string {
+    return this.errors.map((e) => e.format(path)).join('\n');
   }
 }

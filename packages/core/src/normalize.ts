@@ -12,7 +12,8 @@ export function foldWidth(text: string): string {
     let r = c;
     if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
     else if (c === 0x3000) r = 0x20;
-    else if (c === 0x2014 || c === 0x2015 || c === 0x2500) r = 0x2014; // dashes
+    else if (c === 0x2014 || c === 0x2015 || c === 0x2500)
+      r = 0x2014; // dashes
     else if (c === 0x00a0) r = 0x20;
     if (r !== c) changed = true;
     out += String.fromCharCode(r);

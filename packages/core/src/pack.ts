@@ -1,10 +1,10 @@
 import packSchema from '../schemas/crossfoot.pack.schema.json' with { type: 'json' };
 import type { Localized, Severity } from './diagnostic.ts';
 import { CrossfootError, CrossfootErrors } from './errors.ts';
-import { FormulaError, parseExpression, parseRelation, refsOf, type Expr, type Relation } from './formula.ts';
+import { type Expr, FormulaError, parseExpression, parseRelation, type Relation, refsOf } from './formula.ts';
 import type { Range } from './model.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
-import { parseSource, type ParsedSource, type SourcePath } from './source.ts';
+import { type ParsedSource, parseSource, type SourcePath } from './source.ts';
 import { validateSource } from './validate.ts';
 
 export { packSchema };
@@ -40,7 +40,16 @@ export type CheckDef =
   | { kind: 'sum'; table: string; total?: string; parts?: string[]; relation: '=' | '>='; subsets: boolean; tolerance?: string }
   | { kind: 'table-totals'; table?: string; direction: 'rows' | 'columns' | 'both'; tolerance?: string }
   | { kind: 'compare'; relation: Relation; forEach: 'column' | 'none'; tolerance?: string }
-  | { kind: 'text-vs-table'; statement: Pattern; notStatement?: Pattern; unit?: string; section?: Pattern; equals: Expr[]; equalsText: string[]; tolerance?: string }
+  | {
+      kind: 'text-vs-table';
+      statement: Pattern;
+      notStatement?: Pattern;
+      unit?: string;
+      section?: Pattern;
+      equals: Expr[];
+      equalsText: string[];
+      tolerance?: string;
+    }
   | { kind: 'statement-sums'; when: 'over' | 'under' | 'both'; percentages: boolean }
   | { kind: 'date-in-period'; excludeSections: Pattern[]; excludeContext?: Pattern; minPrecision: 'year' | 'month' | 'day'; allowAfter: number }
   | { kind: 'period'; requireStated: boolean }
@@ -62,7 +71,10 @@ export interface RuleDef {
   /** The rule's doc page (Markdown) when found beside it. */
   doc?: string;
   file: string;
+  /** Range of the rule's id. */
   range: Range;
+  /** Range of the check's options (the relation, the table named…). */
+  checkRange: Range;
 }
 
 export interface Pack {
@@ -145,7 +157,9 @@ class Loader {
       }
     };
     const patterns = (value: unknown, path: SourcePath): Pattern[] =>
-      (value === undefined ? [] : Array.isArray(value) ? value : [value]).flatMap((v, i) => pattern(String(v), Array.isArray(value) ? [...path, i] : path) ?? []);
+      (value === undefined ? [] : Array.isArray(value) ? value : [value]).flatMap(
+        (v, i) => pattern(String(v), Array.isArray(value) ? [...path, i] : path) ?? [],
+      );
 
     for (const [name, loc] of Object.entries((raw.tables as Record<string, Raw> | undefined) ?? {})) {
       tables[name] = {
@@ -189,7 +203,10 @@ class Loader {
     const seen = new Map<string, RuleDef>();
     for (const rule of own) {
       const twin = seen.get(rule.name);
-      if (twin) errors.push(new CrossfootError('duplicate-rule', `rule "${rule.name}" is defined twice (also at ${twin.file}:${twin.range.start.line})`, rule.file, rule.range));
+      if (twin)
+        errors.push(
+          new CrossfootError('duplicate-rule', `rule "${rule.name}" is defined twice (also at ${twin.file}:${twin.range.start.line})`, rule.file, rule.range),
+        );
       seen.set(rule.name, rule);
       inherited.delete(rule.name);
     }
@@ -261,14 +278,27 @@ class Loader {
     let check: CheckDef;
     switch (kind) {
       case 'sum':
-        check = { kind, table: o.table as string, total: o.total as string | undefined, parts: o.parts as string[] | undefined, relation: (o.relation as '=' | '>=') ?? '=', subsets: o.subsets !== false, tolerance: tol(o.tolerance) };
+        check = {
+          kind,
+          table: o.table as string,
+          total: o.total as string | undefined,
+          parts: o.parts as string[] | undefined,
+          relation: (o.relation as '=' | '>=') ?? '=',
+          subsets: o.subsets !== false,
+          tolerance: tol(o.tolerance),
+        };
         break;
       case 'table-totals':
         check = { kind, table: o.table as string | undefined, direction: (o.direction as 'rows' | 'columns' | 'both') ?? 'both', tolerance: tol(o.tolerance) };
         break;
       case 'compare':
       case 'previous-report':
-        check = { kind, relation: relation(String(o.relation), [...at, 'relation']), forEach: (o['for-each'] as 'column' | 'none') ?? 'none', tolerance: tol(o.tolerance) };
+        check = {
+          kind,
+          relation: relation(String(o.relation), [...at, 'relation']),
+          forEach: (o['for-each'] as 'column' | 'none') ?? 'none',
+          tolerance: tol(o.tolerance),
+        };
         break;
       case 'text-vs-table': {
         const equals = o.equals as string[];
@@ -303,7 +333,10 @@ class Loader {
         check = {
           kind,
           default: o.default as string,
-          byIssuer: ((o['by-issuer'] as Raw[] | undefined) ?? []).map((b, i) => ({ issuer: pat(b.issuer, [...at, 'by-issuer', i, 'issuer']), deadline: b.deadline as string })),
+          byIssuer: ((o['by-issuer'] as Raw[] | undefined) ?? []).map((b, i) => ({
+            issuer: pat(b.issuer, [...at, 'by-issuer', i, 'issuer']),
+            deadline: b.deadline as string,
+          })),
         };
         break;
       case 'required':
@@ -318,12 +351,17 @@ class Loader {
         break;
       case 'text-pattern': {
         const rep = o['repeated-phrase'] as Raw | undefined;
-        if (o.pattern === undefined && !rep) throw new CrossfootError('invalid-value', 'text-pattern needs `pattern` or `repeated-phrase`', file, source.rangeOf(at, true));
+        if (o.pattern === undefined && !rep)
+          throw new CrossfootError('invalid-value', 'text-pattern needs `pattern` or `repeated-phrase`', file, source.rangeOf(at, true));
         check = {
           kind,
           pattern: o.pattern === undefined ? undefined : pat(o['ignore-case'] === true ? `(?i)${String(o.pattern)}` : o.pattern, [...at, 'pattern']),
           must: (o.must as 'occur' | 'not-occur') ?? 'not-occur',
-          repeated: rep && { min: (rep.min as number | undefined) ?? 2, max: (rep.max as number | undefined) ?? 8, allow: (rep.allow as string[] | undefined) ?? [] },
+          repeated: rep && {
+            min: (rep.min as number | undefined) ?? 2,
+            max: (rep.max as number | undefined) ?? 8,
+            allow: (rep.allow as string[] | undefined) ?? [],
+          },
         };
         break;
       }
@@ -344,6 +382,7 @@ class Loader {
       doc: this.host.readFile(this.host.resolveRelative(file, (raw.docs as string | undefined) ?? `${name}.md`)),
       file,
       range,
+      checkRange: source.rangeOf(at),
     };
   }
 }
@@ -363,10 +402,24 @@ function conditionFacts(node: unknown): string[] {
 function checkReferences(pack: Pack, source: ParsedSource, errors: CrossfootError[]): void {
   const known = (name: string) => name in pack.tables || name in pack.facts;
   const missing = (rule: RuleDef, name: string, what: string) =>
-    errors.push(new CrossfootError('undefined-fact', `rule "${rule.name}" refers to undefined ${what} "${name}" (defined: ${[...Object.keys(pack.tables), ...Object.keys(pack.facts)].join(', ') || 'none'})`, rule.file, rule.range));
+    errors.push(
+      new CrossfootError(
+        'undefined-fact',
+        `rule "${rule.name}" refers to undefined ${what} "${name}" (defined: ${[...Object.keys(pack.tables), ...Object.keys(pack.facts)].join(', ') || 'none'})`,
+        rule.file,
+        rule.checkRange,
+      ),
+    );
   for (const fact of Object.values(pack.facts)) {
     if (fact.table && !(fact.table in pack.tables)) {
-      errors.push(new CrossfootError('undefined-table', `fact "${fact.name}" refers to undefined table "${fact.table}"`, source.file, source.rangeOf(['facts', fact.name, 'table'])));
+      errors.push(
+        new CrossfootError(
+          'undefined-table',
+          `fact "${fact.name}" refers to undefined table "${fact.table}"`,
+          source.file,
+          source.rangeOf(['facts', fact.name, 'table']),
+        ),
+      );
     }
   }
   for (const rule of pack.rules) {
@@ -385,6 +438,7 @@ function checkReferences(pack: Pack, source: ParsedSource, errors: CrossfootErro
     if (c.kind === 'conditions') for (const f of c.facts) if (!(f in pack.facts)) missing(rule, f, 'fact');
   }
   for (const t of pack.recognize?.tables ?? []) {
-    if (!(t in pack.tables)) errors.push(new CrossfootError('undefined-table', `recognize refers to undefined table "${t}"`, source.file, source.rangeOf(['recognize', 'tables'])));
+    if (!(t in pack.tables))
+      errors.push(new CrossfootError('undefined-table', `recognize refers to undefined table "${t}"`, source.file, source.rangeOf(['recognize', 'tables'])));
   }
 }

@@ -1,5 +1,5 @@
-import type { RelatedLocation } from './diagnostic.ts';
 import { Dec, halfUnit, type Measure } from './decimal.ts';
+import type { RelatedLocation } from './diagnostic.ts';
 import type { Expr } from './formula.ts';
 import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
 import { foldWidth, labelKey } from './normalize.ts';
@@ -65,27 +65,33 @@ export class Resolver {
         }
         return acc;
       }
-      case 'binary': {
-        const l = this.evaluate(expr.left, column);
-        if (isUnresolved(l)) return l;
-        const r = this.evaluate(expr.right, column);
-        if (isUnresolved(r)) return r;
-        const operands = [...l.operands, ...r.operands];
-        switch (expr.op) {
-          case '+':
-            return { value: l.value.plus(r.value), width: l.width.plus(r.width), operands };
-          case '-':
-            return { value: l.value.minus(r.value), width: l.width.plus(r.width), operands };
-          case '*':
-            return { value: l.value.times(r.value), width: l.value.abs().times(r.width).plus(r.value.abs().times(l.width)).plus(l.width.times(r.width)), operands };
-          case '/':
-            if (r.value.isZero()) return { missing: 'empty', what: 'division by zero' };
-            return { value: l.value.div(r.value), width: l.width.plus(l.value.div(r.value).abs().times(r.width)).div(r.value.abs()), operands };
-        }
-      }
-      // falls through: every case returns
+      case 'binary':
+        return this.binary(expr, column);
       case 'ref':
         return this.ref(expr, column);
+    }
+  }
+
+  private binary(expr: Extract<Expr, { kind: 'binary' }>, column?: string): Evaluated | Unresolved {
+    const l = this.evaluate(expr.left, column);
+    if (isUnresolved(l)) return l;
+    const r = this.evaluate(expr.right, column);
+    if (isUnresolved(r)) return r;
+    const operands = [...l.operands, ...r.operands];
+    switch (expr.op) {
+      case '+':
+        return { value: l.value.plus(r.value), width: l.width.plus(r.width), operands };
+      case '-':
+        return { value: l.value.minus(r.value), width: l.width.plus(r.width), operands };
+      case '*':
+        return {
+          value: l.value.times(r.value),
+          width: l.value.abs().times(r.width).plus(r.value.abs().times(l.width)).plus(l.width.times(r.width)),
+          operands,
+        };
+      case '/':
+        if (r.value.isZero()) return { missing: 'empty', what: 'division by zero' };
+        return { value: l.value.div(r.value), width: l.width.plus(l.value.div(r.value).abs().times(r.width)).div(r.value.abs()), operands };
     }
   }
 
@@ -190,7 +196,9 @@ function selectorPattern(source: string): Pattern | undefined {
 
 /** The number a selector names: `（七）` → `(七)`, `一、` → `一`, `1.` → `1`. */
 function selectorNumber(token: string): string {
-  return foldWidth(token).replace(/\s+/g, '').replace(/[、.．:：]$/u, '');
+  return foldWidth(token)
+    .replace(/\s+/g, '')
+    .replace(/[、.．:：]$/u, '');
 }
 
 function labelWithoutMarker(row: Row): string {
@@ -225,7 +233,12 @@ export function findRow(table: Table, selector: string): number {
 }
 
 function splitPath(selector: string): string[] {
-  return selector.startsWith('~') ? [selector] : selector.split('/').map((s) => s.trim()).filter(Boolean);
+  return selector.startsWith('~')
+    ? [selector]
+    : selector
+        .split('/')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function ancestorsMatch(table: Table, row: Row, tokens: string[]): boolean {

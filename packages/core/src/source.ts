@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { CrossfootError } from './errors.ts';
 import type { Range } from './model.ts';
 
@@ -26,7 +26,7 @@ export function parseSource(file: string, text: string): ParsedSource {
   const problem = doc.errors[0];
   if (problem) {
     const offset = /flow|collection/i.test(problem.message) ? unclosedBracket(text, problem.pos[0]) : undefined;
-    const pos = offset !== undefined ? lineCounter.linePos(offset) : problem.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = offset !== undefined ? lineCounter.linePos(offset) : (problem.linePos?.[0] ?? { line: 1, col: 1 });
     const firstLine = problem.message.split('\n')[0] ?? problem.message;
     throw new CrossfootError('yaml-syntax', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, file, pointRange(pos.line, pos.col));
   }

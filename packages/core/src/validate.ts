@@ -28,7 +28,14 @@ export function validateSource(source: ParsedSource, schema: { $id: string }, wh
 
 /** Keeps the errors a person can act on: drops the generic ones that only repeat a more specific error. */
 function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const kept = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'anyOf' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'required' && o.instancePath !== e.instancePath)));
+  const kept = errors.filter(
+    (e) =>
+      e.keyword !== 'if' &&
+      !(
+        e.keyword === 'anyOf' &&
+        errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'required' && o.instancePath !== e.instancePath)
+      ),
+  );
   // anyOf of `required` alternatives: report once, as the anyOf.
   const anyOfPaths = new Set(kept.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out = kept.filter((e) => !(e.keyword === 'required' && anyOfPaths.has(e.instancePath) && e.schemaPath.includes('anyOf')));
@@ -64,14 +71,24 @@ function toLocated(source: ParsedSource, e: ErrorObject, what: string): Crossfoo
     case 'required':
       return new CrossfootError('missing-key', `${at}missing required key "${String(p.missingProperty)}" in ${what}`, source.file, source.rangeOf(path, true));
     case 'enum':
-      return new CrossfootError('invalid-value', `${at}expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, source.file, source.rangeOf(path));
+      return new CrossfootError(
+        'invalid-value',
+        `${at}expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        source.file,
+        source.rangeOf(path),
+      );
     case 'type':
       return new CrossfootError('invalid-type', `${at}expected ${String(p.type).replace(',', ' or ')}`, source.file, source.rangeOf(path));
     case 'anyOf':
       return new CrossfootError('invalid-value', `${at}${describeAnyOf(path)}`, source.file, source.rangeOf(path, true));
     case 'minProperties':
     case 'maxProperties':
-      return new CrossfootError('invalid-value', `${at}${path[path.length - 1] === 'check' ? 'a check needs exactly one kind (sum, table-totals, compare, text-vs-table, statement-sums, date-in-period, period, deadline, required, previous-report, text-pattern, conditions)' : e.message ?? 'wrong number of keys'}`, source.file, source.rangeOf(path, true));
+      return new CrossfootError(
+        'invalid-value',
+        `${at}${path[path.length - 1] === 'check' ? 'a check needs exactly one kind (sum, table-totals, compare, text-vs-table, statement-sums, date-in-period, period, deadline, required, previous-report, text-pattern, conditions)' : (e.message ?? 'wrong number of keys')}`,
+        source.file,
+        source.rangeOf(path, true),
+      );
     default:
       return new CrossfootError('invalid-value', `${at}${e.message ?? 'invalid'}`, source.file, source.rangeOf(path));
   }

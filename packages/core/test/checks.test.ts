@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Checker } from '../src/engine.ts';
 import type { Locale } from '../src/diagnostic.ts';
+import { Checker } from '../src/engine.ts';
 import type { ReportDocument } from '../src/model.ts';
 import { loadPack } from '../src/pack.ts';
-import { at, doc, memoryHost, statement, table, type RowSpec } from './helpers.ts';
+import { at, doc, memoryHost, type RowSpec, statement, table } from './helpers.ts';
 
 const COLUMNS = ['自然人', '法人或其他组织/商业企业', '总计'];
 
@@ -98,7 +98,10 @@ rules:
 
 const pack = loadPack('demo', memoryHost({ '/rules/demo/pack.yaml': PACK }));
 
-async function run(d: ReportDocument, options: { previous?: ReportDocument; locale?: Locale; rules?: Record<string, 'off' | 'error' | 'warning' | 'info'> } = {}) {
+async function run(
+  d: ReportDocument,
+  options: { previous?: ReportDocument; locale?: Locale; rules?: Record<string, 'off' | 'error' | 'warning' | 'info'> } = {},
+) {
   const checker = new Checker([pack], { locale: options.locale ?? 'zh-CN', rules: options.rules });
   return checker.check({ doc: d, previous: options.previous, packs: [pack] });
 }
@@ -107,7 +110,15 @@ function ids(ds: { ruleId: string }[]): string[] {
   return ds.map((d) => d.ruleId);
 }
 
-const section = (title: string, line: number) => ({ marker: '', number: '', title, level: 1, range: at(line, 1, title.length), extent: at(line, 1, title.length), children: [] });
+const section = (title: string, line: number) => ({
+  marker: '',
+  number: '',
+  title,
+  level: 1,
+  range: at(line, 1, title.length),
+  extent: at(line, 1, title.length),
+  children: [],
+});
 const meta = {
   title: { value: '某某市人民政府2024年政府信息公开工作年度报告', range: at(1, 1, 20) },
   issuer: { value: '某某市人民政府', range: at(1, 1, 7) },
@@ -139,7 +150,7 @@ describe('compare (for-each column)', () => {
   });
 
   it('sums the children of an outline row with `.children`', async () => {
-    const d = doc({ meta, sections, tables: [t3({ '(三)2': ['2', '0', '2'], '(七)': ['11', '1', '12'], '四': ['0', '1', '1'] })] });
+    const d = doc({ meta, sections, tables: [t3({ '(三)2': ['2', '0', '2'], '(七)': ['11', '1', '12'], 四: ['0', '1', '1'] })] });
     // (七) = 6+2+1+2 = 11 for 自然人: holds; the table-totals and balance rules see the same numbers.
     expect((await run(d)).filter((x) => x.ruleId === 'demo/results-total')).toEqual([]);
     const bad = doc({ meta, sections, tables: [t3({ '(三)2': ['3', '0', '3'] })] });
@@ -176,7 +187,10 @@ describe('sum over the outline', () => {
       { label: '其中:被依法纠错数', level: 2, parent: 3, kind: 'subset', values: ['2'] },
     ];
     const stats = table('t2', '政府信息公开情况统计表', ['统计数'], rows, 40);
-    const p = loadPack('p', memoryHost({ '/rules/p/pack.yaml': 'id: p\nversion: 1.0.0\ntables:\n  S: { caption: 统计表 }\nrules:\n  - id: s\n    check: { sum: { table: S } }\n' }));
+    const p = loadPack(
+      'p',
+      memoryHost({ '/rules/p/pack.yaml': 'id: p\nversion: 1.0.0\ntables:\n  S: { caption: 统计表 }\nrules:\n  - id: s\n    check: { sum: { table: S } }\n' }),
+    );
     const found = await new Checker([p], { locale: 'en' }).check({ doc: doc({ tables: [stats] }), packs: [p] });
     expect(found.map((f) => [f.messageId, f.range.start.line])).toEqual([
       ['total-mismatch', 40],
@@ -208,7 +222,11 @@ describe('text vs table', () => {
   });
 
   it('accepts 收到 as either 一 or 一 + 二', async () => {
-    for (const [value, hits] of [['12', 0], ['13', 0], ['14', 1]] as const) {
+    for (const [value, hits] of [
+      ['12', 0],
+      ['13', 0],
+      ['14', 1],
+    ] as const) {
       const d = doc({ meta, sections, tables: [t3()], statements: [quantity('收到政府信息公开申请', value, 5, 3)] });
       expect((await run(d)).filter((x) => x.ruleId === 'demo/received-in-text')).toHaveLength(hits);
     }
@@ -217,16 +235,54 @@ describe('text vs table', () => {
 
 describe('statement sums', () => {
   it('errors when the parts exceed the total (53 + 48 + 207 + 14 = 322 > 320)', async () => {
-    const d = doc({ meta, sections, tables: [t3()], statements: [statement(10, ['320', 20], [['53', 35], ['48', 50], ['207', 70], ['14', 90]])] });
+    const d = doc({
+      meta,
+      sections,
+      tables: [t3()],
+      statements: [
+        statement(
+          10,
+          ['320', 20],
+          [
+            ['53', 35],
+            ['48', 50],
+            ['207', 70],
+            ['14', 90],
+          ],
+        ),
+      ],
+    });
     const found = (await run(d)).filter((x) => x.ruleId.startsWith('demo/statement'));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'demo/statement-sums', severity: 'error', messageId: 'parts-exceed', expected: '322', actual: '320', range: at(10, 20, 3) });
+    expect(found[0]).toMatchObject({
+      ruleId: 'demo/statement-sums',
+      severity: 'error',
+      messageId: 'parts-exceed',
+      expected: '322',
+      actual: '320',
+      range: at(10, 20, 3),
+    });
     expect(found[0]!.related.map((r) => r.range.start.column)).toEqual([35, 50, 70, 90]);
     expect(found[0]!.message).toBe('主动公开信息共 320，但其中各项之和为 322（53 + 48 + 207 + 14），多出 2');
   });
 
   it('warns when the parts fall short, naming the shortfall', async () => {
-    const d = doc({ meta, sections, tables: [t3()], statements: [statement(12, ['242', 20], [['104', 30], ['76', 40], ['14', 50]])] });
+    const d = doc({
+      meta,
+      sections,
+      tables: [t3()],
+      statements: [
+        statement(
+          12,
+          ['242', 20],
+          [
+            ['104', 30],
+            ['76', 40],
+            ['14', 50],
+          ],
+        ),
+      ],
+    });
     const found = (await run(d, { locale: 'en' })).filter((x) => x.ruleId.startsWith('demo/statement'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ruleId: 'demo/statement-shortfall', severity: 'warning', messageId: 'parts-short' });
@@ -234,7 +290,15 @@ describe('statement sums', () => {
   });
 
   it('checks each percentage at its written precision', async () => {
-    const s = statement(7, ['761', 5], [['258', 20], ['503', 40]], '件');
+    const s = statement(
+      7,
+      ['761', 5],
+      [
+        ['258', 20],
+        ['503', 40],
+      ],
+      '件',
+    );
     s.parts[0]!.percent = { value: '33.9', decimals: 1, range: at(7, 30, 5) };
     s.parts[1]!.percent = { value: '66.2', decimals: 1, range: at(7, 50, 5) };
     const found = (await run(doc({ meta, sections, tables: [t3()], statements: [s] }))).filter((x) => x.ruleId === 'demo/statement-sums');
@@ -258,7 +322,12 @@ describe('dates, period and deadline', () => {
       meta,
       sections,
       tables: [t3()],
-      dates: [date('2024年6月1日', '2024-06-01', '2024-06-01', 20), date('2023年12月5日', '2023-12-05', '2023-12-05', 21), date('2025年3月1日', '2025-03-01', '2025-03-01', 22, '五、下一年度工作计划'), date('2025年1月20日', '2025-01-20', '2025-01-20', 90)],
+      dates: [
+        date('2024年6月1日', '2024-06-01', '2024-06-01', 20),
+        date('2023年12月5日', '2023-12-05', '2023-12-05', 21),
+        date('2025年3月1日', '2025-03-01', '2025-03-01', 22, '五、下一年度工作计划'),
+        date('2025年1月20日', '2025-01-20', '2025-01-20', 90),
+      ],
     });
     const found = (await run(d)).filter((x) => x.ruleId === 'demo/dates');
     expect(found.map((f) => f.range.start.line)).toEqual([21]);
@@ -290,7 +359,7 @@ describe('dates, period and deadline', () => {
 
 describe('required', () => {
   it('flags a missing section, sections out of order, and an empty cell', async () => {
-    const d = doc({ meta, sections: [section('三、收到和处理政府信息公开申请情况', 2), section('一、总体情况', 4)], tables: [t3({ '二': ['1', null, '1'] })] });
+    const d = doc({ meta, sections: [section('三、收到和处理政府信息公开申请情况', 2), section('一、总体情况', 4)], tables: [t3({ 二: ['1', null, '1'] })] });
     const found = (await run(d)).filter((x) => x.ruleId === 'demo/sections');
     expect(found.map((f) => f.messageId).sort()).toEqual(['empty-cell', 'missing-section', 'out-of-order']);
     const empty = found.find((f) => f.messageId === 'empty-cell')!;
@@ -342,7 +411,24 @@ describe('raw json-rules-engine conditions', () => {
 });
 
 describe('configuration and suppression', () => {
-  const bad = () => doc({ meta, sections, tables: [t3()], statements: [statement(10, ['320', 20], [['53', 35], ['48', 50], ['207', 70], ['14', 90]])] });
+  const bad = () =>
+    doc({
+      meta,
+      sections,
+      tables: [t3()],
+      statements: [
+        statement(
+          10,
+          ['320', 20],
+          [
+            ['53', 35],
+            ['48', 50],
+            ['207', 70],
+            ['14', 90],
+          ],
+        ),
+      ],
+    });
 
   it('turns a rule off or changes its severity', async () => {
     expect((await run(bad(), { rules: { 'demo/statement-sums': 'off' } })).map((d) => d.ruleId)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Cell, Column, Row, RowKind, ReportDocument, Statement, Table } from '../src/model.ts';
+import type { Cell, Column, ReportDocument, Row, RowKind, Statement, Table } from '../src/model.ts';
 import type { PackHost } from '../src/pack.ts';
 
 /** An in-memory pack host: file paths are keys of `files`. */
@@ -47,7 +47,7 @@ export function table(id: string, caption: string, columns: string[], rows: RowS
       const text = v ?? '—';
       const start = col;
       col += text.length + 3;
-      const decimals = v && v.includes('.') ? v.length - v.indexOf('.') - 1 : 0;
+      const decimals = v?.includes('.') ? v.length - v.indexOf('.') - 1 : 0;
       return {
         text,
         value: v ?? undefined,
@@ -76,7 +76,14 @@ export function table(id: string, caption: string, columns: string[], rows: RowS
     };
   });
   const cols: Column[] = columns.map((label) => ({ label, kind: /总计|合计|Total/.test(label) ? 'total' : 'item' }));
-  return { id, caption, section: [], columns: cols, rows: builtRows, range: { start: { line: firstLine - 2, column: 1 }, end: { line: firstLine + rows.length, column: 1 } } };
+  return {
+    id,
+    caption,
+    section: [],
+    columns: cols,
+    rows: builtRows,
+    range: { start: { line: firstLine - 2, column: 1 }, end: { line: firstLine + rows.length, column: 1 } },
+  };
 }
 
 export function doc(parts: Partial<ReportDocument> & { text?: string }): ReportDocument {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.ts';
 import { CrossfootError, CrossfootErrors } from '../src/errors.ts';
 import { loadPack } from '../src/pack.ts';
-import { parseConfig } from '../src/config.ts';
 import { memoryHost } from './helpers.ts';
 
 const BASE = `id: base
@@ -76,7 +76,7 @@ describe('pack loader', () => {
     });
     expect(e.code).toBe('undefined-fact');
     expect(e.message).toContain('undefined fact or table "b"');
-    expect(e.range?.start.line).toBe(6);
+    expect(e.range?.start).toEqual({ line: 8, column: 16 });
   });
 
   it('refuses a cycle in extends', () => {
@@ -120,7 +120,10 @@ describe('pack loader', () => {
 
 describe('config', () => {
   it('reads packs, globs, locale and severity overrides', () => {
-    const c = parseConfig('crossfoot.config.yaml', 'packs: [cn-gov-disclosure-2021]\ninclude: ["reports/**/*.md"]\nlocale: en\nrules:\n  cn-gov-disclosure-common/repeated-phrase: off\n');
+    const c = parseConfig(
+      'crossfoot.config.yaml',
+      'packs: [cn-gov-disclosure-2021]\ninclude: ["reports/**/*.md"]\nlocale: en\nrules:\n  cn-gov-disclosure-common/repeated-phrase: off\n',
+    );
     expect(c.packs).toEqual(['cn-gov-disclosure-2021']);
     expect(c.rules['cn-gov-disclosure-common/repeated-phrase']).toBe('off');
     expect(c.locale).toBe('en');
