@@ -103,7 +103,8 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
     let value = '';
     for (const l of titleLines) {
       const piece = original.slice(l.start, l.end);
-      const join = value !== '' && (/[\x21-\x7e]$/.test(value) || /^[\x21-\x7e]/.test(piece)) ? ' ' : '';
+      // Lines of a Chinese title join directly; Latin words keep a space between them.
+      const join = value !== '' && /[\x21-\x7e]$/.test(value) && /^[\x21-\x7e]/.test(piece) ? ' ' : '';
       value += join + piece;
     }
     meta.title = { value, range: at(firstTitle.start, lastTitle.end) };
