@@ -46,7 +46,7 @@ export function readReport(input: { uri: string; text: string; format?: ReportFo
   const text = typeof input?.text === 'string' ? input.text : '';
   let format: ReportFormat = 'text';
   try {
-    format = input.format ?? detectFormat(uri, text) ?? 'text';
+    format = input?.format ?? detectFormat(uri, text) ?? 'text';
     switch (format) {
       case 'markdown':
         return parseMarkdown(uri, text);
