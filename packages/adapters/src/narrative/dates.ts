@@ -77,8 +77,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   december: 12,
   dec: 12,
 };
-const MONTH_NAME =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
 const EN_DMY_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH_NAME}\\.?,?[ \\t]+((?:19|20)\\d{2})(?![\\d])`, 'y');
 const EN_MDY_RE = new RegExp(`${MONTH_NAME}\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+((?:19|20)\\d{2})(?![\\d])`, 'y');
 const EN_MY_RE = new RegExp(`${MONTH_NAME}\\.?,?[ \\t]+((?:19|20)\\d{2})(?![\\d])`, 'y');
@@ -86,8 +85,7 @@ const EN_DM_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH_NAME}\\b\\
 const EN_MD_RE = new RegExp(`${MONTH_NAME}\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'y');
 const EN_CONNECTOR_RE = /\s*(?:to|until|till|through|and|–|—|-)\s*/y;
 const EN_YEAR_RE = /(?:19|20)\d{2}(?![\d]|[-/.]\d|[A-Za-z])/y;
-const EN_YEAR_BEFORE_RE =
-  /\b(?:in|during|for|since|from|by|throughout|until|through|of|year|calendar year|financial year|fiscal year)[ \t]+$/i;
+const EN_YEAR_BEFORE_RE = /\b(?:in|during|for|since|from|by|throughout|until|through|of|year|calendar year|financial year|fiscal year)[ \t]+$/i;
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;

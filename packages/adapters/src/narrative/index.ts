@@ -1,10 +1,10 @@
-import { foldWidth } from '@crossfoot/core';
 import type { DateMention, LineIndex, Quantity, ReportMeta, Section, Statement } from '@crossfoot/core';
+import { foldWidth } from '@crossfoot/core';
 import { scanDates } from './dates.ts';
 import { inferMetaFromText } from './meta.ts';
 import { scanNumbers } from './numbers.ts';
 import { excludedSpans } from './spans.ts';
-import { findStatements, type FoundQuantity } from './statements.ts';
+import { type FoundQuantity, findStatements } from './statements.ts';
 
 /**
  * Narrative reading shared by every adapter: numeric claims and dates in running text,
@@ -12,19 +12,22 @@ import { findStatements, type FoundQuantity } from './statements.ts';
  * Ranges are computed on `index.text`, the document as written.
  */
 
-export { parseNumber, parseChineseNumber, parseChineseInteger, scanNumbers } from './numbers.ts';
+export { type DatePrecision, type FoundDate, scanDates } from './dates.ts';
 export {
   ARABIC_NUMBER_RE,
   CHINESE_NUMBER_RE,
-  CHINESE_UNITS,
   CHINESE_UNIT_RE,
-  PERCENT_AFTER_RE,
+  CHINESE_UNITS,
   type NumberToken,
   type ParsedNumber,
+  PERCENT_AFTER_RE,
+  parseChineseInteger,
+  parseChineseNumber,
+  parseNumber,
+  scanNumbers,
 } from './numbers.ts';
-export { scanDates, type FoundDate, type DatePrecision } from './dates.ts';
-export { findStatements, PARTS_MARKER_RE, type FoundStatement, type FoundQuantity } from './statements.ts';
-export { excludedSpans, titleSpans, citationSpans, type Span } from './spans.ts';
+export { citationSpans, excludedSpans, type Span, titleSpans } from './spans.ts';
+export { type FoundQuantity, type FoundStatement, findStatements, PARTS_MARKER_RE } from './statements.ts';
 
 export interface NarrativeFindings {
   statements: Statement[];
@@ -32,12 +35,7 @@ export interface NarrativeFindings {
 }
 
 /** Reads statements and dates from `index.text.slice(from, to)`, a paragraph or list item. */
-export function extractNarrative(
-  index: LineIndex,
-  from: number,
-  to: number,
-  section: string[],
-): NarrativeFindings {
+export function extractNarrative(index: LineIndex, from: number, to: number, section: string[]): NarrativeFindings {
   const original = index.text.slice(from, to);
   const text = foldWidth(original);
   const skip = excludedSpans(text);

@@ -1,6 +1,6 @@
-import { foldWidth } from '@crossfoot/core';
 import type { LineIndex, Located, Period, ReportMeta, Section } from '@crossfoot/core';
-import { daysInMonth, isoDate, scanDates, type FoundDate } from './dates.ts';
+import { foldWidth } from '@crossfoot/core';
+import { daysInMonth, type FoundDate, isoDate, scanDates } from './dates.ts';
 import { titleSpans } from './spans.ts';
 
 /**
@@ -21,11 +21,8 @@ interface Line {
 const TITLE_KEY = /年度报告|工作报告|年报|annual report|annual review|report and accounts/i;
 const CN_YEAR = '(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4}';
 const ISSUER_BEFORE_YEAR = new RegExp(`^(.*?)[ \\t]*(?:关于)?[ \\t]*(?:${CN_YEAR})[ \\t]*年`);
-const ISSUER_AFTER_YEAR = new RegExp(
-  `^(?:${CN_YEAR})[ \\t]*年度?[ \\t]*(?:关于)?(.+?)(?:政府信息公开|政务公开|信息公开|工作年度报告|年度报告|工作报告)`,
-  'd',
-);
-const ISSUER_EN = /^(?:the\s+)?(.+?)\s+(?:(?:FY\s?)?(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?\s+)?(?:annual report|annual review|report and accounts)/id;
+const ISSUER_AFTER_YEAR = new RegExp(`^(?:${CN_YEAR})[ \\t]*年度?[ \\t]*(?:关于)?(.+?)(?:政府信息公开|政务公开|信息公开|工作年度报告|年度报告|工作报告)`, 'd');
+const ISSUER_EN = /^(?:the\s+)?(.+?)\s+(?:(?:FY\s?)?(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?\s+)?(?:annual report|annual review|report and accounts)/di;
 const YEAR_IN_TITLE_CN = new RegExp(`(${CN_YEAR})[ \\t]*年度?`, 'd');
 const YEAR_IN_TITLE_EN = /(?<![\dA-Za-z])(?:FY\s?)?((?:19|20)\d{2})(?:\s*[/\-–]\s*(\d{4}|\d{2}))?(?!\d)/d;
 const YEAR_LINE = /^[([]?[ \t]*((?:19|20)\d{2})[ \t]*年度?[ \t]*[)\]]?$/;
@@ -94,9 +91,7 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
   const head = nonEmpty.slice(0, 4);
   const k = head.findIndex((l) => TITLE_KEY.test(l.text));
   const titleLines =
-    k >= 0 && head.slice(0, k + 1).every((l) => l.text.length <= 80 && !/[。;]$/.test(l.text) && !/^根据/.test(l.text))
-      ? head.slice(0, k + 1)
-      : [];
+    k >= 0 && head.slice(0, k + 1).every((l) => l.text.length <= 80 && !/[。;]$/.test(l.text) && !/^根据/.test(l.text)) ? head.slice(0, k + 1) : [];
   const firstTitle = titleLines[0];
   const lastTitle = titleLines[titleLines.length - 1];
   if (firstTitle && lastTitle) {
@@ -233,12 +228,7 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
   return meta;
 }
 
-function located(
-  original: string,
-  from: number,
-  to: number,
-  at: (a: number, b: number) => Located<string>['range'],
-): Located<string> {
+function located(original: string, from: number, to: number, at: (a: number, b: number) => Located<string>['range']): Located<string> {
   let a = from;
   let b = to;
   while (a < b && /\s/.test(original[a] as string)) a++;
@@ -259,7 +249,7 @@ function endedPeriod(folded: string, at: (a: number, b: number) => Located<Perio
   for (const c of candidates) {
     const from = c.index + c.length;
     const d = datesIn(folded.slice(from, from + 40))[0];
-    if (!d || d.from !== 0 || d.precision !== 'day' || d.isRange) continue;
+    if (d?.from !== 0 || d.precision !== 'day' || d.isRange) continue;
     const start = addMonths(nextDay(d.end), -c.months);
     return { value: { start, end: d.end }, range: at(c.index, from + d.to) };
   }

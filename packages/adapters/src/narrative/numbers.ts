@@ -1,5 +1,5 @@
-import { foldWidth } from '@crossfoot/core';
 import type { DecimalString } from '@crossfoot/core';
+import { foldWidth } from '@crossfoot/core';
 import { inSpans, type Span } from './spans.ts';
 
 /**
@@ -187,10 +187,7 @@ export const CHINESE_UNITS = [
 ] as const;
 
 /** Number → unit: optional spaces (PDF text) or emphasis marks, magnitude, approximation, unit. */
-export const CHINESE_UNIT_RE = new RegExp(
-  `[ \\t*_]*(余|多)?(万|亿|千)?(余|多)?(${CHINESE_UNITS.join('|')})`,
-  'y',
-);
+export const CHINESE_UNIT_RE = new RegExp(`[ \\t*_]*(余|多)?(万|亿|千)?(余|多)?(${CHINESE_UNITS.join('|')})`, 'y');
 
 /** Characters that, right after a unit character, show it starts another word (`条例`, `人民`, `期间`). */
 const NOT_A_UNIT_BEFORE: Readonly<Record<string, string>> = {
@@ -231,15 +228,8 @@ const EN_STOPWORDS = new Set(
   ).split(' '),
 );
 /** Adjectives skipped between a number and its noun: `42 new requests`. */
-const EN_ADJECTIVES = new Set(
-  'new additional further open pending closed completed full-time part-time separate valid formal written online'.split(
-    ' ',
-  ),
-);
-const EN_UNIT_RE = new RegExp(
-  `(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:(${EN_SCALE})\\b[ \\t]*)?([A-Za-z][A-Za-z-]*)`,
-  'y',
-);
+const EN_ADJECTIVES = new Set('new additional further open pending closed completed full-time part-time separate valid formal written online'.split(' '));
+const EN_UNIT_RE = new RegExp(`(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:(${EN_SCALE})\\b[ \\t]*)?([A-Za-z][A-Za-z-]*)`, 'y');
 const EN_WORD_RE = /[ \t]+([a-z][a-z-]*)/y;
 const EN_SCALE_ONLY_RE = new RegExp(`[ \\t]*(${EN_SCALE})\\b`, 'y');
 const CURRENCY_BEFORE_RE = /(US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|￥|RMB|USD|EUR|GBP|CNY|HKD|AUD)[ \t]?$/;

@@ -82,8 +82,7 @@ const TRAIL_CN =
 const LEAD_EN =
   /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|consisting of\b|in total\b|a total of\b|total of\b)/i;
 const TRAIL_EN = /(?:[\s,;:]+|\ba total of|\btotal of|\btotall?(?:ing|ed)|\bin total|\bof|\bwere|\bwas|\bis|\bare)$/i;
-const AFTER_LEAD_EN =
-  /^(?:[\s,;:]+|were\b|was\b|are\b|is\b|have been\b|has been\b|had been\b|being\b|in total\b|in all\b|altogether\b)/i;
+const AFTER_LEAD_EN = /^(?:[\s,;:]+|were\b|was\b|are\b|is\b|have been\b|has been\b|had been\b|being\b|in total\b|in all\b|altogether\b)/i;
 const AFTER_TRAIL_EN = /(?:[\s,;:.]+|\band|\bor|\bwhile)$/i;
 
 function strip(text: string, lead: RegExp, trail: RegExp): string {
@@ -146,11 +145,7 @@ class Reader {
     readonly dates: FoundDate[],
     skip: readonly Span[],
   ) {
-    this.protect = [
-      ...skip,
-      ...tokens.map((t) => ({ start: t.start, end: t.tail })),
-      ...dates.map((d) => ({ start: d.from, end: d.to })),
-    ];
+    this.protect = [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))];
     let start = 0;
     for (let i = 0; i < text.length; i++) {
       if (this.isSentenceEnd(i)) {
@@ -206,12 +201,7 @@ class Reader {
 }
 
 /** Reads the statements of one paragraph from its tokens and dates. */
-export function findStatements(
-  text: string,
-  tokens: NumberToken[],
-  dates: FoundDate[],
-  skip: readonly Span[] = [],
-): FoundStatement[] {
+export function findStatements(text: string, tokens: NumberToken[], dates: FoundDate[], skip: readonly Span[] = []): FoundStatement[] {
   const r = new Reader(text, tokens, dates, skip);
   const infos: Info[] = tokens.map((t, k) => {
     const sentence = r.sentenceOf(t.start);
@@ -270,9 +260,7 @@ export function findStatements(
     const s = r.sentences[sentence] as Sentence;
     // The nearest figure before the marker, passing over changes (`比上年增加20条`); an approximate one
     // (`约35件`) cannot be checked, so the list is not read as a sum.
-    let total = [...infos]
-      .reverse()
-      .find((i) => i.sentence === sentence && i.t.tail <= m.start && i.t.unit !== undefined && !i.delta);
+    let total = [...infos].reverse().find((i) => i.sentence === sentence && i.t.tail <= m.start && i.t.unit !== undefined && !i.delta);
     if (total?.t.approx) return;
     if (!total && text.slice(s.start, m.start).trim() === '' && sentence > 0) {
       total = [...infos].reverse().find((i) => i.sentence === sentence - 1 && i.t.unit !== undefined && !i.delta);

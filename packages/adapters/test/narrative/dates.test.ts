@@ -62,9 +62,7 @@ describe('dates: Chinese', () => {
   });
 
   it('reads dates written in Chinese numerals', () => {
-    expect(mention('二〇一九年一月十五日')).toMatchObject([
-      { start: '2019-01-15', end: '2019-01-15', precision: 'day', range: range(1, 1, 1, 11) },
-    ]);
+    expect(mention('二〇一九年一月十五日')).toMatchObject([{ start: '2019-01-15', end: '2019-01-15', precision: 'day', range: range(1, 1, 1, 11) }]);
     expect(mention('二○二○年十二月三十一日')).toMatchObject([{ start: '2020-12-31', end: '2020-12-31' }]);
   });
 

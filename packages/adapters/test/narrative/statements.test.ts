@@ -101,16 +101,7 @@ describe('statements in the 2018 report', () => {
     const { statements } = readSeedLine(6);
     expect(statements.map((s) => [s.kind, s.text, s.range, s.total.label, s.total.value, s.total.unit, s.total.range, s.parts])).toEqual([
       ['quantity', '兼职人员数2人', range(6, 51, 6, 58), '兼职人员数', '2', '人', range(6, 56, 6, 58), []],
-      [
-        'quantity',
-        '召开单位内部政府信息公开工作会议2次',
-        range(6, 59, 6, 77),
-        '召开单位内部政府信息公开工作会议',
-        '2',
-        '次',
-        range(6, 75, 6, 77),
-        [],
-      ],
+      ['quantity', '召开单位内部政府信息公开工作会议2次', range(6, 59, 6, 77), '召开单位内部政府信息公开工作会议', '2', '次', range(6, 75, 6, 77), []],
       ['quantity', '接受培训人员2人', range(6, 78, 6, 86), '接受培训人员', '2', '人', range(6, 84, 6, 86), []],
     ]);
   });
@@ -259,9 +250,7 @@ describe('statements: Chinese forms', () => {
 
   it('an approximate figure is not read as a claim', () => {
     expect(read('主动公开约320条,发布300余条,参加50人以上。').statements).toEqual([]);
-    expect(read('共收到申请约35件，其中自然人30件。').statements.map(brief)).toEqual([
-      { kind: 'quantity', total: ['自然人', '30', '件', '30件'], parts: [] },
-    ]);
+    expect(read('共收到申请约35件，其中自然人30件。').statements.map(brief)).toEqual([{ kind: 'quantity', total: ['自然人', '30', '件', '30件'], parts: [] }]);
   });
 });
 
@@ -314,9 +303,7 @@ describe('statements: English', () => {
 
   it('received 42 requests', () => {
     const { statements, dates } = read('In 2024 the department received 42 requests.');
-    expect(statements.map(brief)).toEqual([
-      { kind: 'quantity', total: ['the department received', '42', 'requests', '42 requests'], parts: [] },
-    ]);
+    expect(statements.map(brief)).toEqual([{ kind: 'quantity', total: ['the department received', '42', 'requests', '42 requests'], parts: [] }]);
     expect(statements[0]?.total.range).toEqual(range(1, 33, 1, 44));
     expect(dates.map((d) => d.text)).toEqual(['2024']);
   });
