@@ -336,3 +336,12 @@ describe('parseText: sections', () => {
     ]);
   });
 });
+
+describe('parseText: suppressions', () => {
+  it('reads a line holding only a suppression comment, and not as narrative', () => {
+    const doc = parseText('a.txt', '一、总体情况\n<!-- crossfoot-disable-next-line cn/statement-sums -- 口径不同 -->\n全年公开320条，其中规章2条。\n');
+    expect(doc.suppressions).toEqual([
+      { rules: ['cn/statement-sums'], reason: '口径不同', fromLine: 3, toLine: 3, range: range(2, 1, 2, 63) },
+    ]);
+  });
+});
