@@ -7,8 +7,7 @@ export const frontMatterSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'front-matter.schema.json',
   title: 'crossfoot report front matter',
-  description:
-    'YAML front matter of a report written in Markdown: what the report is, whose it is, the period it covers and the rule packs that check it.',
+  description: 'YAML front matter of a report written in Markdown: what the report is, whose it is, the period it covers and the rule packs that check it.',
   type: 'object',
   properties: {
     title: { type: 'string', minLength: 1, description: 'Title of the report, e.g. 某某局2024年政府信息公开工作年度报告.' },

@@ -1,6 +1,6 @@
 import type { AdapterProblem, LineIndex, Located, Period, Range, ReportMeta } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { type Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
 import { problem } from './problems.ts';
 import { isBlank } from './reading.ts';
@@ -46,10 +46,7 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
     while (contentEnd > from && isBlank(index.text.charCodeAt(contentEnd - 1))) contentEnd--;
     for (const e of doc.errors) {
       // An error found only at the end (an unclosed quote or bracket) is somewhere in the whole block.
-      const range =
-        from + e.pos[0] >= contentEnd
-          ? index.range(from, contentEnd)
-          : index.range(from + e.pos[0], Math.min(from + e.pos[1], contentEnd));
+      const range = from + e.pos[0] >= contentEnd ? index.range(from, contentEnd) : index.range(from + e.pos[0], Math.min(from + e.pos[1], contentEnd));
       problems.push(problem('front-matter-syntax', range, { detail: firstLine(e.message) }));
     }
     return {};
@@ -117,12 +114,7 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
   return meta;
 }
 
-function valueRange(
-  doc: Document,
-  key: string,
-  at: (r: readonly number[] | undefined, fallback: Range) => Range,
-  whole: Range,
-): Range {
+function valueRange(doc: Document, key: string, at: (r: readonly number[] | undefined, fallback: Range) => Range, whole: Range): Range {
   const node = doc.get(key, true) as YamlNode | undefined;
   return node && typeof node === 'object' && 'range' in node ? at(node.range ?? undefined, whole) : whole;
 }

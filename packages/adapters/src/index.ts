@@ -4,10 +4,10 @@ import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument } from './reading.ts';
 import { parseText } from './text.ts';
 
-export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { frontMatterSchema } from './front-matter-schema.ts';
-export { buildOutline, type RowDraft } from './outline.ts';
 export { parseMarkdown } from './markdown.ts';
+export { extractNarrative, inferMeta } from './narrative/index.ts';
+export { buildOutline, type RowDraft } from './outline.ts';
 export { parseText } from './text.ts';
 
 const EXTENSIONS: Record<string, ReportFormat> = {
@@ -31,7 +31,11 @@ export function detectFormat(uri: string, text: string): ReportFormat | undefine
     const format = EXTENSIONS[name.slice(dot + 1).toLowerCase()];
     if (format) return format;
   }
-  const head = text.slice(0, 512).replace(/^\uFEFF/u, '').trimStart().toLowerCase();
+  const head = text
+    .slice(0, 512)
+    .replace(/^\uFEFF/u, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   if (/^---[ \t]*\r?\n/u.test(head)) return 'markdown';
   return undefined;

@@ -8,10 +8,10 @@ import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
-import { NarrativeReader, emptyDocument, isBlank, sortProblems } from './reading.ts';
-import { SectionCursor, type SectionDraft, buildSections, titleOf } from './sections.ts';
+import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
+import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
-import { type SourceCell, type SourceRow, assembleTable } from './table.ts';
+import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
 
 /** The parts of an mdast node this adapter reads. */
 interface MdNode {
@@ -106,9 +106,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
       const { title, length } = titleOf(words.slice(m.length));
       // The heading is the marker and title when written without markup, else the paragraph's first line.
       const heading = words.slice(0, m.length + length);
-      const end = text.startsWith(heading, b.start)
-        ? b.start + heading.length
-        : Math.min(b.end, index.lineEnd(index.position(b.start).line));
+      const end = text.startsWith(heading, b.start) ? b.start + heading.length : Math.min(b.end, index.lineEnd(index.position(b.start).line));
       drafts.push({
         marker: m.marker,
         number: m.number,
@@ -222,16 +220,7 @@ function contentRange(index: LineIndex, b: Block): Range {
   return index.range(s, e);
 }
 
-function readTable(
-  b: Block,
-  blocks: Block[],
-  at: number,
-  n: number,
-  section: string[],
-  index: LineIndex,
-  shift: number,
-  problems: AdapterProblem[],
-): Table {
+function readTable(b: Block, blocks: Block[], at: number, n: number, section: string[], index: LineIndex, shift: number, problems: AdapterProblem[]): Table {
   const [headerRow, ...bodyRows] = b.node.children ?? [];
   const toRow = (row: MdNode): SourceRow => ({
     cells: (row.children ?? []).map((cell) => sourceCell(cell, index, shift)),

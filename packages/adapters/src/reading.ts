@@ -1,13 +1,4 @@
-import type {
-  AdapterProblem,
-  DateMention,
-  LineIndex,
-  ReportDocument,
-  ReportFormat,
-  ReportMeta,
-  Section,
-  Statement,
-} from '@crossfoot/core';
+import type { AdapterProblem, DateMention, LineIndex, ReportDocument, ReportFormat, ReportMeta, Section, Statement } from '@crossfoot/core';
 import { extractNarrative, inferMeta } from './narrative/index.ts';
 import { describeError, problem } from './problems.ts';
 

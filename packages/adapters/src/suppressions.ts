@@ -87,7 +87,13 @@ export class SuppressionCollector {
 function parseArguments(args: string): { rules: string[]; reason?: string } {
   const at = args.search(/(?:^|\s)--(?:\s|$)/u);
   const ids = at >= 0 ? args.slice(0, at) : args;
-  const reason = at >= 0 ? args.slice(at).replace(/^\s*--/u, '').trim() : undefined;
+  const reason =
+    at >= 0
+      ? args
+          .slice(at)
+          .replace(/^\s*--/u, '')
+          .trim()
+      : undefined;
   const rules = ids.split(/[\s,]+/u).filter((r) => r !== '');
   return reason ? { rules, reason } : { rules };
 }

@@ -2,7 +2,7 @@ import type { AdapterProblem, Cell, Column, Range, Row, Table } from '@crossfoot
 import { labelKey } from '@crossfoot/core';
 import { isTotalLabel } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { type RowDraft, buildOutline } from './outline.ts';
+import { buildOutline, type RowDraft } from './outline.ts';
 import { problem } from './problems.ts';
 
 /** One cell as found in the source: its text (trimmed) and where it is. */
@@ -36,9 +36,7 @@ const UNIT_HEADERS = new Set(['单位', '计量单位', 'unit', 'units']);
 
 /** Turns the cells of a table, as an adapter found them, into a `Table` with columns, cells and outline. */
 export function assembleTable(source: TableSource, problems: AdapterProblem[]): Table {
-  const width = source.header
-    ? source.header.length - 1
-    : Math.max(0, ...source.rows.map((r) => r.cells.length - 1));
+  const width = source.header ? source.header.length - 1 : Math.max(0, ...source.rows.map((r) => r.cells.length - 1));
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
     const h = source.header?.[c + 1];

@@ -1,12 +1,12 @@
 import type { ReportDocument } from '@crossfoot/core';
-import { LineIndex, foldWidth } from '@crossfoot/core';
+import { foldWidth, LineIndex } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { NarrativeReader, emptyDocument, isBlank, sortProblems } from './reading.ts';
-import { SectionCursor, type SectionDraft, buildSections, titleOf } from './sections.ts';
+import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
+import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
-import { type SourceCell, type SourceRow, type TableSource, assembleTable } from './table.ts';
+import { assembleTable, type SourceCell, type SourceRow, type TableSource } from './table.ts';
 
 type LineKind = 'blank' | 'text' | 'pipe' | 'lone-pipe' | 'delimiter' | 'comment';
 
@@ -31,7 +31,8 @@ interface TableRun {
 const LEVEL_CJK: Partial<Record<MarkerStyle, number>> = { cjk: 1, 'cjk-paren': 2, arabic: 3, 'arabic-paren': 4, circled: 5 };
 const DELIMITER = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/u;
 const COMMENT = /^<!--\s*crossfoot-[\s\S]*-->$/u;
-const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
+const DATE_LINE =
+  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
 const APPENDIX = /^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|\s)/u;
 const CAPTION_SKIP = [/^\(?\s*\d{4}\s*年度?\s*\)?$/u, /^填报单位/u, /^(?:报送|编制)单位/u, /^(?:计量)?单位\s*[:：]/u];
 
@@ -89,9 +90,7 @@ export function parseText(uri: string, text: string): ReportDocument {
     const next = runs[run];
     if (next && i === next.first) {
       const l = lines[i] as Line;
-      doc.tables.push(
-        assembleTable(tableSource(next, lines, index, doc.tables.length + 1, cursor.at(l.start)), doc.problems),
-      );
+      doc.tables.push(assembleTable(tableSource(next, lines, index, doc.tables.length + 1, cursor.at(l.start)), doc.problems));
       i = next.last;
       run++;
       continue;

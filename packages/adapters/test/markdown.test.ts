@@ -185,15 +185,10 @@ describe('parseMarkdown: an English report', () => {
 
 describe('parseMarkdown: tables', () => {
   it('reports a row with fewer cells than the header and keeps the missing cells absent', () => {
-    const doc = parseMarkdown(
-      'a.md',
-      '| 项目 | 自然人 | 总计 |\n| --- | --- | --- |\n| 一、本年新收政府信息公开申请数量 | 3 |\n',
-    );
+    const doc = parseMarkdown('a.md', '| 项目 | 自然人 | 总计 |\n| --- | --- | --- |\n| 一、本年新收政府信息公开申请数量 | 3 |\n');
     const r = doc.tables[0]?.rows[0];
     expect(r?.cells.map((c) => c.value)).toEqual(['3']);
-    expect(doc.problems).toEqual([
-      expect.objectContaining({ code: 'ragged-row', severity: 'warning', range: range(3, 1, 3, 25) }),
-    ]);
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'ragged-row', severity: 'warning', range: range(3, 1, 3, 25) })]);
   });
 
   it('counts columns in UTF-16 code units after an astral character', () => {
@@ -202,9 +197,7 @@ describe('parseMarkdown: tables', () => {
     expect(first?.labelRange).toEqual(range(3, 3, 3, 6));
     expect(first?.cells[0]?.range).toEqual(range(3, 9, 3, 11));
     expect(second?.cells[0]?.value).toBeUndefined();
-    expect(doc.problems).toEqual([
-      expect.objectContaining({ code: 'unreadable-number', severity: 'error', range: range(4, 8, 4, 12) }),
-    ]);
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'unreadable-number', severity: 'error', range: range(4, 8, 4, 12) })]);
     expect(doc.problems[0]?.message['zh-CN']).toBe('无法读取数字“12件5”');
   });
 
@@ -258,19 +251,11 @@ describe('parseMarkdown: front matter problems', () => {
   });
 
   it('locates each schema violation at its value', () => {
-    const doc = parseMarkdown(
-      'a.md',
-      '---\nyear: 二〇二一\npublished: 2022/01/20\nperiod:\n  start: 2021-01-01\npacks: cn-gov\ntitle: 报告\n---\n',
-    );
+    const doc = parseMarkdown('a.md', '---\nyear: 二〇二一\npublished: 2022/01/20\nperiod:\n  start: 2021-01-01\npacks: cn-gov\ntitle: 报告\n---\n');
     expect(doc.problems.map((p) => [p.code, p.severity, p.range, p.message.en])).toEqual([
       ['front-matter', 'error', range(2, 7, 2, 11), 'Front matter `year` must be a four-digit integer year'],
       ['front-matter', 'error', range(3, 12, 3, 22), 'Front matter `published` must be an ISO date, yyyy-mm-dd'],
-      [
-        'front-matter',
-        'error',
-        range(5, 3, 5, 20),
-        'Front matter `period` must be {start, end} ISO dates or a string like 2024-01-01/2024-12-31',
-      ],
+      ['front-matter', 'error', range(5, 3, 5, 20), 'Front matter `period` must be {start, end} ISO dates or a string like 2024-01-01/2024-12-31'],
       ['front-matter', 'error', range(6, 8, 6, 14), 'Front matter `packs` must be a list of rule pack ids'],
     ]);
     expect(doc.meta).toEqual({ title: { value: '报告', range: range(7, 8, 7, 10) } });

@@ -1,6 +1,6 @@
 import type { Cell, Range } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
-import { type RowDraft, buildOutline } from '../src/index.ts';
+import { buildOutline, type RowDraft } from '../src/index.ts';
 
 const at = (line: number): Range => ({ start: { line, column: 1 }, end: { line, column: 2 } });
 
@@ -25,9 +25,7 @@ function drafts(spec: string): RowDraft[] {
 
 /** `level kind [marker|number] label < path` per row, to compare whole outlines at a glance. */
 function outline(spec: string): string[] {
-  return buildOutline(drafts(spec)).map(
-    (r) => `${r.level} ${r.kind} [${r.marker}|${r.number}] ${r.label}${r.path.length ? ` < ${r.path.join(' > ')}` : ''}`,
-  );
+  return buildOutline(drafts(spec)).map((r) => `${r.level} ${r.kind} [${r.marker}|${r.number}] ${r.label}${r.path.length ? ` < ${r.path.join(' > ')}` : ''}`);
 }
 
 describe('buildOutline', () => {

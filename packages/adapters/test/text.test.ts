@@ -110,10 +110,7 @@ describe('parseText: the 2018 report as published', () => {
     expect(row(table, '三、依申请公开情况')).toMatchObject({ kind: 'heading', level: 1, path: [] });
     expect(row(table, '(二)通过不同渠道和方式回应解读的情况').kind).toBe('heading');
     expect(row(table, '其中:主要负责同志参加新闻发布会次数').path.at(-1)).toBe('1.参加或举办新闻发布会总次数');
-    expect(row(table, '1.专职人员数(不包括政府公报及政府网站工作人员数)').path).toEqual([
-      '八、机构建设和保障经费情况',
-      '(三)从事政府信息公开工作人员数',
-    ]);
+    expect(row(table, '1.专职人员数(不包括政府公报及政府网站工作人员数)').path).toEqual(['八、机构建设和保障经费情况', '(三)从事政府信息公开工作人员数']);
   });
 
   it('reads the first row: an empty unit cell and the value 320', () => {
@@ -230,8 +227,22 @@ describe('parseText: loose tables', () => {
     expect(t?.labelHeader).toBe('统计指标');
     expect(t?.columns.map((c) => c.label)).toEqual(['单位', '统计数']);
     expect(t?.rows.map((r) => [r.label, r.labelRange, r.cells.map((c) => [c.value, c.unit])])).toEqual([
-      ['一、主动公开情况', range(5, 3, 5, 11), [[undefined, undefined], ['1280', undefined]]],
-      ['（一）主动公开政府信息数', range(6, 1, 6, 13), [[undefined, undefined], ['1280', '条']]],
+      [
+        '一、主动公开情况',
+        range(5, 3, 5, 11),
+        [
+          [undefined, undefined],
+          ['1280', undefined],
+        ],
+      ],
+      [
+        '（一）主动公开政府信息数',
+        range(6, 1, 6, 13),
+        [
+          [undefined, undefined],
+          ['1280', '条'],
+        ],
+      ],
     ]);
     expect(t?.rows[1]?.path).toEqual(['一、主动公开情况']);
     expect(doc.problems).toEqual([]);
@@ -340,8 +351,6 @@ describe('parseText: sections', () => {
 describe('parseText: suppressions', () => {
   it('reads a line holding only a suppression comment, and not as narrative', () => {
     const doc = parseText('a.txt', '一、总体情况\n<!-- crossfoot-disable-next-line cn/statement-sums -- 口径不同 -->\n全年公开320条，其中规章2条。\n');
-    expect(doc.suppressions).toEqual([
-      { rules: ['cn/statement-sums'], reason: '口径不同', fromLine: 3, toLine: 3, range: range(2, 1, 2, 63) },
-    ]);
+    expect(doc.suppressions).toEqual([{ rules: ['cn/statement-sums'], reason: '口径不同', fromLine: 3, toLine: 3, range: range(2, 1, 2, 63) }]);
   });
 });
