@@ -44,6 +44,19 @@ function measureOf(o: Operand): Measure {
   return { value: o.value, width: halfUnit(o.decimals) };
 }
 
+/** A computed figure written the way the report writes its operands (`3,278,000` when they use separators). */
+function shown(value: Dec, like: { text: string }[]): string {
+  const plain = value.toString();
+  if (!like.some((o) => /\d,\d{3}/.test(o.text))) return plain;
+  const [int, frac] = plain.split('.');
+  return `${(int as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
+/** The row part of an operand label `row / column`. */
+function rowLabel(o: Operand, column: string): string {
+  return column && o.label.endsWith(` / ${column}`) ? o.label.slice(0, -column.length - 3) : o.label;
+}
+
 /** `53 + 48 + 207 + 14` */
 function joinValues(operands: Operand[]): string {
   return operands.map((o) => o.text).join(' + ') || '0';
@@ -61,9 +74,9 @@ function totalVersusParts(total: Operand, parts: Operand[], op: '=' | '>=', tol:
   return {
     messageId: op === '=' ? 'total-mismatch' : 'total-below-parts',
     data: {
-      total: total.label,
+      total: rowLabel(total, where),
       actual: total.text,
-      expected: sum.value.toString(),
+      expected: shown(sum.value, parts),
       parts: joinValues(parts),
       difference: difference.toString(),
       column: where,
@@ -252,24 +265,28 @@ function topicWords(label: string): string[] {
 
 /**
  * In an unnumbered (Western) statement, a total closes the items above it, with each earlier subtotal
- * standing for the items it closed: `Total assets` = `Total current assets` + `Total non-current assets`.
- * It stops at a total whose topic is not part of its own (`Total liabilities` stops at `Total assets`),
- * or when the subtotals collected already cover its whole topic (`Total liabilities and net assets`).
+ * standing for the items it closed. A subtotal is taken when its topic refines this total's
+ * (`Total current assets` within `Total assets`) or is one part of it (`Total net assets` within
+ * `Total liabilities and net assets`); any other total ends the block (`Total liabilities` stops
+ * at `Total assets`), and so does covering every part of the topic.
  */
 function blockClosedBy(table: Table, index: number): number[] {
-  const remaining = new Set(topicWords((table.rows[index] as Row).label));
+  const own = topicWords((table.rows[index] as Row).label);
+  const remaining = new Set(own);
   const out: number[] = [];
   let i = index - 1;
   while (i >= 0) {
     const r = table.rows[i] as Row;
     if (r.kind === 'total') {
       const words = topicWords(r.label);
-      if (!words.length || !words.every((w) => remaining.has(w))) break;
+      const refines = own.length > 0 && own.every((w) => words.includes(w));
+      const part = words.length > 0 && words.every((w) => remaining.has(w));
+      if (!refines && !part) break;
       out.unshift(i);
-      for (const w of words) remaining.delete(w);
+      if (part) for (const w of words) remaining.delete(w);
       const closed = blockClosedBy(table, i);
       i = (closed[0] ?? i) - 1;
-      if (!remaining.size) break;
+      if (part && !remaining.size) break;
       continue;
     }
     if (r.kind !== 'subset' && !isBlank(r)) out.unshift(i);
@@ -295,8 +312,8 @@ function relationColumns(ctx: CheckContext, relation: Relation): string[] {
 }
 
 function describe(expr: Expr, v: Evaluated): string {
-  if (expr.kind === 'ref' || v.operands.length <= 1) return v.value.toString();
-  return `${v.operands.map((o) => o.text).join(' + ')} = ${v.value.toString()}`;
+  if (expr.kind === 'ref' || v.operands.length <= 1) return shown(v.value, v.operands);
+  return `${v.operands.map((o) => o.text).join(' + ')} = ${shown(v.value, v.operands)}`;
 }
 
 function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'column' | 'none', tol: Dec | undefined, messageId: string): Finding[] {
@@ -356,13 +373,13 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
       const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
       if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
       // Name a single cell by its row and column, a computed candidate by its formula.
-      const shown = candidates
-        .map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${c.value.toString()}`)
-        .join('；');
+      const listed = candidates
+        .map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${shown(c.value, c.operands)}`)
+        .join('; ');
       const first = candidates[0] as Evaluated;
       findings.push({
         messageId: 'mismatch',
-        data: { label: q.label, stated: q.text, table: shown, expected: first.value.toString(), precision: precisionText(stated, first, tol) },
+        data: { label: q.label, stated: q.text, table: listed, expected: first.value.toString(), precision: precisionText(stated, first, tol) },
         range: q.range,
         related: related(candidates.flatMap((c) => c.operands)),
         arithmetic: {
@@ -408,7 +425,7 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
       const difference = parts.value.minus(total.value).abs().toString();
       findings.push({
         messageId: over ? 'parts-exceed' : 'parts-short',
-        data: { label: total.label, total: total.text, sum: parts.value.toString(), parts: joinValues(ops), difference },
+        data: { label: total.label, total: total.text, sum: shown(parts.value, ops), parts: joinValues(ops), difference },
         range: total.range,
         related: related(ops),
         arithmetic: {
@@ -427,15 +444,15 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
       const computed = new Dec(p.value).div(total.value).times(100);
       const stated: Measure = { value: new Dec(p.percent.value), width: halfUnit(p.percent.decimals) };
       if (holds('=', stated, { value: computed, width: ZERO })) continue;
-      const shown = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
+      const percent = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
       findings.push({
         messageId: 'percent-mismatch',
-        data: { label: p.label, value: p.text, total: total.text, computed: shown, stated: p.percent.value },
+        data: { label: p.label, value: p.text, total: total.text, computed: percent, stated: p.percent.value },
         range: p.percent.range,
         related: related([total]),
         arithmetic: {
-          expression: `${p.value} / ${total.value.toString()} × 100 = ${shown}%`,
-          expected: `${shown}%`,
+          expression: `${p.value} / ${total.value.toString()} × 100 = ${percent}%`,
+          expected: `${percent}%`,
           actual: `${p.percent.value}%`,
           difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(),
           precision: precisionText(stated, { value: computed, width: ZERO }),

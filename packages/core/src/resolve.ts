@@ -205,29 +205,40 @@ function labelWithoutMarker(row: Row): string {
   return labelKey(row.marker ? row.label.slice(row.marker.length) : row.label);
 }
 
-function rowMatches(row: Row, token: string): boolean {
-  if (token.startsWith('~')) return selectorPattern(token.slice(1))?.test(row.label) ?? false;
+/** How well a row answers a selector token: 0 no match, 1 label prefix, 2 exact label or number. */
+function rowMatch(row: Row, token: string): number {
+  if (token.startsWith('~')) return selectorPattern(token.slice(1))?.test(row.label) ? 2 : 0;
   const number = selectorNumber(token);
-  if (row.number && foldWidth(row.number) === number) return true;
+  if (row.number && foldWidth(row.number) === number) return 2;
   const key = labelKey(token);
-  if (labelKey(row.label) === key) return true;
+  if (labelKey(row.label) === key) return 2;
   const bare = labelWithoutMarker(row);
-  if (bare === key) return true;
-  return key.length >= 2 && bare.startsWith(key);
+  if (bare === key) return 2;
+  return key.length >= 2 && bare.startsWith(key) ? 1 : 0;
+}
+
+function rowMatches(row: Row, token: string): boolean {
+  return rowMatch(row, token) > 0;
 }
 
 /**
  * Index of the row a selector names: an outline number, a label, a label prefix, `~pattern`,
- * or a path `（三）/1` whose earlier parts name ancestors. The shallowest match wins.
+ * or a path `（三）/1` whose earlier parts name ancestors. An exact match beats a prefix;
+ * then the shallowest row, then the first.
  */
 export function findRow(table: Table, selector: string): number {
   const tokens = splitPath(selector);
   const last = tokens[tokens.length - 1] as string;
   let best = -1;
+  let bestScore = 0;
   table.rows.forEach((row, i) => {
-    if (!rowMatches(row, last)) return;
+    const score = rowMatch(row, last);
+    if (!score) return;
     if (tokens.length > 1 && !ancestorsMatch(table, row, tokens.slice(0, -1))) return;
-    if (best < 0 || row.level < (table.rows[best] as Row).level) best = i;
+    if (best < 0 || score > bestScore || (score === bestScore && row.level < (table.rows[best] as Row).level)) {
+      best = i;
+      bestScore = score;
+    }
   });
   return best;
 }

@@ -196,7 +196,7 @@ describe('sum over the outline', () => {
       ['total-mismatch', 40],
       ['subset-exceeds', 44],
     ]);
-    expect(found[0]!.message).toBe('（三）从事政府信息公开工作人员数 / 统计数 (统计数) is 3 but its parts add up to 2 (0 + 2)');
+    expect(found[0]!.message).toBe('（三）从事政府信息公开工作人员数 (统计数) is 3 but its parts add up to 2 (0 + 2)');
   });
 });
 
