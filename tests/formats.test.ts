@@ -19,7 +19,10 @@ describe('check examples', () => {
     const results = log.runs[0].results;
     expect(results.length).toBeGreaterThan(5);
     for (const r of results) expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
-    const sum = results.find((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.ruleId === 'cn-gov-disclosure-common/statement-sums' && r.locations[0].physicalLocation.region.startLine === 10);
+    const sum = results.find(
+      (r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+        r.ruleId === 'cn-gov-disclosure-common/statement-sums' && r.locations[0].physicalLocation.region.startLine === 10,
+    );
     expect(sum.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/huaning-2018.txt');
     expect(sum.locations[0].physicalLocation.region).toMatchObject({ startLine: 10, startColumn: 19, endLine: 10 });
     expect(sum.relatedLocations).toHaveLength(4);

@@ -39,7 +39,9 @@ function check(text: string, e: Expectation | undefined, what: string): void {
   for (const r of e?.['not-matches'] ?? []) expect(text, `${what} should not match ${r}`).not.toMatch(new RegExp(r, 'mu'));
 }
 
-const files = readdirSync(join(here, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(join(here, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('scenarios', () => {
   it('exist', () => expect(files.length).toBeGreaterThan(5));

@@ -6,11 +6,11 @@ import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
 import type { FormatInput, FormatOptions, Formatter } from './types.ts';
 
-export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
+export type { Annotation, SarifRegion } from './positions.ts';
+export { toAnnotation, toSarifRegion } from './positions.ts';
 export type { Summary } from './summary.ts';
 export { summarize } from './summary.ts';
-export { toAnnotation, toSarifRegion } from './positions.ts';
-export type { Annotation, SarifRegion } from './positions.ts';
+export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
 export { github, json, junit, markdown, sarif, stylish };
 
 export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';

@@ -52,7 +52,12 @@ export function junit(input: FormatInput, options: FormatOptions): string {
       }
       out.push(`    <testcase${attrs}>`);
       for (const d of c.failures) {
-        out.push(`      <failure${xmlAttrs([['message', d.message], ['type', d.severity]])}>${xmlText(details(locale, d))}</failure>`);
+        out.push(
+          `      <failure${xmlAttrs([
+            ['message', d.message],
+            ['type', d.severity],
+          ])}>${xmlText(details(locale, d))}</failure>`,
+        );
       }
       if (c.infos.length > 0) out.push(`      <system-out>${xmlText(c.infos.map((d) => details(locale, d)).join('\n'))}</system-out>`);
       out.push('    </testcase>');

@@ -28,11 +28,7 @@ export function markdown(input: FormatInput, options: FormatOptions): string {
         [label('markdown.warnings'), 'right'],
         [label('markdown.infos'), 'right'],
       ],
-      [
-        [summary.files, summary.filesWithErrors, summary.filesWithWarnings, summary.errors, summary.warnings, summary.infos].map(
-          String,
-        ),
-      ],
+      [[summary.files, summary.filesWithErrors, summary.filesWithWarnings, summary.errors, summary.warnings, summary.infos].map(String)],
     ),
     '',
   );

@@ -65,10 +65,7 @@ export function tCount(locale: Locale, id: MessageId, n: number): string {
 }
 
 /** The localised totals line shared by the text formatters. */
-export function totalsLine(
-  locale: Locale,
-  totals: { files: number; errors: number; warnings: number; infos: number },
-): string {
+export function totalsLine(locale: Locale, totals: { files: number; errors: number; warnings: number; infos: number }): string {
   return t(locale, 'totals', {
     files: tCount(locale, 'count.files', totals.files),
     errors: tCount(locale, 'count.errors', totals.errors),
@@ -83,10 +80,7 @@ export function noProblemsLine(locale: Locale, files: number): string {
 }
 
 /** One-line rendering of a finding's arithmetic, e.g. `expression: 53 + 48 = 101; expected: 101; …`. */
-export function arithmeticLine(
-  locale: Locale,
-  a: { expression: string; expected: string; actual: string; difference: string; precision: string },
-): string {
+export function arithmeticLine(locale: Locale, a: { expression: string; expected: string; actual: string; difference: string; precision: string }): string {
   const sep = locale === 'zh-CN' ? '：' : ': ';
   const join = locale === 'zh-CN' ? '；' : '; ';
   return (

@@ -65,10 +65,7 @@ function sourceLines(c: Colors, sources: Sources, d: Diagnostic, gutterWidth: nu
   const gutter = String(shown.line).padStart(gutterWidth);
   const blank = ' '.repeat(gutterWidth);
   const marker = d.range.end.line > d.range.start.line ? `${'^'.repeat(shown.width)}…` : '^'.repeat(shown.width);
-  return [
-    `${INDENT}${c.dim(`${gutter} |`)} ${shown.text}`,
-    `${INDENT}${c.dim(`${blank} |`)} ${' '.repeat(shown.indent)}${paint(c, d.severity, marker)}`,
-  ];
+  return [`${INDENT}${c.dim(`${gutter} |`)} ${shown.text}`, `${INDENT}${c.dim(`${blank} |`)} ${' '.repeat(shown.indent)}${paint(c, d.severity, marker)}`];
 }
 
 function arithmeticLines(c: Colors, locale: Locale, d: Diagnostic): string[] {

@@ -50,9 +50,7 @@ export function summarize(input: FormatInput): Summary {
     warnings: totals.warnings,
     infos: totals.infos,
     perFile: files,
-    perRule: [...perRule]
-      .map(([ruleId, count]) => ({ ruleId, count }))
-      .sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+    perRule: [...perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
   };
 }
 

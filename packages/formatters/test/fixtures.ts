@@ -72,12 +72,7 @@ export const sumFinding: Diagnostic = {
   data: { total: '320', sum: '322', parts: '53 + 48 + 207 + 14' },
   uri: REPORT_URI,
   range: rangeOf(REPORT_TEXT, '320'),
-  related: [
-    part('53', '机构职能类 = 53'),
-    part('48', '政策法规类 = 48'),
-    part('207', '工作动态类 = 207'),
-    part('14', '人事信息类 = 14'),
-  ],
+  related: [part('53', '机构职能类 = 53'), part('48', '政策法规类 = 48'), part('207', '工作动态类 = 207'), part('14', '人事信息类 = 14')],
   expected: '322',
   actual: '320',
   arithmetic: {

@@ -18,19 +18,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 describe('package exports', () => {
   it('exports exactly the documented API', () => {
     expect(Object.keys(formatters).sort()).toEqual(
-      [
-        'format',
-        'formatterNames',
-        'github',
-        'json',
-        'junit',
-        'markdown',
-        'sarif',
-        'stylish',
-        'summarize',
-        'toAnnotation',
-        'toSarifRegion',
-      ].sort(),
+      ['format', 'formatterNames', 'github', 'json', 'junit', 'markdown', 'sarif', 'stylish', 'summarize', 'toAnnotation', 'toSarifRegion'].sort(),
     );
     expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
     expect(Object.isFrozen(formatterNames)).toBe(true);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
-import { github } from '../src/index.ts';
 import { escapeData, escapeProperty } from '../src/github.ts';
+import { github } from '../src/index.ts';
 import { DATES, REPORT_URI, rules, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 describe('github', () => {
@@ -36,9 +36,7 @@ describe('github', () => {
       message: '100% 完成\r\n第二行: a,b',
     };
     const out = github({ diagnostics: [d], rules, files: [] }, zh);
-    expect(out).toBe(
-      '::error file=reports/a%2Cb%3Ac%25.md,line=5,endLine=5,col=19,endColumn=22,title=pack/rule%3Ax%2Cy::100%25 完成%0D%0A第二行: a,b\n',
-    );
+    expect(out).toBe('::error file=reports/a%2Cb%3Ac%25.md,line=5,endLine=5,col=19,endColumn=22,title=pack/rule%3Ax%2Cy::100%25 完成%0D%0A第二行: a,b\n');
     expect(out.trimEnd().split('\n')).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
 import { json } from '../src/index.ts';
-import { CLEAN_URI, DECODE, REPORT_URI, rules, sampleInput, SUMS, sumFinding, zh } from './fixtures.ts';
+import { CLEAN_URI, DECODE, REPORT_URI, rules, SUMS, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 describe('json', () => {
   it('is pretty-printed with two spaces and a trailing newline', () => {

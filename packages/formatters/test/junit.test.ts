@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
 import { junit } from '../src/index.ts';
-import { CLEAN_URI, en, REPORT_URI, rules, sampleInput, SUMS, sumFinding, zh } from './fixtures.ts';
+import { CLEAN_URI, en, REPORT_URI, rules, SUMS, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 const attr = (tag: string, name: string) => tag.match(new RegExp(` ${name}="([^"]*)"`))?.[1];

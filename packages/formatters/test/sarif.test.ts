@@ -5,19 +5,7 @@ import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../src/index.ts';
 import { FINGERPRINT_KEY, toUriReference } from '../src/sarif.ts';
-import {
-  CLEAN_URI,
-  DATES,
-  DECODE,
-  dateFinding,
-  REPORT_TEXT,
-  REPORT_URI,
-  rules,
-  SUMS,
-  sampleInput,
-  sumFinding,
-  zh,
-} from './fixtures.ts';
+import { CLEAN_URI, DATES, DECODE, dateFinding, REPORT_TEXT, REPORT_URI, rules, SUMS, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 const schema = JSON.parse(readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -101,12 +89,7 @@ describe('sarif', () => {
     expect(decodeURIComponent(uri)).toBe(REPORT_URI);
     expect(uri).not.toMatch(/^\/|^[a-z]+:/i);
     expect(sum.message.text).toBe('合计 320 与分项之和 322 不一致（53 + 48 + 207 + 14）');
-    expect(sum.relatedLocations?.map((l) => l.message?.text)).toEqual([
-      '机构职能类 = 53',
-      '政策法规类 = 48',
-      '工作动态类 = 207',
-      '人事信息类 = 14',
-    ]);
+    expect(sum.relatedLocations?.map((l) => l.message?.text)).toEqual(['机构职能类 = 53', '政策法规类 = 48', '工作动态类 = 207', '人事信息类 = 14']);
     expect(new Set(sum.relatedLocations?.map((l) => l.id)).size).toBe(4);
     expect(sum.relatedLocations?.[0]?.physicalLocation?.region).toMatchObject({ startLine: 5, startColumn: 31, endColumn: 33 });
   });
@@ -144,9 +127,7 @@ describe('sarif', () => {
     it('survive the flagged line moving', () => {
       const before = results(parse(sarif({ diagnostics: [sumFinding], rules, files: [{ uri: REPORT_URI, text: REPORT_TEXT }] }, zh)));
       const moved = `新增的一行说明。\n\n${REPORT_TEXT}`;
-      const after = results(
-        parse(sarif({ diagnostics: [shift(sumFinding, 2)], rules, files: [{ uri: REPORT_URI, text: moved }] }, zh)),
-      );
+      const after = results(parse(sarif({ diagnostics: [shift(sumFinding, 2)], rules, files: [{ uri: REPORT_URI, text: moved }] }, zh)));
       expect(region(after[0] as Sarif.Result)?.startLine).toBe(7);
       expect(fingerprint(after[0] as Sarif.Result)).toBe(fingerprint(before[0] as Sarif.Result));
       expect(fingerprint(before[0] as Sarif.Result)).toMatch(/^[0-9a-f]{16}$/);
