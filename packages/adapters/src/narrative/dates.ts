@@ -1,6 +1,6 @@
 import { foldWidth } from '@crossfoot/core';
 import { CHINESE_DIGITS, parseChineseInteger } from './numbers.ts';
-import { inSpans, type Span } from './spans.ts';
+import { type Span, SpanMask } from './spans.ts';
 
 /**
  * Dates and date ranges in running text (width-folded): `2018年1月1日至2018年12月30日`,
@@ -289,13 +289,14 @@ const CN_YEAR_DIGIT = /[〇○零一二三四五六七八九]/;
 /** Every date mention in `written` (width-folded first; offsets are unchanged), outside `skip` spans, in order. */
 export function scanDates(written: string, skip: readonly Span[] = []): FoundDate[] {
   const text = foldWidth(written);
+  const mask = new SpanMask(text.length, skip);
   const out: FoundDate[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i] as string;
     const prev = text[i - 1] ?? '';
     let hit: FoundDate | undefined;
-    if (!inSpans(skip, i)) {
+    if (!mask.has(i)) {
       if (/\d/.test(c) && !/[0-9A-Za-z.\-/]/.test(prev) && prev !== '第') {
         hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
       } else if (CN_YEAR_DIGIT.test(c) && !CN_YEAR_DIGIT.test(prev) && !/[十百千万第]/.test(prev)) {
@@ -304,7 +305,7 @@ export function scanDates(written: string, skip: readonly Span[] = []): FoundDat
         hit = englishDate(text, i);
       }
     }
-    if (hit && !inSpans(skip, hit.to - 1)) {
+    if (hit && !mask.has(hit.to - 1)) {
       out.push(hit);
       i = hit.to;
     } else i++;

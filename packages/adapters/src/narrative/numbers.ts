@@ -1,6 +1,6 @@
 import type { DecimalString } from '@crossfoot/core';
 import { foldWidth } from '@crossfoot/core';
-import { inSpans, type Span } from './spans.ts';
+import { type Span, SpanMask } from './spans.ts';
 
 /**
  * Numbers in running text: parsing one written number, and scanning text for number + unit tokens.
@@ -279,21 +279,22 @@ const BOUNDARY_AFTER_CN = /^(?:[ \t]*(?:[,;:、。!?)”"』」\]]|$|\r|\n|\())/
  */
 export function scanNumbers(written: string, skip: readonly Span[] = []): NumberToken[] {
   const text = foldWidth(written);
+  const mask = new SpanMask(text.length, skip);
   const tokens: NumberToken[] = [];
   for (const m of text.matchAll(ARABIC_NUMBER_RE)) {
-    const t = arabicToken(text, m.index, m[0], skip);
+    const t = arabicToken(text, m.index, m[0], mask);
     if (t) tokens.push(t);
   }
   for (const m of text.matchAll(CHINESE_NUMBER_RE)) {
-    const t = chineseToken(text, m.index, m[0], skip);
+    const t = chineseToken(text, m.index, m[0], mask);
     if (t) tokens.push(t);
   }
   return tokens.sort((a, b) => a.start - b.start);
 }
 
-function arabicToken(text: string, at: number, written: string, skip: readonly Span[]): NumberToken | undefined {
+function arabicToken(text: string, at: number, written: string, skip: SpanMask): NumberToken | undefined {
   const end0 = at + written.length;
-  if (inSpans(skip, at) || inSpans(skip, end0 - 1)) return undefined;
+  if (skip.has(at) || skip.has(end0 - 1)) return undefined;
   const prev = text[at - 1] ?? '';
   const next = text[end0] ?? '';
   if (/[0-9A-Za-z.]/.test(prev) || /[0-9A-Za-z]/.test(next)) return undefined;
@@ -307,7 +308,7 @@ function arabicToken(text: string, at: number, written: string, skip: readonly S
   if (/[([]$/.test(before) && /^[)\]]/.test(next)) return undefined;
   const parsed = parseNumber(written);
   if (!parsed) return undefined;
-  const after = text.slice(end0);
+  const after = text.slice(end0, end0 + 16);
   if (/^[ \t]*(?:%|‰|percent\b|per cent\b)/.test(after)) return undefined;
 
   const token: NumberToken = {
@@ -376,14 +377,14 @@ function arabicToken(text: string, at: number, written: string, skip: readonly S
   return token;
 }
 
-function chineseToken(text: string, at: number, run: string, skip: readonly Span[]): NumberToken | undefined {
-  if (inSpans(skip, at)) return undefined;
+function chineseToken(text: string, at: number, run: string, skip: SpanMask): NumberToken | undefined {
+  if (skip.has(at)) return undefined;
   let numeral = run;
   let magnitude = '';
   // A trailing magnitude belongs to the unit, as with Arabic figures: `三万元` → 3, `万元`.
   const lastChar = numeral[numeral.length - 1] as string;
   if (numeral.length > 1 && '万亿千'.includes(lastChar)) {
-    const rest = text.slice(at + numeral.length);
+    const rest = text.slice(at + numeral.length, at + numeral.length + 8);
     if (/^[ \t]*(?:余|多)?(?:条|件|次|人|个|项|篇|家|份|元|天|场|期|户|名)/.test(rest)) {
       magnitude = lastChar;
       numeral = numeral.slice(0, -1);
@@ -402,7 +403,8 @@ function chineseToken(text: string, at: number, run: string, skip: readonly Span
   if (!cn || /[ \t*_]/.test(cn[0][0] ?? '')) return undefined;
   const unitEnd = numEnd + cn[0].length;
   if (NOT_A_UNIT_BEFORE[cn[4] as string]?.includes(text[unitEnd] ?? '\0')) return undefined;
-  if (!BOUNDARY_AFTER_CN.test(text.slice(unitEnd)) && !/^[ \t]*(?:以上|左右|之多)/.test(text.slice(unitEnd))) return undefined;
+  const afterUnit = text.slice(unitEnd, unitEnd + 8);
+  if (!BOUNDARY_AFTER_CN.test(afterUnit) && !/^[ \t]*(?:以上|左右|之多)/.test(afterUnit)) return undefined;
   const token: NumberToken = {
     start: at,
     end: unitEnd,

@@ -42,3 +42,17 @@ export function citationSpans(text: string): Span[] {
 export function excludedSpans(text: string): Span[] {
   return [...titleSpans(text), ...citationSpans(text)].sort((a, b) => a.start - b.start);
 }
+
+/** Constant-time membership in a set of spans over a text of known length. */
+export class SpanMask {
+  private readonly bits: Uint8Array;
+
+  constructor(length: number, spans: readonly Span[]) {
+    this.bits = new Uint8Array(length + 1);
+    for (const s of spans) this.bits.fill(1, Math.max(0, s.start), Math.min(length, s.end));
+  }
+
+  has(pos: number): boolean {
+    return this.bits[pos] === 1;
+  }
+}

@@ -1,6 +1,6 @@
 import type { FoundDate } from './dates.ts';
 import type { NumberToken } from './numbers.ts';
-import { inSpans, type Span } from './spans.ts';
+import { type Span, SpanMask } from './spans.ts';
 
 /**
  * Numeric claims in running text (width-folded): totals with their parts
@@ -123,6 +123,8 @@ interface Sentence {
 
 interface Info {
   t: NumberToken;
+  /** Position in the list of figures. */
+  k: number;
   sentence: number;
   /** After the strong boundary (or the previous figure) before the figure. */
   clauseStart: number;
@@ -135,30 +137,56 @@ interface Info {
   cumulative: boolean;
 }
 
+/** Labels longer than this are cut to their end: a name of what is counted is never a paragraph. */
+const MAX_LABEL = 120;
+
+/** Sentence and clause boundaries of one paragraph, precomputed so every look-up is constant time. */
 class Reader {
   readonly sentences: Sentence[] = [];
-  private readonly protect: Span[];
+  /** Sentence of each offset. */
+  private readonly sentenceAt: Int32Array;
+  /** For each offset, the offset after the last strong boundary before it. */
+  private readonly strongBefore: Int32Array;
+  /** For each offset, the first boundary (strong or `、`) at or after it. */
+  private readonly weakAfter: Int32Array;
+  readonly protect: SpanMask;
 
   constructor(
     readonly text: string,
-    readonly tokens: NumberToken[],
-    readonly dates: FoundDate[],
-    skip: readonly Span[],
+    protect: readonly Span[],
   ) {
-    this.protect = [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))];
+    const n = text.length;
+    this.protect = new SpanMask(n, protect);
+    this.sentenceAt = new Int32Array(n + 1);
+    this.strongBefore = new Int32Array(n + 1);
+    this.weakAfter = new Int32Array(n + 1);
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (this.isSentenceEnd(i)) {
+    let lastStrong = 0;
+    for (let i = 0; i <= n; i++) {
+      this.sentenceAt[i] = this.sentences.length;
+      this.strongBefore[i] = lastStrong;
+      if (i === n) break;
+      const end = this.isSentenceEnd(i);
+      const c = text[i] as string;
+      if (end || (STRONG.has(c) && !this.protect.has(i))) lastStrong = i + 1;
+      if (end) {
         this.sentences.push({ start, end: i });
         start = i + 1;
       }
     }
-    this.sentences.push({ start, end: text.length });
+    this.sentences.push({ start, end: n });
+    let nextWeak = n;
+    this.weakAfter[n] = n;
+    for (let i = n - 1; i >= 0; i--) {
+      const c = text[i] as string;
+      if (!this.protect.has(i) && (WEAK.has(c) || this.isSentenceEnd(i))) nextWeak = i;
+      this.weakAfter[i] = nextWeak;
+    }
   }
 
   private isSentenceEnd(i: number): boolean {
     const c = this.text[i] as string;
-    if (inSpans(this.protect, i)) return false;
+    if (this.protect.has(i)) return false;
     if (SENTENCE_END.has(c)) return true;
     if (c === '.') {
       const next = this.text[i + 1];
@@ -168,26 +196,16 @@ class Reader {
     return false;
   }
 
-  isBoundary(i: number, set: Set<string>): boolean {
-    const c = this.text[i] as string;
-    if (inSpans(this.protect, i)) return false;
-    if (set.has(c)) return true;
-    return this.isSentenceEnd(i);
-  }
-
   sentenceOf(pos: number): number {
-    for (let k = 0; k < this.sentences.length; k++) if (pos <= (this.sentences[k] as Sentence).end) return k;
-    return this.sentences.length - 1;
+    return this.sentenceAt[Math.max(0, Math.min(pos, this.text.length))] as number;
   }
 
   boundaryBefore(pos: number, floor: number): number {
-    for (let i = pos - 1; i >= floor; i--) if (this.isBoundary(i, STRONG)) return i + 1;
-    return floor;
+    return Math.max(this.strongBefore[pos] as number, floor);
   }
 
   boundaryAfter(pos: number, ceiling: number): number {
-    for (let i = pos; i < ceiling; i++) if (this.isBoundary(i, WEAK)) return i;
-    return ceiling;
+    return Math.min(this.weakAfter[Math.min(pos, this.text.length)] as number, ceiling);
   }
 
   /** First and last non-blank, non-separator offsets of [from, to). */
@@ -200,9 +218,12 @@ class Reader {
   }
 }
 
-/** Reads the statements of one paragraph from its tokens and dates. */
+/** Reads the statements of one paragraph from its tokens and dates (both in text order). */
 export function findStatements(text: string, tokens: NumberToken[], dates: FoundDate[], skip: readonly Span[] = []): FoundStatement[] {
-  const r = new Reader(text, tokens, dates, skip);
+  const r = new Reader(text, [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))]);
+  const sortedDates = [...dates].sort((x, y) => x.to - y.to);
+  let dateCursor = 0;
+  let lastDateEnd = -1;
   const infos: Info[] = tokens.map((t, k) => {
     const sentence = r.sentenceOf(t.start);
     const sStart = (r.sentences[sentence] as Sentence).start;
@@ -210,18 +231,22 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     // A figure earlier in the clause ends the previous item (`收到申请35件答复30件`, `自然人30、法人5`);
     // a bare number inside a name does not (`12345热线`).
     const p = tokens[k - 1];
-    if (p && p.tail <= t.start && p.tail > clauseStart && (p.unit !== undefined || /^[ \t]*[、,;]/.test(text.slice(p.tail)))) {
+    if (p && p.tail <= t.start && p.tail > clauseStart && (p.unit !== undefined || /^[ \t]*[、,;]/.test(text.slice(p.tail, p.tail + 4)))) {
       clauseStart = p.tail;
     }
-    let labelStart = clauseStart;
-    for (const d of dates) if (d.from >= clauseStart && d.to <= t.start && d.to > labelStart) labelStart = d.to;
+    while (dateCursor < sortedDates.length && (sortedDates[dateCursor] as FoundDate).to <= t.start) {
+      lastDateEnd = (sortedDates[dateCursor] as FoundDate).to;
+      dateCursor++;
+    }
+    const labelStart = Math.max(clauseStart, lastDateEnd, t.start - MAX_LABEL);
     const sEnd = (r.sentences[sentence] as Sentence).end;
     const clauseEnd = r.boundaryAfter(t.tail, sEnd);
-    const before = text.slice(clauseStart, t.start);
+    const before = text.slice(Math.max(clauseStart, t.start - MAX_LABEL), t.start);
     const after = text.slice(t.end, t.end + 16);
     const en = t.lang === 'en';
     return {
       t,
+      k,
       sentence,
       clauseStart,
       labelStart,
@@ -232,19 +257,55 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     };
   });
 
+  /** Text after a figure up to the end of its clause or the next figure. */
+  const afterText = (info: Info, from: number): string => {
+    const next = infos[info.k + 1];
+    const end = Math.min(info.clauseEnd, next ? next.t.start : info.clauseEnd, from + MAX_LABEL);
+    return text.slice(from, Math.max(from, end));
+  };
+
   const labelOf = (info: Info): string => {
     const t = info.t;
     let label = cleanLabel(text.slice(info.labelStart, t.start), t.lang);
     if (label === '' && t.lang === 'zh' && info.totalMarker) {
-      label = /(共计|合计|总计|总共|一共|共有|共)[^共计合总有]*$/.exec(text.slice(info.clauseStart, t.start))?.[1] ?? '';
+      label = /(共计|合计|总计|总共|一共|共有|共)[^共计合总有]*$/.exec(text.slice(Math.max(info.clauseStart, t.start - MAX_LABEL), t.start))?.[1] ?? '';
     }
     if (label === '' && t.lang === 'en') {
-      const next = infos.find((o) => o.t.start >= t.tail);
-      const end = Math.min(info.clauseEnd, next ? next.t.start : info.clauseEnd);
-      label = cleanAfterLabel(text.slice(t.end, Math.max(t.end, end)));
+      label = cleanAfterLabel(afterText(info, t.end));
       if (label === '' && t.unit) label = t.unit;
     }
     return label;
+  };
+
+  const bareLabel = (p: Info): string => {
+    if (p.t.lang === 'zh') return labelOf(p);
+    const after = cleanAfterLabel(afterText(p, p.t.numEnd));
+    return after !== '' ? after : labelOf(p);
+  };
+
+  /** Index of the last figure starting before `pos`. */
+  const lastBefore = (pos: number): number => {
+    let lo = 0;
+    let hi = infos.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((infos[mid] as Info).t.start < pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  /** The nearest figure with a unit before `pos` in `sentence`, passing over changes (`比上年增加20条`). */
+  const totalBefore = (pos: number, sentence: number): Info | undefined => {
+    for (let k = lastBefore(pos); k >= 0; k--) {
+      const i = infos[k] as Info;
+      if (i.sentence < sentence) return undefined;
+      if (i.sentence === sentence && i.t.tail <= pos && i.t.unit !== undefined && !i.delta) return i;
+    }
+    return undefined;
   };
 
   const used = new Set<Info>();
@@ -252,28 +313,25 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
   const withUnit = (i: Info): boolean => i.t.unit !== undefined && !i.t.approx && !i.delta;
 
   // 1. `其中` / `of which`: the last figure before the marker is the total; figures after it, its parts.
-  const markers = [...text.matchAll(PARTS_MARKER_RE)]
-    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
-    .filter((m) => !inSpans(skip, m.start) && !tokens.some((t) => m.start >= t.start && m.start < t.tail));
-  markers.forEach((m, k) => {
+  const markers = [...text.matchAll(PARTS_MARKER_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length })).filter((m) => !r.protect.has(m.start));
+  markers.forEach((m, mk) => {
     const sentence = r.sentenceOf(m.start);
     const s = r.sentences[sentence] as Sentence;
-    // The nearest figure before the marker, passing over changes (`比上年增加20条`); an approximate one
-    // (`约35件`) cannot be checked, so the list is not read as a sum.
-    let total = [...infos].reverse().find((i) => i.sentence === sentence && i.t.tail <= m.start && i.t.unit !== undefined && !i.delta);
-    if (total?.t.approx) return;
-    if (!total && text.slice(s.start, m.start).trim() === '' && sentence > 0) {
-      total = [...infos].reverse().find((i) => i.sentence === sentence - 1 && i.t.unit !== undefined && !i.delta);
-      if (total?.t.approx) return;
+    let total = totalBefore(m.start, sentence);
+    if (!total && sentence > 0 && text.slice(s.start, m.start).trim() === '') {
+      const prev = r.sentences[sentence - 1] as Sentence;
+      total = totalBefore(prev.end + 1, sentence - 1);
     }
-    if (!total || used.has(total)) return;
-    const from = total.clauseStart;
-    const nextMarker = markers[k + 1];
+    // An approximate total (`约35件`) cannot be checked, so the list is not read as a sum.
+    if (!total || total.t.approx || used.has(total)) return;
+    const nextMarker = markers[mk + 1];
     const limit = Math.min(s.end, nextMarker && nextMarker.start < s.end ? nextMarker.start : s.end);
     const parts: Info[] = [];
     let spoilt = false;
-    for (const i of infos) {
-      if (i.t.start < m.end || i.t.start >= limit || used.has(i) || i === total) continue;
+    for (let k = lastBefore(m.end) + 1; k < infos.length; k++) {
+      const i = infos[k] as Info;
+      if (i.t.start >= limit) break;
+      if (used.has(i) || i === total) continue;
       if (parts.length > 0 && i.totalMarker) break;
       if (i.t.approx) {
         spoilt = true;
@@ -286,15 +344,16 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
       parts.push(i);
     }
     if (parts.length === 0 || spoilt) return;
-    used.add(total);
+    const sum = total;
+    used.add(sum);
     for (const p of parts) used.add(p);
     const last = parts[parts.length - 1] as Info;
-    const [a, b] = r.trim(from, last.clauseEnd);
+    const [a, b] = r.trim(sum.clauseStart, last.clauseEnd);
     out.push({
       kind: 'total-with-parts',
-      total: quantity(total, labelOf(total), total.t.unit),
+      total: quantity(sum, labelOf(sum), sum.t.unit),
       parts: parts.map((p) => {
-        const unit = p.t.unit !== undefined && sameUnit(p.t.unit, total.t.unit) ? p.t.unit : undefined;
+        const unit = p.t.unit !== undefined && sameUnit(p.t.unit, sum.t.unit) ? p.t.unit : undefined;
         return quantity(p, unit === undefined ? bareLabel(p) : labelOf(p), unit);
       }),
       from: a,
@@ -302,19 +361,11 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     });
   });
 
-  function bareLabel(p: Info): string {
-    if (p.t.lang === 'zh') return labelOf(p);
-    const next = infos.find((o) => o.t.start >= p.t.tail);
-    const end = Math.min(p.clauseEnd, next ? next.t.start : p.clauseEnd);
-    const after = cleanAfterLabel(text.slice(p.t.numEnd, Math.max(p.t.numEnd, end)));
-    return after !== '' ? after : labelOf(p);
-  }
-
   // 2. Parts listed before an explicit total: `本年新收申请30件,上年结转5件,共计35件`.
   for (const total of infos) {
     if (used.has(total) || !total.totalMarker || total.cumulative || !withUnit(total)) continue;
     const run: Info[] = [];
-    for (let k = infos.indexOf(total) - 1; k >= 0; k--) {
+    for (let k = total.k - 1; k >= 0 && run.length < 50; k--) {
       const i = infos[k] as Info;
       if (i.sentence !== total.sentence || used.has(i) || !withUnit(i) || !sameUnit(i.t.unit, total.t.unit)) break;
       run.unshift(i);
@@ -360,5 +411,5 @@ function bareOk(text: string, i: Info, total: Info): boolean {
   if (t.lang === 'en') return total.t.lang === 'en';
   // `其中自然人30、法人5`: a label before it and a separator after it.
   const label = cleanLabel(text.slice(i.labelStart, t.start), 'zh');
-  return label !== '' && /^[ \t]*(?:[,;、。!?]|$)/.test(text.slice(t.tail));
+  return label !== '' && /^[ \t]*(?:[,;、。!?]|$)/.test(text.slice(t.tail, t.tail + 4));
 }
