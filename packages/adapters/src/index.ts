@@ -9,6 +9,7 @@ export { parseMarkdown } from './markdown.ts';
 export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { buildOutline, type RowDraft } from './outline.ts';
 export { parseText } from './text.ts';
+export { toMarkdown } from './to-markdown.ts';
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   md: 'markdown',

@@ -125,7 +125,8 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const narrative = new NarrativeReader(index, problems);
   const suppressions = new SuppressionCollector(index);
   for (const [i, b] of blocks.entries()) {
-    if (b.node.type === 'paragraph') {
+    if (b.node.type === 'paragraph' || b.node.type === 'heading') {
+      // Headings are read too: a heading's date (`十三、2019年工作计划`) is a date of the report as in plain text.
       narrative.read(b.start, b.end, cursor.at(b.start));
     } else if (b.node.type === 'table') {
       doc.tables.push(readTable(b, blocks, i, doc.tables.length + 1, cursor.at(b.start), index, shift, problems));

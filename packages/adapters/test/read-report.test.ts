@@ -20,6 +20,7 @@ describe('the package', () => {
       'parseMarkdown',
       'parseText',
       'readReport',
+      'toMarkdown',
     ]);
   });
 
