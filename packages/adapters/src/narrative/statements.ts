@@ -283,6 +283,18 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     return after !== '' ? after : labelOf(p);
   };
 
+  /** The strongest separator between two items of a list: 2 for `;`, 1 for `,` or `、`, else 0. */
+  const gapRank = (from: number, to: number): number => {
+    let rank = 0;
+    for (let i = from; i < to; i++) {
+      if (r.protect.has(i)) continue;
+      const c = text[i];
+      if (c === ';') return 2;
+      if (c === ',' || c === '、') rank = 1;
+    }
+    return rank;
+  };
+
   /** Index of the last figure starting before `pos`. */
   const lastBefore = (pos: number): number => {
     let lo = 0;
@@ -328,6 +340,7 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     const limit = Math.min(s.end, nextMarker && nextMarker.start < s.end ? nextMarker.start : s.end);
     const parts: Info[] = [];
     let spoilt = false;
+    let listRank = -1;
     for (let k = lastBefore(m.end) + 1; k < infos.length; k++) {
       const i = infos[k] as Info;
       if (i.t.start >= limit) break;
@@ -341,6 +354,14 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
       if (i.t.unit === undefined || (i.t.lang === 'en' && total.t.lang === 'en' && !sameUnit(i.t.unit, total.t.unit))) {
         if (!bareOk(text, i, total)) continue;
       } else if (!sameUnit(i.t.unit, total.t.unit)) continue;
+      // A list separated by `、` or `,` ends at a `;` (`…、其他处理1件；结转下年度继续办理2件`);
+      // a list separated by `;` runs on.
+      const prev = parts[parts.length - 1];
+      if (prev) {
+        const rank = gapRank(prev.t.tail, i.t.start);
+        if (listRank < 0) listRank = rank;
+        else if (rank > listRank) break;
+      }
       parts.push(i);
     }
     if (parts.length === 0 || spoilt) return;

@@ -158,6 +158,30 @@ describe('statements: Chinese forms', () => {
     expect(statements[0]?.range).toEqual(range(1, 1, 1, 60));
   });
 
+  it('a list separated by 、 ends at ；', () => {
+    const { statements } = read(
+      '本年度共收到政府信息公开申请35件，上年结转1件。全年办结政府信息公开申请34件，其中予以公开14件、部分公开6件、不予公开2件、无法提供9件、不予处理2件、其他处理1件；结转下年度继续办理2件。',
+    );
+    expect(statements.map(brief)).toEqual([
+      { kind: 'quantity', total: ['本年度收到政府信息公开申请', '35', '件', '35件'], parts: [] },
+      { kind: 'quantity', total: ['上年结转', '1', '件', '1件'], parts: [] },
+      {
+        kind: 'total-with-parts',
+        total: ['全年办结政府信息公开申请', '34', '件', '34件'],
+        parts: [
+          ['予以公开', '14', '件', '14件'],
+          ['部分公开', '6', '件', '6件'],
+          ['不予公开', '2', '件', '2件'],
+          ['无法提供', '9', '件', '9件'],
+          ['不予处理', '2', '件', '2件'],
+          ['其他处理', '1', '件', '1件'],
+        ],
+      },
+      { kind: 'quantity', total: ['结转下年度继续办理', '2', '件', '2件'], parts: [] },
+    ]);
+    expect(statements[2]?.text).toBe('全年办结政府信息公开申请34件，其中予以公开14件、部分公开6件、不予公开2件、无法提供9件、不予处理2件、其他处理1件');
+  });
+
   it('总计 with 其中：and a full-width colon', () => {
     const { statements } = read('受理申请总计35件，其中：自然人申请30件、法人或其他组织申请5件。');
     expect(statements.map(brief)).toEqual([
