@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { toMarkdown } from '@crossfoot/adapters';
 import {
   Checker,
   CONFIG_FILES,
@@ -14,7 +15,7 @@ import {
   type ReportDocument,
   ruleMeta,
 } from '@crossfoot/core';
-import { type FormatterName, format, formatterNames } from '@crossfoot/formatters';
+import { type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
 import { collectFiles, toUri } from './files.ts';
 import { BUILTIN_RULES, createPackHost } from './host.ts';
 import { findPrevious } from './previous.ts';
@@ -45,6 +46,8 @@ Commands:
   packs                     list the rule packs found
   init                      write a crossfoot.config.yaml for this folder
   inspect <report> [--json] print the document model the adapters produced
+  import <report> [-o out.md] [--force]
+                            a published report as Markdown with front matter and GFM tables
 
 Options of check:
   --pack <id|path>          repeatable; default: config, then each document's declared or recognised pack
@@ -89,6 +92,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return init(rest, io);
       case 'inspect':
         return inspect(rest, io);
+      case 'import':
+        return importReport(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -215,11 +220,11 @@ async function check(args: string[], io: Io): Promise<number> {
     const out = resolve(io.cwd, values.output);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, report);
+    const t = summarize(input);
     io.stderr(
-      format('stylish', { ...input, diagnostics: [] }, { locale, color: false, toolVersion: VERSION })
-        .split('\n')
-        .filter(Boolean)
-        .pop() + '\n',
+      locale === 'zh-CN'
+        ? `共检查 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`
+        : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos; report written to ${toUri(io.cwd, out)}\n`,
     );
   } else {
     io.stdout(report);
@@ -312,6 +317,30 @@ function inspect(args: string[], io: Io): number {
   }
   io.stdout(describeDocument(doc));
   return 0;
+}
+
+function importReport(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
+  const target = positionals[0];
+  if (!target) throw new UsageError('import needs a report file, e.g. crossfoot import report.txt -o report.md');
+  const path = resolve(io.cwd, target);
+  if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
+  const doc = readReportFile(path, toUri(io.cwd, path));
+  const fatal = doc.problems.filter((p) => p.severity === 'error');
+  for (const p of doc.problems) io.stderr(`${doc.uri}:${p.range.start.line}:${p.range.start.column}: ${p.severity}: ${p.message.en} [${p.code}]\n`);
+  if (fatal.length && !doc.text) return 1;
+  const markdown = toMarkdown(doc);
+  if (!values.output) {
+    io.stdout(markdown);
+    return fatal.length ? 1 : 0;
+  }
+  const out = resolve(io.cwd, values.output);
+  if (out === path) throw new CrossfootError('exists', `refusing to overwrite the report being imported: ${values.output}`);
+  if (existsSync(out) && !values.force) throw new CrossfootError('exists', `${values.output} already exists; use --force to replace it`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, markdown);
+  io.stderr(`wrote ${toUri(io.cwd, out)}\n`);
+  return fatal.length ? 1 : 0;
 }
 
 function describeDocument(doc: ReportDocument): string {
