@@ -11,13 +11,24 @@ const seed = readFileSync(join(here, 'fixtures/seed-2018.txt'), 'utf8');
 /** What rules see, without where it was written. */
 function facts(doc: ReportDocument) {
   return {
-    meta: { title: doc.meta.title?.value, issuer: doc.meta.issuer?.value, year: doc.meta.year?.value, period: doc.meta.period?.value, published: doc.meta.published?.value },
+    meta: {
+      title: doc.meta.title?.value,
+      issuer: doc.meta.issuer?.value,
+      year: doc.meta.year?.value,
+      period: doc.meta.period?.value,
+      published: doc.meta.published?.value,
+    },
     sections: doc.sections.map((s) => s.title),
     tables: doc.tables.map((t) => ({
       caption: t.caption,
       columns: t.columns.map((c) => c.label),
       // A cell left out and a cell left blank say the same: no figure.
-      rows: t.rows.map((r) => ({ label: r.label, path: r.path, kind: r.kind, cells: withoutTrailingBlanks(r.cells.map((c) => (c.value === undefined ? null : [c.value, c.unit ?? null]))) })),
+      rows: t.rows.map((r) => ({
+        label: r.label,
+        path: r.path,
+        kind: r.kind,
+        cells: withoutTrailingBlanks(r.cells.map((c) => (c.value === undefined ? null : [c.value, c.unit ?? null]))),
+      })),
     })),
     statements: doc.statements.map((s) => [s.kind, s.total.value, s.total.unit, ...s.parts.map((p) => p.value)]),
     dates: doc.dates.map((d) => [d.start, d.end, d.precision]),
