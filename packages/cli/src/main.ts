@@ -18,6 +18,7 @@ import {
 import { type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
 import { collectFiles, toUri } from './files.ts';
 import { BUILTIN_RULES, createPackHost } from './host.ts';
+import { loadPlugins } from './plugins.ts';
 import { findPrevious } from './previous.ts';
 import { readReportFile } from './read.ts';
 
@@ -198,7 +199,7 @@ async function check(args: string[], io: Io): Promise<number> {
       ? config.packs.map((ref) => loadPack(ref, host, resolve(io.cwd, config.file)))
       : undefined;
   const available = mergePacks(forced ?? [], discoverPacks(io.cwd));
-  const checker = new Checker(available, { locale, rules: config?.rules });
+  const checker = new Checker(available, { locale, rules: config?.rules, operators: await loadPlugins(io.cwd, config) });
 
   const patterns = positionals.length ? positionals : config?.include.length ? config.include.map((p) => toUri(io.cwd, resolve(base, p)) || '.') : ['.'];
   const { files: all, missing } = await collectFiles(io.cwd, patterns, config?.ignore ?? []);

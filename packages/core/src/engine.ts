@@ -1,6 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { type CheckContext, type Finding, reportYear, runCheck } from './checks.ts';
 import { type Diagnostic, docsUrl, type Locale, type RuleMeta, type Severity, sortDiagnostics } from './diagnostic.ts';
+import { CrossfootError, CrossfootErrors } from './errors.ts';
 import { LineIndex } from './lines.ts';
 import { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
 import type { Range, ReportDocument } from './model.ts';
@@ -9,8 +10,27 @@ import { isUnresolved, Resolver } from './resolve.ts';
 
 export type SeverityOverride = Severity | 'off';
 
+/** A custom json-rules-engine operator, from a plugin the user's config names. */
+export type Operator = (factValue: unknown, compareTo: unknown) => boolean;
+
+/** json-rules-engine's own operators, usable in a pack's raw `conditions`. */
+export const BUILTIN_OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+];
+
 export interface CheckerOptions {
   locale: Locale;
+  /** Custom operators for raw `conditions` (plugins load only when the user's config names them). */
+  operators?: Record<string, Operator>;
   /** Per-rule severity from the config: `<pack>/<rule>` → severity or `off`. */
   rules?: Record<string, SeverityOverride>;
 }
@@ -39,8 +59,10 @@ class CompiledPack {
   constructor(
     readonly pack: Pack,
     off: (id: string) => boolean,
+    operators: Record<string, Operator>,
   ) {
     this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+    for (const [name, fn] of Object.entries(operators)) this.engine.addOperator(name, fn);
     this.engine.addOperator('violated', (found: unknown, expected: unknown) => (Array.isArray(found) && found.length > 0) === expected);
     this.engine.addFact('findings', async (params: Record<string, unknown>, almanac) => {
       const ctx = (await almanac.factValue('ctx')) as RunContext;
@@ -116,12 +138,34 @@ export class Checker {
   constructor(
     readonly packs: Pack[],
     readonly options: CheckerOptions,
-  ) {}
+  ) {
+    // An operator nobody provides would only fail mid-run: refuse it up front, at the rule.
+    const known = new Set([...BUILTIN_OPERATORS, ...Object.keys(options.operators ?? {})]);
+    const errors: CrossfootError[] = [];
+    for (const pack of packs) {
+      for (const rule of pack.rules) {
+        if (rule.check.kind !== 'conditions') continue;
+        for (const op of rule.check.operators) {
+          if (!known.has(op)) {
+            errors.push(
+              new CrossfootError(
+                'unknown-operator',
+                `rule "${rule.name}" uses the operator "${op}", which neither json-rules-engine nor a plugin named in the config provides`,
+                rule.file,
+                rule.checkRange,
+              ),
+            );
+          }
+        }
+      }
+    }
+    if (errors.length) throw new CrossfootErrors(errors);
+  }
 
   private compile(pack: Pack): CompiledPack {
     let c = this.compiled.get(pack);
     if (!c) {
-      c = new CompiledPack(pack, (id) => this.options.rules?.[id] === 'off');
+      c = new CompiledPack(pack, (id) => this.options.rules?.[id] === 'off', this.options.operators ?? {});
       this.compiled.set(pack, c);
     }
     return c;

@@ -2,7 +2,7 @@ export { type Finding, fiscalYear, reportYear } from './checks.ts';
 export { CONFIG_FILES, type Config, configSchema, parseConfig } from './config.ts';
 export { type Comparator, Dec, halfUnit, holds, type Measure, measure, writtenDecimals } from './decimal.ts';
 export * from './diagnostic.ts';
-export { Checker, type CheckerOptions, type CheckRequest, recognises, ruleMeta, type SeverityOverride } from './engine.ts';
+export { BUILTIN_OPERATORS, Checker, type CheckerOptions, type CheckRequest, type Operator, recognises, ruleMeta, type SeverityOverride } from './engine.ts';
 export { CrossfootError, CrossfootErrors } from './errors.ts';
 export { type Expr, FormulaError, parseExpression, parseRelation, type Relation } from './formula.ts';
 export { LineIndex } from './lines.ts';

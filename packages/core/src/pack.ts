@@ -57,7 +57,7 @@ export type CheckDef =
   | { kind: 'required'; sections: Pattern[]; inOrder: boolean; tables: string[]; rows: { table: string; row: string }[]; cells?: string }
   | { kind: 'previous-report'; relation: Relation; forEach: 'column' | 'none'; tolerance?: string }
   | { kind: 'text-pattern'; pattern?: Pattern; must: 'occur' | 'not-occur'; repeated?: { min: number; max: number; allow: string[] } }
-  | { kind: 'conditions'; conditions: Record<string, unknown>; facts: string[] };
+  | { kind: 'conditions'; conditions: Record<string, unknown>; facts: string[]; operators: string[] };
 
 export interface RuleDef {
   /** Full id, `<pack>/<rule>`, named after the pack that defines it. */
@@ -366,7 +366,7 @@ class Loader {
         break;
       }
       case 'conditions':
-        check = { kind, conditions: o, facts: conditionFacts(o) };
+        check = { kind, conditions: o, facts: conditionFacts(o), operators: conditionOperators(o) };
         break;
       default:
         throw new CrossfootError('invalid-value', `unknown check kind "${kind}"`, file, source.rangeOf(at, true));
@@ -385,6 +385,14 @@ class Loader {
       checkRange: source.rangeOf(at),
     };
   }
+}
+
+function conditionOperators(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap(conditionOperators);
+  const n = node as Raw;
+  const own = typeof n.operator === 'string' ? [n.operator] : [];
+  return [...own, ...['all', 'any', 'not'].flatMap((k) => conditionOperators(n[k]))];
 }
 
 function conditionFacts(node: unknown): string[] {
