@@ -60,7 +60,12 @@ describe('what the adapters hand to the narrative reader', () => {
       'a.md',
       '---\ntitle: 报告\n---\n\n## 一、总体情况\n\n全年公开**320**条。\n\n- 规章2件\n- 规范性文件3件\n\n| 项目 | 件数 |\n| --- | --- |\n| 规章 | 2 |\n',
     );
-    expect(calls()).toEqual(['5:1-5:10 ## 一、总体情况 [总体情况]', '7:1-7:14 全年公开**320**条 [总体情况]', '9:3-9:7 规章2件 [总体情况]', '10:3-10:10 规范性文件3件 [总体情况]']);
+    expect(calls()).toEqual([
+      '5:1-5:10 ## 一、总体情况 [总体情况]',
+      '7:1-7:14 全年公开**320**条 [总体情况]',
+      '9:3-9:7 规章2件 [总体情况]',
+      '10:3-10:10 规范性文件3件 [总体情况]',
+    ]);
   });
 
   it('merges inferred meta under front matter and the title heading', () => {
