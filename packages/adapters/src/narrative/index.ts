@@ -3,7 +3,7 @@ import { foldWidth } from '@crossfoot/core';
 import { scanDates } from './dates.ts';
 import { inferMetaFromText } from './meta.ts';
 import { scanNumbers } from './numbers.ts';
-import { excludedSpans } from './spans.ts';
+import { comparativeSpans, excludedSpans } from './spans.ts';
 import { type FoundQuantity, findStatements } from './statements.ts';
 
 /**
@@ -26,7 +26,7 @@ export {
   parseNumber,
   scanNumbers,
 } from './numbers.ts';
-export { citationSpans, excludedSpans, type Span, titleSpans } from './spans.ts';
+export { citationSpans, comparativeSpans, excludedSpans, type Span, titleSpans } from './spans.ts';
 export { type FoundQuantity, type FoundStatement, findStatements, PARTS_MARKER_RE } from './statements.ts';
 
 export interface NarrativeFindings {
@@ -70,7 +70,7 @@ export function extractNarrative(index: LineIndex, from: number, to: number, sec
     return out;
   };
 
-  const statements: Statement[] = findStatements(text, tokens, found, skip).map((s) => ({
+  const statements: Statement[] = findStatements(text, tokens, found, skip, comparativeSpans(text)).map((s) => ({
     kind: s.kind,
     total: toQuantity(s.total),
     parts: s.parts.map(toQuantity),

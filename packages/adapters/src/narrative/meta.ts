@@ -185,20 +185,32 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
 
   // Publication: the date standing alone under the signature, else a labelled date, else a lone date late on.
   const afterTitle = nonEmpty.filter((l) => l.n > Math.max(titleEndLine, 1));
+  // A date alone on its line, or after the issuer on the same line (`某某局 2019年1月15日`).
   const lone = afterTitle
     .map((l) => ({ l, d: datesIn(l.text) }))
-    .filter(({ l, d }) => d.length === 1 && d[0]?.precision === 'day' && !d[0].isRange && d[0].from === 0 && d[0].to === l.text.length)
+    .filter(({ l, d }) => {
+      const only = d.length === 1 ? d[0] : undefined;
+      if (only?.precision !== 'day' || only.isRange || only.to !== l.text.length) return false;
+      return only.from === 0 || (/\s$/.test(l.text.slice(0, only.from)) && orgLike(l.text.slice(0, only.from).trim()));
+    })
     .map(({ l, d }) => ({ l, d: d[0] as FoundDate }));
-  const previousLine = (l: Line) => nonEmpty[nonEmpty.indexOf(l) - 1];
-  const signed = lone.filter(({ l }) => {
+  const position = new Map(nonEmpty.map((l, i) => [l, i]));
+  const previousLine = (l: Line) => nonEmpty[(position.get(l) ?? 0) - 1];
+  /** The issuer's line above a signature date, or the issuer before it on the same line. */
+  const signer = (l: Line, d: FoundDate): Line | undefined => {
+    if (d.from > 0) {
+      const name = l.text.slice(0, d.from).trimEnd();
+      return { n: l.n, start: l.start, end: l.start + name.length, text: name };
+    }
     const p = previousLine(l);
-    return p !== undefined && p.n > titleEndLine && orgLike(p.text);
-  });
+    return p !== undefined && p.n > titleEndLine && orgLike(p.text) ? p : undefined;
+  };
+  const signed = lone.filter(({ l, d }) => signer(l, d) !== undefined);
   const signature = signed[signed.length - 1];
   if (signature) {
     const { l, d } = signature;
     meta.published = { value: d.start, range: at(l.start + d.from, l.start + d.to) };
-    const org = previousLine(l);
+    const org = signer(l, d);
     if (!meta.issuer && org) meta.issuer = located(original, org.start, org.end, at);
   } else {
     for (const l of afterTitle) {

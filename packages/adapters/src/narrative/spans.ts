@@ -38,9 +38,16 @@ export function citationSpans(text: string): Span[] {
   return out;
 }
 
+/** Prior-year comparatives in financial statements: `(2023: $3.8 million)`. */
+export function comparativeSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\((?:19|20)\d{2}(?:\/\d{2})?\s*:[^()\n]{0,60}\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /** Spans where no figure or date is read. */
 export function excludedSpans(text: string): Span[] {
-  return [...titleSpans(text), ...citationSpans(text)].sort((a, b) => a.start - b.start);
+  return [...titleSpans(text), ...citationSpans(text), ...comparativeSpans(text)].sort((a, b) => a.start - b.start);
 }
 
 /** Constant-time membership in a set of spans over a text of known length. */

@@ -30,7 +30,8 @@ const STRONG = new Set([',', ';', ':', '。', '!', '?']);
 const WEAK = new Set([...STRONG, '、']);
 
 /** Words introducing the parts of a total. */
-export const PARTS_MARKER_RE = /其中|\b(?:of which|of whom|among (?:which|whom|them)|including|comprising|consisting of)\b/gi;
+export const PARTS_MARKER_RE =
+  /其中|\b(?:of which|of whom|among (?:which|whom|them)|including|comprising|comprised(?: of)?|comprises|consisting of|consisted of|consists of|made up of)\b/gi;
 
 /** Verbs after which `共` means "in total" (`全年共受理申请35件`). */
 const GONG_VERBS =
@@ -80,7 +81,7 @@ const LEAD_CN = new RegExp(
 const TRAIL_CN =
   /(?:[\s,;:、]+|共计|合计|总计|累计|总共|一共|共有|(?<![公中])共|(?<=[数量额计共均别])为|(?<![送到传表抵通直下发转])达到?|分别为|分别是|分别)$/u;
 const LEAD_EN =
-  /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|consisting of\b|in total\b|a total of\b|total of\b)/i;
+  /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|comprised(?: of)?\b|comprises\b|consist(?:ing|ed|s) of\b|made up of\b|in total\b|a total of\b|total of\b)/i;
 const TRAIL_EN = /(?:[\s,;:]+|\ba total of|\btotal of|\btotall?(?:ing|ed)|\bin total|\bof|\bwere|\bwas|\bis|\bare)$/i;
 const AFTER_LEAD_EN = /^(?:[\s,;:]+|were\b|was\b|are\b|is\b|have been\b|has been\b|had been\b|being\b|in total\b|in all\b|altogether\b)/i;
 const AFTER_TRAIL_EN = /(?:[\s,;:.]+|\band|\bor|\bwhile)$/i;
@@ -218,10 +219,19 @@ class Reader {
   }
 }
 
-/** Reads the statements of one paragraph from its tokens and dates (both in text order). */
-export function findStatements(text: string, tokens: NumberToken[], dates: FoundDate[], skip: readonly Span[] = []): FoundStatement[] {
+/**
+ * Reads the statements of one paragraph from its tokens and dates (both in text order). Nothing is read
+ * inside `skip`; a label never reaches back over a date or a `cuts` span (prior-year comparatives).
+ */
+export function findStatements(
+  text: string,
+  tokens: NumberToken[],
+  dates: FoundDate[],
+  skip: readonly Span[] = [],
+  cuts: readonly Span[] = [],
+): FoundStatement[] {
   const r = new Reader(text, [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))]);
-  const sortedDates = [...dates].sort((x, y) => x.to - y.to);
+  const sortedDates = [...dates.map((d) => ({ to: d.to })), ...cuts.map((c) => ({ to: c.end }))].sort((x, y) => x.to - y.to);
   let dateCursor = 0;
   let lastDateEnd = -1;
   const infos: Info[] = tokens.map((t, k) => {
@@ -234,8 +244,8 @@ export function findStatements(text: string, tokens: NumberToken[], dates: Found
     if (p && p.tail <= t.start && p.tail > clauseStart && (p.unit !== undefined || /^[ \t]*[、,;]/.test(text.slice(p.tail, p.tail + 4)))) {
       clauseStart = p.tail;
     }
-    while (dateCursor < sortedDates.length && (sortedDates[dateCursor] as FoundDate).to <= t.start) {
-      lastDateEnd = (sortedDates[dateCursor] as FoundDate).to;
+    while (dateCursor < sortedDates.length && (sortedDates[dateCursor] as { to: number }).to <= t.start) {
+      lastDateEnd = (sortedDates[dateCursor] as { to: number }).to;
       dateCursor++;
     }
     const labelStart = Math.max(clauseStart, lastDateEnd, t.start - MAX_LABEL);

@@ -96,6 +96,12 @@ describe('inferMeta: Chinese variants', () => {
     expect(m.year).toEqual({ value: 2020, range: range(2, 1, 2, 6) });
   });
 
+  it('the issuer and the date on one signature line', () => {
+    const m = meta('政府信息公开工作年度报告\n一、总体情况\n正文。\n某某县自然资源局  2019年3月1日\n');
+    expect(m.issuer).toEqual({ value: '某某县自然资源局', range: range(4, 1, 4, 9) });
+    expect(m.published).toEqual({ value: '2019-03-01', range: range(4, 11, 4, 20) });
+  });
+
   it('nothing to infer', () => {
     expect(meta('没有标题的一段文字。\n第二段文字。\n')).toEqual({});
   });

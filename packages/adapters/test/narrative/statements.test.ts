@@ -337,6 +337,23 @@ describe('statements: English', () => {
     expect(s?.parts[0]).toMatchObject({ value: '10', unit: 'requests', percent: { value: '25.0', decimals: 1, range: range(1, 56, 1, 61) } });
   });
 
+  it('comprised … and …; a prior-year comparative is not a figure of its own', () => {
+    const { statements } = read(
+      'Total expenditure of $12.5 million (2023: $11.9 million) comprised staff costs of $8.0 million and operating costs of $4.5 million.',
+    );
+    expect(statements.map(brief)).toEqual([
+      {
+        kind: 'total-with-parts',
+        total: ['Total expenditure', '12.5', '$ million', '$12.5 million'],
+        parts: [
+          ['staff costs', '8.0', '$ million', '$8.0 million'],
+          ['operating costs', '4.5', '$ million', '$4.5 million'],
+        ],
+      },
+    ]);
+    expect(statements[0]?.total.range).toEqual(range(1, 22, 1, 35));
+  });
+
   it('amounts with a currency and a scale; references are not counts', () => {
     expect(read('Revenue was $4,068.2 million, as set out in Section 3 and note 12.').statements.map(brief)).toEqual([
       { kind: 'quantity', total: ['Revenue', '4068.2', '$ million', '$4,068.2 million'], parts: [] },
