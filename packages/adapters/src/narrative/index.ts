@@ -26,7 +26,7 @@ export {
   parseNumber,
   scanNumbers,
 } from './numbers.ts';
-export { citationSpans, comparativeSpans, excludedSpans, type Span, titleSpans } from './spans.ts';
+export { citationSpans, comparativeSpans, excludedSpans, markupSpans, type Span, titleSpans } from './spans.ts';
 export { type FoundQuantity, type FoundStatement, findStatements, PARTS_MARKER_RE } from './statements.ts';
 
 export interface NarrativeFindings {

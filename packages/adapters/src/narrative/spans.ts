@@ -5,16 +5,6 @@ export interface Span {
   end: number;
 }
 
-export function inSpans(spans: readonly Span[], pos: number): boolean {
-  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
-  return false;
-}
-
-export function overlapsSpans(spans: readonly Span[], start: number, end: number): boolean {
-  for (const s of spans) if (start < s.end && end > s.start) return true;
-  return false;
-}
-
 /** Titles of laws, plans and documents: `《…》` (an unclosed one runs at most 80 characters). */
 export function titleSpans(text: string): Span[] {
   const out: Span[] = [];
@@ -45,9 +35,18 @@ export function comparativeSpans(text: string): Span[] {
   return out;
 }
 
+/** Addresses and markup that may carry digits: URLs, e-mail addresses, HTML comments. */
+export function markupSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+=%]*[\w/#=]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<!--[^]*?-->/g)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 /** Spans where no figure or date is read. */
 export function excludedSpans(text: string): Span[] {
-  return [...titleSpans(text), ...citationSpans(text), ...comparativeSpans(text)].sort((a, b) => a.start - b.start);
+  return [...titleSpans(text), ...citationSpans(text), ...comparativeSpans(text), ...markupSpans(text)].sort((a, b) => a.start - b.start);
 }
 
 /** Constant-time membership in a set of spans over a text of known length. */

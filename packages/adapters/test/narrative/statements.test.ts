@@ -288,8 +288,10 @@ describe('statements: what is never a quantity', () => {
     '一是统一平台入口。二是做好调研。1、加强领导。（一）完善制度。(2)健全机制',
     '办结率100%,满意率98.5%',
     '华宁县政务服务大厅两个阶段实施改造,一站式惠民,十九大精神,一次办好',
+    '详见http://www.gov.cn/2019-01-15/content_123条.htm,邮箱abc2019@163.com<!-- 2019年3件 -->',
   ])('%s', (text) => {
     expect(read(text).statements).toEqual([]);
+    expect(read(text).dates.filter((d) => d.start.startsWith('2019'))).toEqual([]);
   });
 });
 
