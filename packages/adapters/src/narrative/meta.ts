@@ -40,8 +40,21 @@ function readLines(index: LineIndex, folded: string): Line[] {
     const s = index.lineStart(n);
     const raw = folded.slice(s, index.lineEnd(n));
     const lead = /^\s*(?:#{1,6}\s+|>\s*)?(?:\*\*|__)?\s*/.exec(raw)?.[0].length ?? 0;
-    const trail = /\s*(?:\*\*|__)?\s*(?:#+\s*)?$/.exec(raw.slice(lead))?.[0].length ?? 0;
-    const text = raw.slice(lead, raw.length - trail);
+    // Trailing blanks, emphasis and closing `#`s, peeled from the end.
+    let end = raw.length;
+    for (let peeled = true; peeled && end > lead; ) {
+      peeled = false;
+      while (end > lead && /\s/.test(raw[end - 1] as string)) end--;
+      const tail = raw.slice(Math.max(lead, end - 2), end);
+      if (tail === '**' || tail === '__') {
+        end -= 2;
+        peeled = true;
+      } else if (raw[end - 1] === '#' && /\s#+$/.test(raw.slice(Math.max(lead, end - 8), end))) {
+        while (end > lead && raw[end - 1] === '#') end--;
+        peeled = true;
+      }
+    }
+    const text = raw.slice(lead, end);
     lines.push({ n, start: s + lead, end: s + lead + text.length, text });
   }
   return lines;

@@ -38,7 +38,7 @@ export function comparativeSpans(text: string): Span[] {
 /** Addresses and markup that may carry digits: URLs, e-mail addresses, HTML comments. */
 export function markupSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+=%]*[\w/#=]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<!--[\s\S]*?-->/g)) {
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+=%]*[\w/#=]|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|<!--[\s\S]{0,400}?-->/g)) {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;

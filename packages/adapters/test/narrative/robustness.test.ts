@@ -38,6 +38,15 @@ describe('robustness', () => {
     expect(meta.title?.value).toBe('华宁县政务服务管理局2018年度政府信息公开工作年度报告');
   });
 
+  it('stays linear on long runs of one kind of character', () => {
+    for (const text of ['a'.repeat(200_000), ' '.repeat(200_000), '1'.repeat(200_000), '一'.repeat(200_000), '<!--'.repeat(50_000), '《'.repeat(200_000)]) {
+      const t0 = performance.now();
+      readAll(text);
+      inferMeta(new LineIndex(text), []);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    }
+  });
+
   it('never throws on odd input', () => {
     const odd = [
       '',
