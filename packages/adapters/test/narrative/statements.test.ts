@@ -246,6 +246,29 @@ describe('statements: Chinese forms', () => {
     ]);
   });
 
+  it.each([
+    ['发布信息12条', '条'],
+    ['收到申请12件', '件'],
+    ['召开会议12次', '次'],
+    ['培训干部12人', '人'],
+    ['参训人员12人次', '人次'],
+    ['设置查阅点12个', '个'],
+    ['梳理事项12项', '项'],
+    ['发布解读稿件12篇', '篇'],
+    ['入驻企业12家', '家'],
+    ['发放资料12份', '份'],
+    ['收取费用12万元', '万元'],
+    ['收取费用12元', '元'],
+    ['投入资金12亿元', '亿元'],
+    ['平均办理12天', '天'],
+    ['举办发布会12场', '场'],
+    ['举办培训班12期', '期'],
+    ['received 12 requests', 'requests'],
+  ])('the unit of %s', (text, unit) => {
+    const [s] = read(`${text}。`).statements;
+    expect([s?.total.value, s?.total.unit, s?.total.text]).toEqual(['12', unit, text.slice(text.indexOf('12'))]);
+  });
+
   it('a space between number and unit (text from PDFs)', () => {
     const [s] = read('收到申请3119 件。').statements;
     expect(s?.total).toEqual({ label: '收到申请', value: '3119', decimals: 0, unit: '件', text: '3119 件', range: range(1, 5, 1, 11) });
