@@ -221,7 +221,7 @@ const tableTotals: Check<'table-totals'> = (ctx, check) => {
             parts.push(cellOperand(ctx.doc.uri, row, table.columns[c]?.label ?? '', cell));
           }
           const f = totalVersusParts(total, parts, '=', tol, row.label);
-          if (f) findings.push({ ...f, messageId: 'row-total-mismatch' });
+          if (f) findings.push({ ...f, messageId: 'row-total-mismatch', data: { ...f.data, total: column.label } });
         });
       });
     }

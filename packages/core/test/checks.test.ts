@@ -173,7 +173,7 @@ describe('table-totals', () => {
     const found = (await run(d)).filter((x) => x.ruleId === 'demo/totals');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ messageId: 'row-total-mismatch', range: { start: { line: 10 } } });
-    expect(found[0]!.message).toBe('一、本年新收政府信息公开申请数量：一、本年新收政府信息公开申请数量 / 总计 13 与各列之和 12 不一致（10 + 2）');
+    expect(found[0]!.message).toBe('一、本年新收政府信息公开申请数量：总计 13 与各列之和 12 不一致（10 + 2）');
   });
 });
 
