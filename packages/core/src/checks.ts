@@ -311,9 +311,11 @@ function relationColumns(ctx: CheckContext, relation: Relation): string[] {
   return [];
 }
 
+/** `12 + 1 = 13`; in a long sum the zero terms are left out of the text (they stay among the related locations). */
 function describe(expr: Expr, v: Evaluated): string {
   if (expr.kind === 'ref' || v.operands.length <= 1) return shown(v.value, v.operands);
-  return `${v.operands.map((o) => o.text).join(' + ')} = ${shown(v.value, v.operands)}`;
+  const terms = v.operands.length > 6 ? v.operands.filter((o) => !o.value.isZero()) : v.operands;
+  return `${(terms.length ? terms : v.operands).map((o) => o.text).join(' + ')} = ${shown(v.value, v.operands)}`;
 }
 
 function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'column' | 'none', tol: Dec | undefined, messageId: string): Finding[] {

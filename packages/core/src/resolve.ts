@@ -222,11 +222,13 @@ function rowMatches(row: Row, token: string): boolean {
 }
 
 /**
- * Index of the row a selector names: an outline number, a label, a label prefix, `~pattern`,
+ * Index of the row a selector names: `#n` (1-based), an outline number, a label, a label prefix, `~pattern`,
  * or a path `（三）/1` whose earlier parts name ancestors. An exact match beats a prefix;
  * then the shallowest row, then the first.
  */
 export function findRow(table: Table, selector: string): number {
+  const nth = /^#(\d+)$/.exec(selector.trim());
+  if (nth) return Number(nth[1]) >= 1 && Number(nth[1]) <= table.rows.length ? Number(nth[1]) - 1 : -1;
   const tokens = splitPath(selector);
   const last = tokens[tokens.length - 1] as string;
   let best = -1;
