@@ -499,14 +499,75 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
   const findings: Finding[] = [];
   for (const d of ctx.doc.dates) {
     if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision]) continue;
+    if (check.onlySections.length && !d.section.some((s) => check.onlySections.some((p) => p.test(s)))) continue;
+    if (d.section.some((s) => check.excludeSections.some((p) => p.test(s)))) continue;
+    const line = check.excludeContext || check.context ? ctx.lines.lineText(d.range.start.line) : '';
+    if (check.context && !check.context.test(line)) continue;
+    if (check.excludeContext?.test(line)) continue;
+    if (check.expect === 'after') {
+      // A plan for the years ahead dated in the very year the report covers.
+      if (d.end > fy.end) continue;
+      findings.push({
+        messageId: 'not-after',
+        data: { date: d.text, start: fy.start, end: fy.end, year: String(year), next: String(year + 1) },
+        range: d.range,
+        related: [],
+      });
+      continue;
+    }
     if (d.start <= last && d.end >= fy.start) continue;
     if (published && d.start === published && d.end === published) continue;
-    if (d.section.some((s) => check.excludeSections.some((p) => p.test(s)))) continue;
-    if (check.excludeContext) {
-      const line = ctx.lines.lineText(d.range.start.line);
-      if (check.excludeContext.test(line)) continue;
-    }
     findings.push({ messageId: 'outside', data: { date: d.text, start: fy.start, end: fy.end, year: String(year) }, range: d.range, related: [] });
+  }
+  return findings;
+};
+
+const CN_ORDINALS = '一二三四五六七八九十';
+
+/** `一` → 1 … `十九` → 19 (enumerations never run longer). */
+function ordinal(text: string): number {
+  if (text.length === 1) return CN_ORDINALS.indexOf(text) + 1;
+  if (text.startsWith('十')) return 10 + (text.length > 1 ? CN_ORDINALS.indexOf(text[1] as string) + 1 : 0);
+  return (CN_ORDINALS.indexOf(text[0] as string) + 1) * 10 + (text.length > 2 ? CN_ORDINALS.indexOf(text[2] as string) + 1 : 0);
+}
+
+const ENUMERATION = {
+  shi: /(?<=^|[。；;，,：:、\s（(])([一二三四五六七八九十]{1,3})是(?![否非])/gu,
+  di: /(?<=^|[。；;，,：:\s（(])第([一二三四五六七八九十]{1,3})[，,、：:]/gu,
+};
+
+const enumeration: Check<'enumeration'> = (ctx, check) => {
+  const findings: Finding[] = [];
+  for (let line = 1; line <= ctx.lines.lineCount; line++) {
+    const text = ctx.lines.lineText(line);
+    for (const kind of check.markers) {
+      const re = ENUMERATION[kind];
+      re.lastIndex = 0;
+      let expected = 0;
+      let previous = '';
+      for (const m of text.matchAll(re)) {
+        const n = ordinal(m[1] as string);
+        if (expected === 0 && n !== 1) continue; // a list starts at one; a stray 二是 alone is not a list
+        if (expected === 0 || n === expected) {
+          expected = n + 1;
+          previous = m[0];
+          continue;
+        }
+        const start = ctx.lines.lineStart(line) + (m.index ?? 0);
+        findings.push({
+          messageId: n < expected ? 'repeated' : 'gap',
+          data: {
+            found: m[0],
+            previous,
+            expected: kind === 'shi' ? `${CN_ORDINALS[expected - 1] ?? expected}是` : `第${CN_ORDINALS[expected - 1] ?? expected}`,
+          },
+          range: ctx.lines.range(start, start + m[0].length),
+          related: [],
+        });
+        expected = n + 1;
+        previous = m[0];
+      }
+    }
   }
   return findings;
 };
@@ -656,6 +717,7 @@ const CHECKS: { [K in Exclude<CheckDef['kind'], 'conditions'>]: Check<K> } = {
   required,
   'previous-report': previousReport,
   'text-pattern': textPattern,
+  enumeration,
 };
 
 /** Every instance of a check's relation that fails in the document. */

@@ -75,6 +75,20 @@ export const CHECK_MESSAGES: Record<CheckDef['kind'], Record<string, Localized>>
       'zh-CN': '日期 {date} 不在报告期 {start} 至 {end} 内',
       en: 'The date {date} lies outside the reporting period {start} to {end}',
     },
+    'not-after': {
+      'zh-CN': '计划安排的日期 {date} 仍在报告年度 {year} 内，应为 {next} 年及以后',
+      en: 'The plan is dated {date}, inside the reported year {year}; plans concern {next} and later',
+    },
+  },
+  enumeration: {
+    gap: {
+      'zh-CN': '列举序号不连续：{previous} 之后是 {found}，应为 {expected}',
+      en: 'The enumeration skips a number: {found} follows {previous}, expected {expected}',
+    },
+    repeated: {
+      'zh-CN': '列举序号重复：{previous} 之后又是 {found}，应为 {expected}',
+      en: 'The enumeration repeats a number: {found} follows {previous}, expected {expected}',
+    },
   },
   period: {
     missing: {

@@ -51,7 +51,17 @@ export type CheckDef =
       tolerance?: string;
     }
   | { kind: 'statement-sums'; when: 'over' | 'under' | 'both'; percentages: boolean }
-  | { kind: 'date-in-period'; excludeSections: Pattern[]; excludeContext?: Pattern; minPrecision: 'year' | 'month' | 'day'; allowAfter: number }
+  | {
+      kind: 'date-in-period';
+      excludeSections: Pattern[];
+      excludeContext?: Pattern;
+      onlySections: Pattern[];
+      context?: Pattern;
+      expect: 'inside' | 'after';
+      minPrecision: 'year' | 'month' | 'day';
+      allowAfter: number;
+    }
+  | { kind: 'enumeration'; markers: ('shi' | 'di')[] }
   | { kind: 'period'; requireStated: boolean }
   | { kind: 'deadline'; default: string; byIssuer: { issuer: Pattern; deadline: string }[] }
   | { kind: 'required'; sections: Pattern[]; inOrder: boolean; tables: string[]; rows: { table: string; row: string }[]; cells?: string }
@@ -322,9 +332,15 @@ class Loader {
           kind,
           excludeSections: ((o['exclude-sections'] as string[] | undefined) ?? []).map((p, i) => pat(p, [...at, 'exclude-sections', i])),
           excludeContext: o['exclude-context'] === undefined ? undefined : pat(o['exclude-context'], [...at, 'exclude-context']),
+          onlySections: ((o['only-sections'] as string[] | undefined) ?? []).map((p, i) => pat(p, [...at, 'only-sections', i])),
+          context: o.context === undefined ? undefined : pat(o.context, [...at, 'context']),
+          expect: (o.expect as 'inside' | 'after' | undefined) ?? 'inside',
           minPrecision: (o['min-precision'] as 'year' | 'month' | 'day') ?? 'month',
           allowAfter: (o['allow-after'] as number | undefined) ?? 0,
         };
+        break;
+      case 'enumeration':
+        check = { kind, markers: (o.markers as ('shi' | 'di')[] | undefined) ?? ['shi', 'di'] };
         break;
       case 'period':
         check = { kind, requireStated: o['require-stated'] === true };

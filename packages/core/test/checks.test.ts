@@ -457,3 +457,64 @@ describe('configuration and suppression', () => {
     expect(found[0]!.url).toBe('https://github.com/crossfoot/crossfoot/blob/main/rules/demo/statement-sums.md');
   });
 });
+
+describe('enumeration', () => {
+  const p = loadPack('e', memoryHost({ '/rules/e/pack.yaml': 'id: e\nversion: 1.0.0\nrules:\n  - id: enum\n    check: { enumeration: {} }\n' }));
+  const check = (text: string) => new Checker([p], { locale: 'zh-CN' }).check({ doc: doc({ text }), packs: [p] });
+
+  it('accepts 一是…二是…三是 and flags a gap and a repeat at the marker', async () => {
+    expect(await check('标题\n一是加强领导；二是完善制度；三是强化监督。\n')).toEqual([]);
+    const found = await check('标题\n一是加强领导；三是强化监督。\n第一，统一入口；第二，规范流程；第二，强化运用。\n');
+    expect(found.map((f) => [f.messageId, f.range, f.data.expected])).toEqual([
+      ['gap', at(2, 8, 2), '二是'],
+      ['repeated', at(3, 17, 3), '第三'],
+    ]);
+    expect(found[0]!.message).toBe('列举序号不连续：一是 之后是 三是，应为 二是');
+  });
+
+  it('does not take 是否 or a lone 二是 for a list', async () => {
+    expect(await check('标题\n问题在于二是否定的。另一说法：二是指第二点。\n')).toEqual([]);
+  });
+});
+
+describe('a plan dated in the year it reports on', () => {
+  const PLAN = `id: p
+version: 1.0.0
+rules:
+  - id: plan
+    check:
+      date-in-period: { expect: after, min-precision: year, only-sections: [改进], context: 将|计划|拟 }
+`;
+  const p = loadPack('p', memoryHost({ '/rules/p/pack.yaml': PLAN }));
+  const mention = (text: string, start: string, end: string, line: number, section: string) => ({
+    text,
+    start,
+    end,
+    precision: 'year' as const,
+    range: at(line, 1, text.length),
+    section: [section],
+  });
+
+  it('flags 2016年，我们将… in the 2016 report’s improvement section, and nothing elsewhere', async () => {
+    const text = [
+      '标题',
+      '五、存在的主要问题及改进情况',
+      '2016年，我们将进一步加强培训。',
+      '2017年，我们将完善制度。',
+      '一、总体情况',
+      '2016年，我们将信息公开纳入考核。',
+    ].join('\n');
+    const d = doc({
+      text,
+      meta: { year: { value: 2016, range: at(1, 1, 2) } },
+      dates: [
+        mention('2016年', '2016-01-01', '2016-12-31', 3, '存在的主要问题及改进情况'),
+        mention('2017年', '2017-01-01', '2017-12-31', 4, '存在的主要问题及改进情况'),
+        mention('2016年', '2016-01-01', '2016-12-31', 6, '总体情况'),
+      ],
+    });
+    const found = await new Checker([p], { locale: 'zh-CN' }).check({ doc: d, packs: [p] });
+    expect(found.map((f) => [f.messageId, f.range.start.line])).toEqual([['not-after', 3]]);
+    expect(found[0]!.message).toBe('计划安排的日期 2016年 仍在报告年度 2016 内，应为 2017 年及以后');
+  });
+});
