@@ -1,15 +1,19 @@
 import type { ReportDocument, ReportFormat } from '@crossfoot/core';
+import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument } from './reading.ts';
 import { parseText } from './text.ts';
+import { parseYamlReport } from './yaml-report.ts';
 
 export { frontMatterSchema } from './front-matter-schema.ts';
+export { parseHtml } from './html.ts';
 export { parseMarkdown } from './markdown.ts';
 export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { buildOutline, type RowDraft } from './outline.ts';
 export { parseText } from './text.ts';
 export { toMarkdown } from './to-markdown.ts';
+export { parseYamlReport, reportSchema } from './yaml-report.ts';
 
 const EXTENSIONS: Record<string, ReportFormat> = {
   md: 'markdown',
@@ -57,6 +61,10 @@ export function readReport(input: { uri: string; text: string; format?: ReportFo
         return parseMarkdown(uri, text);
       case 'text':
         return parseText(uri, text);
+      case 'html':
+        return parseHtml(uri, text);
+      case 'yaml':
+        return parseYamlReport(uri, text);
       default: {
         const doc = emptyDocument(uri, text, format);
         doc.problems.push(problem('unsupported-format', startOfDocument, { format }));

@@ -17,9 +17,12 @@ describe('the package', () => {
       'extractNarrative',
       'frontMatterSchema',
       'inferMeta',
+      'parseHtml',
       'parseMarkdown',
       'parseText',
+      'parseYamlReport',
       'readReport',
+      'reportSchema',
       'toMarkdown',
     ]);
   });
@@ -74,18 +77,26 @@ describe('readReport', () => {
     expect(readReport({ uri: 'a', text: '一、总体情况\n' }).format).toBe('text');
   });
 
-  it.each(['yaml', 'html'] as const)('says %s is not supported yet', (format) => {
-    const doc = readReport({ uri: `a.${format}`, text: 'title: 报告\n' });
-    expect(doc.format).toBe(format);
-    expect(doc.problems).toEqual([
-      {
-        code: 'unsupported-format',
-        severity: 'error',
-        message: { 'zh-CN': `暂不支持读取 ${format} 格式的报告`, en: `Reading ${format} reports is not supported yet` },
-        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      },
-    ]);
-    expect(doc.text).toBe('title: 报告\n');
+  it('reads YAML and HTML reports with their adapters', () => {
+    const yaml = readReport({
+      uri: 'a.yaml',
+      text: 'meta:\n  title: 某局2024年政府信息公开工作年度报告\ntables:\n  - caption: 统计表\n    columns: [统计数]\n    rows:\n      - [收到申请数, 12]\n',
+    });
+    expect(yaml.format).toBe('yaml');
+    expect(yaml.problems).toEqual([]);
+    expect(yaml.tables[0]?.rows[0]?.cells[0]?.value).toBe('12');
+    const html = readReport({
+      uri: 'a.html',
+      text: '<html><body><h1>某局2024年报告</h1><table><tr><th>项目</th><th>统计数</th></tr><tr><td>收到申请数</td><td>12</td></tr></table></body></html>',
+    });
+    expect(html.format).toBe('html');
+    expect(html.tables[0]?.rows[0]?.label).toBe('收到申请数');
+    expect(html.tables[0]?.rows[0]?.cells[0]?.value).toBe('12');
+  });
+
+  it('says a PDF is not read by this package', () => {
+    const doc = readReport({ uri: 'a.pdf', text: '%PDF-1.7', format: 'pdf' });
+    expect(doc.problems.map((p) => p.code)).toEqual(['unsupported-format']);
   });
 
   it('never throws on random bytes decoded as text', () => {
