@@ -1,6 +1,7 @@
 import type { ReportDocument } from '@crossfoot/core';
 import { foldWidth, LineIndex } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
+import { findLayoutTables, type LayoutTable } from './layout.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -28,6 +29,13 @@ interface TableRun {
   rows: { line: number; lastLine: number }[];
 }
 
+/** A table in the text, of either kind, and how to read it once its number and section are known. */
+interface Found {
+  first: number;
+  last: number;
+  source: (n: number, section: string[]) => TableSource;
+}
+
 const LEVEL_CJK: Partial<Record<MarkerStyle, number>> = { cjk: 1, 'cjk-paren': 2, arabic: 3, 'arabic-paren': 4, circled: 5 };
 const DELIMITER = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/u;
 const COMMENT = /^<!--\s*crossfoot-[\s\S]*-->$/u;
@@ -37,8 +45,9 @@ const APPENDIX = /^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:�
 const CAPTION_SKIP = [/^\(?\s*\d{4}\s*年度?\s*\)?$/u, /^填报单位/u, /^(?:报送|编制)单位/u, /^(?:计量)?单位\s*[:：]/u];
 
 /**
- * Plain text (as published, or extracted from PDF without layout) → ReportDocument.
- * Numbered lines give the sections, loose `a | b | c |` lines the tables, every other line the narrative.
+ * Plain text (as published, or extracted from PDF with or without `-layout`) → ReportDocument.
+ * Numbered lines give the sections; loose `a | b | c |` lines and space-aligned columns the tables; every other
+ * line the narrative.
  */
 export function parseText(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'text');
@@ -48,6 +57,13 @@ export function parseText(uri: string, text: string): ReportDocument {
   const runs = findTables(lines);
   const inTable = new Uint8Array(lines.length);
   for (const run of runs) inTable.fill(1, run.first, run.last + 1);
+  const found: Found[] = runs.map((run) => ({ first: run.first, last: run.last, source: (n, section) => tableSource(run, lines, index, n, section) }));
+  const free = lines.map((l, i) => (inTable[i] === 1 ? { ...l, kind: 'other' as const } : l));
+  for (const table of findLayoutTables(free, index, { endsHeader })) {
+    inTable.fill(1, table.first, table.last + 1);
+    found.push({ first: table.first, last: table.last, source: (n, section) => layoutSource(table, lines, index, n, section) });
+  }
+  found.sort((a, b) => a.first - b.first);
 
   // Sections from numbered lines outside tables.
   const prose = lines.filter((l, i) => inTable[i] === 0 && (l.kind === 'text' || l.kind === 'pipe'));
@@ -87,10 +103,10 @@ export function parseText(uri: string, text: string): ReportDocument {
   const suppressions = new SuppressionCollector(index);
   let run = 0;
   for (let i = 0; i < lines.length; i++) {
-    const next = runs[run];
+    const next = found[run];
     if (next && i === next.first) {
       const l = lines[i] as Line;
-      doc.tables.push(assembleTable(tableSource(next, lines, index, doc.tables.length + 1, cursor.at(l.start)), doc.problems));
+      doc.tables.push(assembleTable(next.source(doc.tables.length + 1, cursor.at(l.start)), doc.problems));
       i = next.last;
       run++;
       continue;
@@ -184,6 +200,19 @@ function tableSource(run: TableRun, lines: Line[], index: LineIndex, n: number, 
   const caption = captionBefore(lines, run.first, index);
   if (caption !== undefined) source.caption = caption;
   return source;
+}
+
+function layoutSource(table: LayoutTable, lines: Line[], index: LineIndex, n: number, section: string[]): TableSource {
+  const source: TableSource = { id: `t${n}`, section, rows: table.rows, range: table.range, ragged: 'unless-heading' };
+  if (table.header) source.header = table.header;
+  const caption = captionBefore(lines, table.first, index);
+  if (caption !== undefined) source.caption = caption;
+  return source;
+}
+
+/** Lines above a layout table that are not part of its header: a caption, `（2018年度）`, `填报单位…`, `单位：…`. */
+function endsHeader(folded: string): boolean {
+  return CAPTION_SKIP.some((re) => re.test(folded)) || looksLikeCaption(folded);
 }
 
 /** Cells of a loose pipe line; leading and trailing pipes are optional. */
