@@ -6,6 +6,7 @@ import { emptyDocument } from './reading.ts';
 import { parseText } from './text.ts';
 import { parseYamlReport } from './yaml-report.ts';
 
+export { decode } from './decode.ts';
 export { frontMatterSchema } from './front-matter-schema.ts';
 export { parseHtml } from './html.ts';
 export { parseMarkdown } from './markdown.ts';

@@ -13,6 +13,7 @@ describe('the package', () => {
   it('exports exactly its API', () => {
     expect(Object.keys(adapters).sort()).toEqual([
       'buildOutline',
+      'decode',
       'detectFormat',
       'extractNarrative',
       'frontMatterSchema',

@@ -1,4 +1,4 @@
 export { collectFiles } from './files.ts';
 export { createPackHost } from './host.ts';
 export { type Io, main, VERSION } from './main.ts';
-export { decode, readReportFile } from './read.ts';
+export { readReportFile } from './read.ts';

@@ -20,7 +20,7 @@ import { collectFiles, toUri } from './files.ts';
 import { BUILTIN_RULES, createPackHost } from './host.ts';
 import { loadPlugins } from './plugins.ts';
 import { findPrevious } from './previous.ts';
-import { readReportFile } from './read.ts';
+import { readReportFile, UNREADABLE } from './read.ts';
 
 export const VERSION = '0.1.0';
 
@@ -209,7 +209,9 @@ async function check(args: string[], io: Io): Promise<number> {
   const docs: ReportDocument[] = files.map((f) => readReportFile(f.path, f.uri));
   const diagnostics: Diagnostic[] = [];
   for (const doc of docs) {
-    const found = await checker.check({ doc, packs: forced, previous: findPrevious(doc, docs) });
+    // A file that could not be read at all gets its problem and nothing else: no rule can judge it.
+    const packs = isUnreadable(doc) ? [] : forced;
+    const found = await checker.check({ doc, packs, previous: findPrevious(doc, docs) });
     diagnostics.push(...(values.quiet ? found.filter((d) => d.severity === 'error') : found));
   }
   const usedPacks = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf('/'))));
@@ -233,6 +235,10 @@ async function check(args: string[], io: Io): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+function isUnreadable(doc: ReportDocument): boolean {
+  return doc.problems.some((p) => UNREADABLE.has(p.code));
 }
 
 /** Forced packs first, then discovered ones not already present (by id). */

@@ -311,11 +311,38 @@ function relationColumns(ctx: CheckContext, relation: Relation): string[] {
   return [];
 }
 
-/** `12 + 1 = 13`; in a long sum the zero terms are left out of the text (they stay among the related locations). */
-function describe(expr: Expr, v: Evaluated): string {
-  if (expr.kind === 'ref' || v.operands.length <= 1) return shown(v.value, v.operands);
-  const terms = v.operands.length > 6 ? v.operands.filter((o) => !o.value.isZero()) : v.operands;
-  return `${(terms.length ? terms : v.operands).map((o) => o.text).join(' + ')} = ${shown(v.value, v.operands)}`;
+/**
+ * The relation's side with its figures in place: `12 + 1 = 13`, `18 + 3 - 1 = 20`. A reference that sums
+ * several cells (`.children`) shows its terms; in a long sum the zero terms are left out of the text
+ * (they stay among the related locations).
+ */
+function describe(ctx: CheckContext, expr: Expr, v: Evaluated, column: string | undefined): string {
+  if (expr.kind === 'ref' && v.operands.length <= 1) return shown(v.value, v.operands);
+  let text = terms(ctx, expr, column);
+  if (text.split(' + ').length > 6) text = text.replace(/ \+ 0(?![\d.,])/g, '').replace(/^0 \+ /, '');
+  return text === shown(v.value, v.operands) ? text : `${text} = ${shown(v.value, v.operands)}`;
+}
+
+function terms(ctx: CheckContext, expr: Expr, column: string | undefined): string {
+  switch (expr.kind) {
+    case 'number':
+      return expr.value;
+    case 'negate':
+      return `-${terms(ctx, expr.operand, column)}`;
+    case 'binary': {
+      const right = terms(ctx, expr.right, column);
+      const wrap = expr.right.kind === 'binary' && (expr.op === '-' || expr.op === '*' || expr.op === '/');
+      return `${terms(ctx, expr.left, column)} ${expr.op === '*' ? '×' : expr.op} ${wrap ? `(${right})` : right}`;
+    }
+    case 'sum':
+    case 'ref': {
+      const v = ctx.resolver.evaluate(expr, column);
+      if (isUnresolved(v)) return '?';
+      const many = v.operands.length > 6 ? v.operands.filter((o) => !o.value.isZero()) : v.operands;
+      const shownTerms = (many.length ? many : v.operands).map((o) => o.text);
+      return shownTerms.length > 1 ? shownTerms.join(' + ') : shown(v.value, v.operands);
+    }
+  }
 }
 
 function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'column' | 'none', tol: Dec | undefined, messageId: string): Finding[] {
@@ -337,8 +364,8 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
       data: {
         relation: relation.text,
         column: column ?? '',
-        lhs: describe(relation.left, left),
-        rhs: describe(relation.right, right),
+        lhs: describe(ctx, relation.left, left, column),
+        rhs: describe(ctx, relation.right, right, column),
         op: opSymbol(relation.op),
         difference,
         precision,
@@ -346,7 +373,7 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
       range: primary?.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       related: related([...left.operands, ...right.operands].filter((o) => o !== primary)),
       arithmetic: {
-        expression: `${describe(relation.left, left)} ${opSymbol(relation.op)} ${describe(relation.right, right)}`,
+        expression: `${describe(ctx, relation.left, left, column)} ${opSymbol(relation.op)} ${describe(ctx, relation.right, right, column)}`,
         expected: right.value.toString(),
         actual: left.value.toString(),
         difference,
