@@ -1,4 +1,5 @@
-export { collectFiles } from './files.ts';
+export { collectFiles, type FileEntry, toUri } from './files.ts';
 export { createPackHost } from './host.ts';
 export { type Io, main, VERSION } from './main.ts';
 export { readReportFile } from './read.ts';
+export { type CheckResult, discoverPacks, findConfig, Session, type SessionOptions } from './session.ts';

@@ -1,26 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { toMarkdown } from '@crossfoot/adapters';
-import {
-  Checker,
-  CONFIG_FILES,
-  type Config,
-  CrossfootError,
-  type Diagnostic,
-  type Locale,
-  loadPack,
-  type Pack,
-  parseConfig,
-  type ReportDocument,
-  ruleMeta,
-} from '@crossfoot/core';
+import { CrossfootError, type Locale, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
 import { type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
-import { collectFiles, toUri } from './files.ts';
-import { BUILTIN_RULES, createPackHost } from './host.ts';
-import { loadPlugins } from './plugins.ts';
-import { findPrevious } from './previous.ts';
-import { readReportFile, UNREADABLE } from './read.ts';
+import { toUri } from './files.ts';
+import { createPackHost } from './host.ts';
+import { readReportFile } from './read.ts';
+import { discoverPacks, findConfig, mergePacks, Session } from './session.ts';
 
 export const VERSION = '0.1.0';
 
@@ -120,42 +107,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function findConfig(cwd: string, explicit?: string): Config | undefined {
-  if (explicit) {
-    const file = resolve(cwd, explicit);
-    if (!existsSync(file)) throw new CrossfootError('config-not-found', `config file not found: ${explicit}`);
-    return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
-  }
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILES) {
-      const file = join(dir, name);
-      if (existsSync(file)) return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/** Every pack shipped with crossfoot or kept in the project's `rules/` folder. */
-function discoverPacks(cwd: string): Pack[] {
-  const host = createPackHost(cwd);
-  const dirs = new Map<string, string>();
-  for (const root of [join(cwd, 'rules'), BUILTIN_RULES]) {
-    if (!existsSync(root)) continue;
-    for (const entry of readdirSync(root, { withFileTypes: true })) {
-      if (entry.isDirectory() && !dirs.has(entry.name) && ['pack.yaml', 'pack.yml', 'pack.json'].some((f) => existsSync(join(root, entry.name, f)))) {
-        dirs.set(entry.name, join(root, entry.name));
-      }
-    }
-  }
-  return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id) as string, host, join(cwd, 'noop')));
-}
-
-function configDir(cwd: string, config?: Config): string {
-  return config ? dirname(resolve(cwd, config.file)) : cwd;
-}
-
-function localeOf(value: unknown, config?: Config): Locale {
-  if (value === undefined) return config?.locale ?? 'zh-CN';
+function localeOf(value: unknown): Locale | undefined {
+  if (value === undefined) return undefined;
   if (value === 'zh-CN' || value === 'en') return value;
   throw new UsageError(`--locale must be zh-CN or en, not "${String(value)}"`);
 }
@@ -189,33 +142,14 @@ async function check(args: string[], io: Io): Promise<number> {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
-  const config = findConfig(io.cwd, values.config);
-  const locale = localeOf(values.locale, config);
-  const host = createPackHost(io.cwd);
-  const base = configDir(io.cwd, config);
-  const forced: Pack[] | undefined = values.pack?.length
-    ? values.pack.map((ref) => loadPack(ref, host, join(io.cwd, 'noop')))
-    : config?.packs.length
-      ? config.packs.map((ref) => loadPack(ref, host, resolve(io.cwd, config.file)))
-      : undefined;
-  const available = mergePacks(forced ?? [], discoverPacks(io.cwd));
-  const checker = new Checker(available, { locale, rules: config?.rules, operators: await loadPlugins(io.cwd, config) });
-
-  const patterns = positionals.length ? positionals : config?.include.length ? config.include.map((p) => toUri(io.cwd, resolve(base, p)) || '.') : ['.'];
-  const { files: all, missing } = await collectFiles(io.cwd, patterns, config?.ignore ?? []);
-  if (missing.length) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`);
+  const session = await Session.create({ cwd: io.cwd, packs: values.pack, config: values.config, locale: localeOf(values.locale) });
+  const locale = session.locale;
+  const all = await session.files(positionals);
   const files = shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
-
-  const docs: ReportDocument[] = files.map((f) => readReportFile(f.path, f.uri));
-  const diagnostics: Diagnostic[] = [];
-  for (const doc of docs) {
-    // A file that could not be read at all gets its problem and nothing else: no rule can judge it.
-    const packs = isUnreadable(doc) ? [] : forced;
-    const found = await checker.check({ doc, packs, previous: findPrevious(doc, docs) });
-    diagnostics.push(...(values.quiet ? found.filter((d) => d.severity === 'error') : found));
-  }
-  const usedPacks = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf('/'))));
-  const rules = checker.rules().filter((r) => usedPacks.has(r.pack) || (forced ?? []).some((p) => p.rules.some((x) => x.id === r.id)));
+  const result = await session.run(files);
+  const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const rules = result.rules;
+  const docs = result.docs;
   const input = { diagnostics, rules, files: docs.map((d) => ({ uri: d.uri, text: d.text })) };
   const color = io.isTTY && !values.output;
   const report = format(formatName as FormatterName, input, { locale, color, toolVersion: VERSION });
@@ -237,23 +171,12 @@ async function check(args: string[], io: Io): Promise<number> {
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
-function isUnreadable(doc: ReportDocument): boolean {
-  return doc.problems.some((p) => UNREADABLE.has(p.code));
-}
-
-/** Forced packs first, then discovered ones not already present (by id). */
-function mergePacks(first: Pack[], rest: Pack[]): Pack[] {
-  const out = [...first];
-  for (const p of rest) if (!out.some((q) => q.id === p.id)) out.push(p);
-  return out;
-}
-
 function explain(args: string[], io: Io): number {
   const { values, positionals } = parse(args, { locale: { type: 'string' }, pack: { type: 'string', multiple: true }, config: { type: 'string' } });
   const id = positionals[0];
   if (!id) throw new UsageError('explain needs a rule id, e.g. crossfoot explain cn-gov-disclosure-common/statement-sums');
   const config = findConfig(io.cwd, values.config);
-  const locale = localeOf(values.locale, config);
+  const locale = localeOf(values.locale) ?? config?.locale ?? 'zh-CN';
   const host = createPackHost(io.cwd);
   const packs = mergePacks(
     [...(values.pack ?? []), ...(config?.packs ?? [])].map((ref) => loadPack(ref, host, join(io.cwd, 'noop'))),
@@ -269,7 +192,7 @@ function explain(args: string[], io: Io): number {
 
 function packs(args: string[], io: Io): number {
   const { values } = parse(args, { json: { type: 'boolean', default: false }, locale: { type: 'string' } });
-  const locale = localeOf(values.locale);
+  const locale = localeOf(values.locale) ?? findConfig(io.cwd)?.locale ?? 'zh-CN';
   const found = discoverPacks(io.cwd);
   if (values.json) {
     io.stdout(
