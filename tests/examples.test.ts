@@ -13,7 +13,7 @@ describe('examples/', () => {
     const found = (
       JSON.parse(stdout).diagnostics as { uri: string; range: { start: { line: number; column: number } }; severity: string; ruleId: string; message: string }[]
     ).map((d) => `${d.uri}:${d.range.start.line}:${d.range.start.column}  ${d.severity}  ${d.ruleId}  ${d.message}`);
-    const reviewed = readFileSync(join(root, 'examples/expected-findings.txt'), 'utf8')
+    const reviewed = readFileSync(join(root, 'tests/expected/examples-findings.txt'), 'utf8')
       .split('\n')
       .filter((l) => l && !l.startsWith('#'));
     expect(found).toEqual(reviewed);
