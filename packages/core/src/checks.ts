@@ -697,7 +697,19 @@ const required: Check<'required'> = (ctx, check) => {
   return findings;
 };
 
-const HAN = /\p{Script=Han}/u;
+/** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Whether `text[i, i+len)` is all Han and is repeated right after itself. */
+function repeatsAt(text: string, i: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(i + k);
+    if (!isHan(c) || c !== text.charCodeAt(i + len + k)) return false;
+  }
+  return true;
+}
 
 const textPattern: Check<'text-pattern'> = (ctx, check) => {
   const findings: Finding[] = [];
@@ -712,19 +724,20 @@ const textPattern: Check<'text-pattern'> = (ctx, check) => {
   }
   if (check.repeated) {
     const { min, max, allow } = check.repeated;
+    const n = text.length;
     let i = 0;
-    while (i < text.length) {
+    while (i < n) {
       let hit = 0;
-      for (let len = Math.min(max, Math.floor((text.length - i) / 2)); len >= min; len--) {
-        const unit = text.slice(i, i + len);
-        if ([...unit].every((ch) => HAN.test(ch)) && text.startsWith(unit, i + len) && !allow.includes(unit)) {
-          hit = len;
-          break;
+      if (isHan(text.charCodeAt(i))) {
+        for (let len = Math.min(max, Math.floor((n - i) / 2)); len >= min; len--) {
+          if (text.charCodeAt(i) === text.charCodeAt(i + len) && repeatsAt(text, i, len) && !allow.includes(text.slice(i, i + len))) {
+            hit = len;
+            break;
+          }
         }
       }
       if (hit) {
-        const phrase = text.slice(i, i + hit);
-        findings.push({ messageId: 'repeated', data: { phrase }, range: ctx.lines.range(i, i + 2 * hit), related: [] });
+        findings.push({ messageId: 'repeated', data: { phrase: text.slice(i, i + hit) }, range: ctx.lines.range(i, i + 2 * hit), related: [] });
         i += 2 * hit;
       } else i++;
     }
