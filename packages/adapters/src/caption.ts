@@ -10,3 +10,6 @@ export function looksLikeCaption(words: string): boolean {
   if (t === '' || t.length > 60 || /[：:]$/u.test(t)) return false;
   return t.replace(NOT_A_TABLE, '').includes('表') || /\b(?:table|statement)\b/iu.test(t);
 }
+
+/** Lines between a table and its caption that are not the caption: `（2018年度）`, `填报单位…`, `单位：…`. */
+export const CAPTION_SKIP = [/^\(?\s*\d{4}\s*年度?\s*\)?$/u, /^填报单位/u, /^(?:报送|编制)单位/u, /^(?:计量)?单位\s*[:：]/u];

@@ -3,7 +3,7 @@ import { foldWidth, LineIndex } from '@crossfoot/core';
 import type { Element, Nodes, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { looksLikeCaption } from './caption.ts';
+import { CAPTION_SKIP, looksLikeCaption } from './caption.ts';
 import { isChrome, isChromeLine, isDataTable, isHidden } from './html-chrome.ts';
 import { type HtmlCell, type HtmlRow, readHtmlTable } from './html-table.ts';
 import { remapDates, remapMeta, remapSections, remapStatements, TextMap } from './html-text-map.ts';
@@ -12,7 +12,7 @@ import { type MarkerStyle, readMarker } from './markers.ts';
 import { inferMeta } from './narrative/index.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument, NarrativeReader, sortProblems } from './reading.ts';
-import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
+import { buildSections, outlineEndAfter, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 
 const processor = unified().use(rehypeParse);
@@ -71,10 +71,6 @@ const BLOCK = new Set([
 const EMPHASIS = new Set(['strong', 'b']);
 
 const LEVEL_CJK: Partial<Record<MarkerStyle, number>> = { cjk: 1, 'cjk-paren': 2, arabic: 3, 'arabic-paren': 4, circled: 5 };
-const DATE_LINE =
-  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
-const APPENDIX = /^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|\s)/u;
-const CAPTION_SKIP = [/^\(?\s*\d{4}\s*年度?\s*\)?$/u, /^填报单位/u, /^(?:报送|编制)单位/u, /^(?:计量)?单位\s*[:：]/u];
 const TITLE_KEY = /年度报告|工作报告|年报|annual report/iu;
 
 /**
@@ -490,23 +486,7 @@ function isCentred(el: Element): boolean {
 function endOfOutline(paragraphs: Unit[], drafts: (SectionDraft & { unit: Unit })[], mapped: string): number {
   const lastTop = drafts.filter((d) => d.level === 1).at(-1);
   if (!lastTop) return Number.MAX_SAFE_INTEGER;
-  let end = Number.MAX_SAFE_INTEGER;
-  const after = paragraphs.filter((u) => u.start > lastTop.start).map((u) => ({ u, folded: foldWidth(mapped.slice(u.start, u.end)) }));
-  for (const { u, folded } of after) {
-    if (folded.length <= 60 && APPENDIX.test(folded)) {
-      end = Math.min(end, u.start);
-      break;
-    }
-  }
-  for (const [i, { folded }] of after.entries()) {
-    if (i === 0 || !DATE_LINE.test(folded)) continue;
-    const issuer = after[i - 1] as { u: Unit; folded: string };
-    if (issuer.folded.length <= 40 && !/[。，,；;：:]/u.test(issuer.folded)) {
-      end = Math.min(end, issuer.u.start);
-      break;
-    }
-  }
-  return end;
+  return outlineEndAfter(paragraphs.filter((u) => u.start > lastTop.start).map((u) => ({ start: u.start, folded: foldWidth(mapped.slice(u.start, u.end)) })));
 }
 
 /**

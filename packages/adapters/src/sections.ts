@@ -118,3 +118,31 @@ export function titleOf(rest: string): { title: string; length: number } {
   title = trimmed;
   return { title, length };
 }
+
+const DATE_LINE =
+  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
+const APPENDIX = /^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|\s)/u;
+
+/**
+ * Where the outline of a report ends, given its prose lines after the last top-level heading (width-folded):
+ * at an appendix line (`附件：…`) or at the signature block (an issuer line followed by a date line).
+ * What follows belongs to no section. Shared by the plain-text and HTML adapters.
+ */
+export function outlineEndAfter(after: { start: number; folded: string }[]): number {
+  let end = Number.MAX_SAFE_INTEGER;
+  for (const l of after) {
+    if (l.folded.length <= 60 && APPENDIX.test(l.folded)) {
+      end = Math.min(end, l.start);
+      break;
+    }
+  }
+  for (const [i, l] of after.entries()) {
+    if (i === 0 || !DATE_LINE.test(l.folded)) continue;
+    const issuer = after[i - 1] as { start: number; folded: string };
+    if (issuer.folded.length <= 40 && !/[。，,；;：:]/u.test(issuer.folded)) {
+      end = Math.min(end, issuer.start);
+      break;
+    }
+  }
+  return end;
+}

@@ -1,11 +1,11 @@
 import type { ReportDocument } from '@crossfoot/core';
 import { foldWidth, LineIndex } from '@crossfoot/core';
-import { looksLikeCaption } from './caption.ts';
+import { CAPTION_SKIP, looksLikeCaption } from './caption.ts';
 import { findLayoutTables, type LayoutTable } from './layout.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
-import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
+import { buildSections, outlineEndAfter, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { assembleTable, type SourceCell, type SourceRow, type TableSource } from './table.ts';
 
@@ -39,10 +39,6 @@ interface Found {
 const LEVEL_CJK: Partial<Record<MarkerStyle, number>> = { cjk: 1, 'cjk-paren': 2, arabic: 3, 'arabic-paren': 4, circled: 5 };
 const DELIMITER = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/u;
 const COMMENT = /^<!--\s*crossfoot-[\s\S]*-->$/u;
-const DATE_LINE =
-  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$/u;
-const APPENDIX = /^附\s*[件表]\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|\s)/u;
-const CAPTION_SKIP = [/^\(?\s*\d{4}\s*年度?\s*\)?$/u, /^填报单位/u, /^(?:报送|编制)单位/u, /^(?:计量)?单位\s*[:：]/u];
 
 /**
  * Plain text (as published, or extracted from PDF with or without `-layout`) → ReportDocument.
@@ -255,21 +251,5 @@ function captionBefore(lines: Line[], first: number, index: LineIndex): string |
 function endOfOutline(prose: Line[], headings: { level: number; line: Line }[]): number {
   const lastTop = headings.filter((h) => h.level === 1).at(-1);
   if (!lastTop) return Number.MAX_SAFE_INTEGER;
-  let end = Number.MAX_SAFE_INTEGER;
-  const after = prose.filter((l) => l.n > lastTop.line.n);
-  for (const l of after) {
-    if (l.folded.length <= 60 && APPENDIX.test(l.folded)) {
-      end = Math.min(end, l.start);
-      break;
-    }
-  }
-  for (const [i, l] of after.entries()) {
-    if (i === 0 || !DATE_LINE.test(l.folded)) continue;
-    const issuer = after[i - 1] as Line;
-    if (issuer.folded.length <= 40 && !/[。，,；;：:]/u.test(issuer.folded)) {
-      end = Math.min(end, issuer.start);
-      break;
-    }
-  }
-  return end;
+  return outlineEndAfter(prose.filter((l) => l.n > lastTop.line.n));
 }
