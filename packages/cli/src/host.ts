@@ -6,8 +6,11 @@ import type { PackHost } from '@crossfoot/core';
 
 const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
 
-/** The packs that ship with crossfoot (`rules/` of this repository). */
-export const BUILTIN_RULES = fileURLToPath(new URL('../../../rules/', import.meta.url));
+/**
+ * The packs that ship with crossfoot (`rules/` of this repository). A bundle that carries its own copy
+ * (the GitHub Action's `dist/rules/`) names that folder in `CROSSFOOT_BUILTIN_RULES` before this module loads.
+ */
+export const BUILTIN_RULES = process.env.CROSSFOOT_BUILTIN_RULES || fileURLToPath(new URL('../../../rules/', import.meta.url));
 
 function packFileIn(dir: string): string | undefined {
   for (const name of PACK_FILES) {
