@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'rules/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'action/test/**/*.test.ts', 'rules/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -101197,9 +101197,18 @@ var init_messages3 = __esm({
         en: "The check run could not be published ({reason}); annotations, job summary and SARIF are unaffected. Pull requests from forks get a read-only token; the job needs `checks: write`."
       },
       "log.noRepository": { "zh-CN": "未设置 GITHUB_REPOSITORY，不发布检查运行。", en: "GITHUB_REPOSITORY is not set; no check run published." },
-      "summary.more": { "zh-CN": "**另有 {findings}未在此列出，见 SARIF 文件 `{file}`。**", en: "**{findings} more in the SARIF file `{file}`.**" },
-      "summary.moreInLog": { "zh-CN": "**另有 {findings}未在此列出，见本步骤的日志。**", en: "**{findings} more, listed in this step's log.**" },
-      "summary.moreInJobSummary": { "zh-CN": "**另有 {findings}未在此列出，见作业摘要。**", en: "**{findings} more in the job summary.**" },
+      "summary.more": {
+        "zh-CN": "**另有 {n} 条问题未在此列出，见 SARIF 文件 `{file}`。**",
+        en: { one: "**1 more finding in the SARIF file `{file}`.**", other: "**{n} more findings in the SARIF file `{file}`.**" }
+      },
+      "summary.moreInLog": {
+        "zh-CN": "**另有 {n} 条问题未在此列出，见本步骤的日志。**",
+        en: { one: "**1 more finding, listed in this step's log.**", other: "**{n} more findings, listed in this step's log.**" }
+      },
+      "summary.moreInJobSummary": {
+        "zh-CN": "**另有 {n} 条问题未在此列出，见作业摘要。**",
+        en: { one: "**1 more finding in the job summary.**", other: "**{n} more findings in the job summary.**" }
+      },
       "summary.onlyChanged": {
         "zh-CN": "只检查了本拉取请求改动的 {checked}（共 {total}）；这些文件中未改动的行上的问题也计入。",
         en: "Checked the {checked} of {total} this pull request changes; findings on unchanged lines of those files count too."
@@ -101381,7 +101390,7 @@ async function report2(input, { inputs, context: context3, locale, total, checks
   }
   if (context3.summaryFile) {
     const existing = existsSync8(context3.summaryFile) ? statSync5(context3.summaryFile).size : 0;
-    const more = (n) => sarifShown ? t2(locale, "summary.more", { findings: count(locale, "count.findings", n), file: sarifShown }) : t2(locale, "summary.moreInLog", { findings: count(locale, "count.findings", n) });
+    const more = (n) => sarifShown ? t2(locale, "summary.more", { n, file: sarifShown }, n) : t2(locale, "summary.moreInLog", { n }, n);
     const text5 = withNotes(format("markdown", input, formatOptions), notes, SUMMARY_LIMIT - existing, more);
     await summary.addRaw(text5).write();
   } else {
@@ -101394,12 +101403,7 @@ async function report2(input, { inputs, context: context3, locale, total, checks
       context: context3,
       locale,
       title,
-      summary: withNotes(
-        format("markdown", input, formatOptions),
-        notes,
-        CHECK_RUN_SUMMARY_LIMIT,
-        (n) => t2(locale, "summary.moreInJobSummary", { findings: count(locale, "count.findings", n) })
-      ),
+      summary: withNotes(format("markdown", input, formatOptions), notes, CHECK_RUN_SUMMARY_LIMIT, (n) => t2(locale, "summary.moreInJobSummary", { n }, n)),
       conclusion: conclusion(counts, inputs.failOn),
       checksClient
     });

@@ -36,9 +36,18 @@ const messages = {
   },
   'log.noRepository': { 'zh-CN': '未设置 GITHUB_REPOSITORY，不发布检查运行。', en: 'GITHUB_REPOSITORY is not set; no check run published.' },
 
-  'summary.more': { 'zh-CN': '**另有 {findings}未在此列出，见 SARIF 文件 `{file}`。**', en: '**{findings} more in the SARIF file `{file}`.**' },
-  'summary.moreInLog': { 'zh-CN': '**另有 {findings}未在此列出，见本步骤的日志。**', en: "**{findings} more, listed in this step's log.**" },
-  'summary.moreInJobSummary': { 'zh-CN': '**另有 {findings}未在此列出，见作业摘要。**', en: '**{findings} more in the job summary.**' },
+  'summary.more': {
+    'zh-CN': '**另有 {n} 条问题未在此列出，见 SARIF 文件 `{file}`。**',
+    en: { one: '**1 more finding in the SARIF file `{file}`.**', other: '**{n} more findings in the SARIF file `{file}`.**' },
+  },
+  'summary.moreInLog': {
+    'zh-CN': '**另有 {n} 条问题未在此列出，见本步骤的日志。**',
+    en: { one: "**1 more finding, listed in this step's log.**", other: "**{n} more findings, listed in this step's log.**" },
+  },
+  'summary.moreInJobSummary': {
+    'zh-CN': '**另有 {n} 条问题未在此列出，见作业摘要。**',
+    en: { one: '**1 more finding in the job summary.**', other: '**{n} more findings in the job summary.**' },
+  },
   'summary.onlyChanged': {
     'zh-CN': '只检查了本拉取请求改动的 {checked}（共 {total}）；这些文件中未改动的行上的问题也计入。',
     en: 'Checked the {checked} of {total} this pull request changes; findings on unchanged lines of those files count too.',

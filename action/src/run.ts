@@ -134,10 +134,7 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
 
   if (context.summaryFile) {
     const existing = existsSync(context.summaryFile) ? statSync(context.summaryFile).size : 0;
-    const more = (n: number) =>
-      sarifShown
-        ? t(locale, 'summary.more', { findings: count(locale, 'count.findings', n), file: sarifShown })
-        : t(locale, 'summary.moreInLog', { findings: count(locale, 'count.findings', n) });
+    const more = (n: number) => (sarifShown ? t(locale, 'summary.more', { n, file: sarifShown }, n) : t(locale, 'summary.moreInLog', { n }, n));
     const text = withNotes(format('markdown', input, formatOptions), notes, SUMMARY_LIMIT - existing, more);
     await core.summary.addRaw(text).write();
   } else {
@@ -151,9 +148,7 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
       context,
       locale,
       title,
-      summary: withNotes(format('markdown', input, formatOptions), notes, CHECK_RUN_SUMMARY_LIMIT, (n) =>
-        t(locale, 'summary.moreInJobSummary', { findings: count(locale, 'count.findings', n) }),
-      ),
+      summary: withNotes(format('markdown', input, formatOptions), notes, CHECK_RUN_SUMMARY_LIMIT, (n) => t(locale, 'summary.moreInJobSummary', { n }, n)),
       conclusion: conclusion(counts, inputs.failOn),
       checksClient,
     });
