@@ -1,1 +1,10 @@
-export {};
+export { breakdown, plainNumber } from './arithmetic.ts';
+export { codeActionsFor, type Flagged, frontMatterEnd, replacementEdit, suppressionEdits } from './code-actions.ts';
+export { escapeMarkdown, hoverAt, renderArithmetic } from './hover.ts';
+export { SOURCE, toLspDiagnostic, toLspSeverity } from './lsp-diagnostic.ts';
+export { main, VERSION } from './main.ts';
+export { fromLspPosition, fromLspRange, rangeContains, rangesTouch, toLspPosition, toLspRange } from './positions.ts';
+export { findConfigFolder, formatOf, isSetupFile, isToolFile, looksLikeYamlReport, sessionPlace } from './project.ts';
+export { CheckScheduler } from './scheduler.ts';
+export { CrossfootServer, pathOf, startServer, WATCHED } from './server.ts';
+export { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
