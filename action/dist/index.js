@@ -19700,9 +19700,6 @@ var init_platform = __esm({
 
 // node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -101115,7 +101112,6 @@ var init_context2 = __esm({
 // action/src/inputs.ts
 function readInputs() {
   const githubToken = getInput("github-token") || void 0;
-  if (githubToken) setSecret(githubToken);
   return {
     paths: lines(getInput("paths")),
     packs: lines(getInput("packs")).flatMap((line) => line.split(",").map((p) => p.trim())).filter(Boolean),

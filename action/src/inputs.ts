@@ -22,8 +22,9 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 /** Reads the inputs through `@actions/core` (`INPUT_<NAME>`); a value that makes no sense stops the run with a usage error. */
 export function readInputs(): Inputs {
+  // Never written anywhere, not even to `::add-mask::`: a token given from `secrets.*` or `github.token`
+  // is masked by the runner already.
   const githubToken = core.getInput('github-token') || undefined;
-  if (githubToken) core.setSecret(githubToken);
   return {
     paths: lines(core.getInput('paths')),
     packs: lines(core.getInput('packs'))
