@@ -111,44 +111,33 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
     writeFileSync(sarifFile, format('sarif', input, formatOptions));
     core.info(t(locale, 'log.sarifWritten', { file: sarifFile }));
   }
-  const sarifShown = inputs.sarifFile ? toUri(context.workspace, sarifFile as string) : undefined;
+  /** The SARIF file as the summary and log name it: relative to the workspace. */
+  const sarifUri = sarifFile ? toUri(context.workspace, sarifFile) : undefined;
 
   const notes: string[] = [];
   if (inputs.onlyChanged && context.pullRequest) notes.push(t(locale, 'summary.onlyChanged', { checked: count(locale, 'count.files', counts.files), total }));
   if (inputs.annotate) {
-    const plan = planAnnotations(input.diagnostics);
-    emitAnnotations(plan, locale);
-    const hidden = hiddenCount(plan);
-    if (hidden > 0) {
-      core.info(
-        t(locale, 'log.annotationsHidden', {
-          errors: count(locale, 'count.errors', plan.hidden.error),
-          warnings: count(locale, 'count.warnings', plan.hidden.warning),
-          infos: count(locale, 'count.infos', plan.hidden.info),
-          sarif: sarifShown ? t(locale, 'log.andSarif', { file: sarifShown }) : '',
-        }),
-      );
-      notes.push(t(locale, 'summary.annotations', { shown: count(locale, 'count.findings', plan.shown.length) }));
-    }
+    const shown = annotate(input.diagnostics, locale, sarifUri);
+    if (shown < input.diagnostics.length) notes.push(t(locale, 'summary.annotations', { shown: count(locale, 'count.findings', shown) }));
   }
 
+  const markdown = format('markdown', input, formatOptions);
   if (context.summaryFile) {
     const existing = existsSync(context.summaryFile) ? statSync(context.summaryFile).size : 0;
-    const more = (n: number) => (sarifShown ? t(locale, 'summary.more', { n, file: sarifShown }, n) : t(locale, 'summary.moreInLog', { n }, n));
-    const text = withNotes(format('markdown', input, formatOptions), notes, SUMMARY_LIMIT - existing, more);
-    await core.summary.addRaw(text).write();
+    const more = (n: number) => (sarifUri ? t(locale, 'summary.more', { n, file: sarifUri }, n) : t(locale, 'summary.moreInLog', { n }, n));
+    await core.summary.addRaw(withNotes(markdown, notes, SUMMARY_LIMIT - existing, more)).write();
   } else {
     core.info(t(locale, 'log.noSummaryFile'));
   }
 
-  const failed = reachesFailOn(counts, inputs.failOn);
   if (inputs.githubToken) {
+    const more = (n: number) => t(locale, 'summary.moreInJobSummary', { n }, n);
     await checkRun(input, {
       token: inputs.githubToken,
       context,
       locale,
       title,
-      summary: withNotes(format('markdown', input, formatOptions), notes, CHECK_RUN_SUMMARY_LIMIT, (n) => t(locale, 'summary.moreInJobSummary', { n }, n)),
+      summary: withNotes(markdown, notes, CHECK_RUN_SUMMARY_LIMIT, more),
       conclusion: conclusion(counts, inputs.failOn),
       checksClient,
     });
@@ -158,6 +147,7 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
   core.setOutput('warnings', counts.warnings);
   core.setOutput('files', counts.files);
   core.setOutput('sarif-file', sarifFile ?? '');
+  const failed = reachesFailOn(counts, inputs.failOn);
   if (failed) {
     core.setFailed(
       t(locale, 'failed', {
@@ -168,6 +158,23 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
     );
   }
   return { errors: counts.errors, warnings: counts.warnings, infos: counts.infos, files: counts.files, sarifFile, failed };
+}
+
+/** Annotates the findings GitHub will show and says in the log how many it left out; returns how many it annotated. */
+function annotate(diagnostics: Diagnostic[], locale: Locale, sarifUri: string | undefined): number {
+  const plan = planAnnotations(diagnostics);
+  emitAnnotations(plan, locale);
+  if (hiddenCount(plan) > 0) {
+    core.info(
+      t(locale, 'log.annotationsHidden', {
+        errors: count(locale, 'count.errors', plan.hidden.error),
+        warnings: count(locale, 'count.warnings', plan.hidden.warning),
+        infos: count(locale, 'count.infos', plan.hidden.info),
+        sarif: sarifUri ? t(locale, 'log.andSarif', { file: sarifUri }) : '',
+      }),
+    );
+  }
+  return plan.shown.length;
 }
 
 /** The markdown report fitted into `budget` bytes together with the Action's notes after it. */
@@ -193,7 +200,7 @@ async function checkRun(input: FormatInput, options: CheckRunOptions): Promise<v
     core.warning(t(locale, 'log.noRepository'));
     return;
   }
-  const annotations = input.diagnostics.map((d: Diagnostic) => checkAnnotation(d, annotationText(d, locale)));
+  const annotations = input.diagnostics.map((d) => checkAnnotation(d, annotationText(d, locale)));
   try {
     const url = await publishCheckRun(options.checksClient(options.token, context.apiUrl), {
       ...context.repository,

@@ -106,6 +106,20 @@ describe('run', () => {
     expect(summary).toContain('Checked the 1 file of 3 this pull request changes');
   });
 
+  it('with only-changed on a pull request that changes no report checks nothing and passes', async () => {
+    const { dir, sha: base } = reportRepository(2);
+    writeFileSync(join(dir, 'notes.txt'), 'not a report\n');
+    git(dir, 'add', 'notes.txt');
+    git(dir, 'commit', '-qm', 'notes');
+    const event = join(tempDir('event'), 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { base: { sha: base }, head: { sha: git(dir, 'rev-parse', 'HEAD').trim() } } }));
+    core.reset({ paths: 'reports', 'only-changed': 'true', locale: 'en' });
+    const outcome = await run({ env: environment(dir, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }) });
+    expect(outcome).toMatchObject({ files: 0, errors: 0, failed: false });
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(core.summaryTexts.join('')).toContain('No problems found.');
+  });
+
   it('with only-changed outside a pull request checks every file', async () => {
     const { dir } = reportRepository(2);
     core.reset({ paths: 'reports', 'only-changed': 'true', locale: 'en' });
