@@ -16,6 +16,8 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Diagnostic as LspDiagnostic,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -84,7 +86,7 @@ export class CrossfootServer {
   private readonly resolvedSettings = new Map<string, Settings>();
   private readonly setups = new Map<string, Promise<Setup>>();
   /** Per session key, the files whose setup problems are shown, and how to build the session again. */
-  private readonly setupProblems = new Map<string, { uris: string[]; place: SessionPlace; locale: Locale | undefined }>();
+  private readonly setupProblems = new Map<string, { uris: string[]; place: SessionPlace; locale: Locale | undefined; message?: string }>();
   private readonly shown = new Set<string>();
   private readonly results = new Map<string, Result>();
   private readonly parsed = new Map<string, { version: number; uri: string; format: ReportFormat; doc: ReportDocument }>();
@@ -205,6 +207,7 @@ export class CrossfootServer {
   /** A broken config or pack: a diagnostic on each file at fault, and one message; cleared once it loads. */
   private showSetup(key: string, setup: Setup, place: SessionPlace, locale: Locale | undefined): void {
     const problems = new Map<string, LspDiagnostic[]>();
+    let message: string | undefined;
     if ('error' in setup) {
       for (const e of errorsOf(setup.error)) {
         if (!e.file) continue;
@@ -219,25 +222,30 @@ export class CrossfootServer {
         });
         problems.set(uri, list);
       }
-      const message = t('notice.setupFailed', setup.locale, { error: describe(setup.error, place.cwd) });
-      if (!this.shown.has(message)) {
-        this.shown.add(message);
-        void this.connection.window.showErrorMessage(message);
-      }
+      message = t('notice.setupFailed', setup.locale, { error: describe(setup.error, place.cwd) });
+      this.notify(message);
       if (!(setup.error instanceof CrossfootError))
         this.connection.console.error(setup.error instanceof Error ? (setup.error.stack ?? setup.error.message) : String(setup.error));
     }
-    const before = this.setupProblems.get(key)?.uris ?? [];
-    for (const uri of before) if (!problems.has(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const before = this.setupProblems.get(key);
+    for (const uri of before?.uris ?? []) if (!problems.has(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of problems) this.connection.sendDiagnostics({ uri, diagnostics });
-    if (problems.size || 'error' in setup) this.setupProblems.set(key, { uris: [...problems.keys()], place, locale });
+    // Fixed, then broken the same way again: say so again.
+    if (before?.message && before.message !== message) this.shown.delete(before.message);
+    if (message) this.setupProblems.set(key, { uris: [...problems.keys()], place, locale, message });
     else this.setupProblems.delete(key);
+  }
+
+  /** `window/showMessage`, once per distinct text (until that setup loads or fails otherwise). */
+  private notify(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
   /** Forgets every session (a config or pack changed) and checks every open report again. */
   private invalidate(): void {
     this.setups.clear();
-    this.shown.clear();
     // Sessions that failed are rebuilt now, so that a fixed config loses its diagnostics even with no report open.
     for (const { place, locale } of [...this.setupProblems.values()]) void this.setup(place, locale);
     this.recheck(this.documents.keys(), 0);
@@ -306,10 +314,7 @@ export class CrossfootServer {
     } catch (error) {
       const message = t('notice.checkFailed', session.locale, { file: modelUri, error: describe(error, session.cwd) });
       this.connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      if (!this.shown.has(message)) {
-        this.shown.add(message);
-        void this.connection.window.showErrorMessage(message);
-      }
+      this.notify(message);
       return;
     }
     if (!this.isCurrent(uri, ticket, version)) return;
