@@ -101365,41 +101365,29 @@ async function report2(input, { inputs, context: context3, locale, total, checks
     writeFileSync(sarifFile, format("sarif", input, formatOptions));
     info(t2(locale, "log.sarifWritten", { file: sarifFile }));
   }
-  const sarifShown = inputs.sarifFile ? toUri(context3.workspace, sarifFile) : void 0;
+  const sarifUri = sarifFile ? toUri(context3.workspace, sarifFile) : void 0;
   const notes = [];
   if (inputs.onlyChanged && context3.pullRequest) notes.push(t2(locale, "summary.onlyChanged", { checked: count(locale, "count.files", counts.files), total }));
   if (inputs.annotate) {
-    const plan = planAnnotations(input.diagnostics);
-    emitAnnotations(plan, locale);
-    const hidden = hiddenCount(plan);
-    if (hidden > 0) {
-      info(
-        t2(locale, "log.annotationsHidden", {
-          errors: count(locale, "count.errors", plan.hidden.error),
-          warnings: count(locale, "count.warnings", plan.hidden.warning),
-          infos: count(locale, "count.infos", plan.hidden.info),
-          sarif: sarifShown ? t2(locale, "log.andSarif", { file: sarifShown }) : ""
-        })
-      );
-      notes.push(t2(locale, "summary.annotations", { shown: count(locale, "count.findings", plan.shown.length) }));
-    }
+    const shown2 = annotate(input.diagnostics, locale, sarifUri);
+    if (shown2 < input.diagnostics.length) notes.push(t2(locale, "summary.annotations", { shown: count(locale, "count.findings", shown2) }));
   }
+  const markdown2 = format("markdown", input, formatOptions);
   if (context3.summaryFile) {
     const existing = existsSync8(context3.summaryFile) ? statSync5(context3.summaryFile).size : 0;
-    const more = (n) => sarifShown ? t2(locale, "summary.more", { n, file: sarifShown }, n) : t2(locale, "summary.moreInLog", { n }, n);
-    const text5 = withNotes(format("markdown", input, formatOptions), notes, SUMMARY_LIMIT - existing, more);
-    await summary.addRaw(text5).write();
+    const more = (n) => sarifUri ? t2(locale, "summary.more", { n, file: sarifUri }, n) : t2(locale, "summary.moreInLog", { n }, n);
+    await summary.addRaw(withNotes(markdown2, notes, SUMMARY_LIMIT - existing, more)).write();
   } else {
     info(t2(locale, "log.noSummaryFile"));
   }
-  const failed = reachesFailOn(counts, inputs.failOn);
   if (inputs.githubToken) {
+    const more = (n) => t2(locale, "summary.moreInJobSummary", { n }, n);
     await checkRun(input, {
       token: inputs.githubToken,
       context: context3,
       locale,
       title,
-      summary: withNotes(format("markdown", input, formatOptions), notes, CHECK_RUN_SUMMARY_LIMIT, (n) => t2(locale, "summary.moreInJobSummary", { n }, n)),
+      summary: withNotes(markdown2, notes, CHECK_RUN_SUMMARY_LIMIT, more),
       conclusion: conclusion(counts, inputs.failOn),
       checksClient
     });
@@ -101408,6 +101396,7 @@ async function report2(input, { inputs, context: context3, locale, total, checks
   setOutput("warnings", counts.warnings);
   setOutput("files", counts.files);
   setOutput("sarif-file", sarifFile ?? "");
+  const failed = reachesFailOn(counts, inputs.failOn);
   if (failed) {
     setFailed(
       t2(locale, "failed", {
@@ -101418,6 +101407,21 @@ async function report2(input, { inputs, context: context3, locale, total, checks
     );
   }
   return { errors: counts.errors, warnings: counts.warnings, infos: counts.infos, files: counts.files, sarifFile, failed };
+}
+function annotate(diagnostics, locale, sarifUri) {
+  const plan = planAnnotations(diagnostics);
+  emitAnnotations(plan, locale);
+  if (hiddenCount(plan) > 0) {
+    info(
+      t2(locale, "log.annotationsHidden", {
+        errors: count(locale, "count.errors", plan.hidden.error),
+        warnings: count(locale, "count.warnings", plan.hidden.warning),
+        infos: count(locale, "count.infos", plan.hidden.info),
+        sarif: sarifUri ? t2(locale, "log.andSarif", { file: sarifUri }) : ""
+      })
+    );
+  }
+  return plan.shown.length;
 }
 function withNotes(markdown2, notes, budget, more) {
   const tail = notes.length > 0 ? `
