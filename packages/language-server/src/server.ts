@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readReport } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, type Locale, labelKey, type ReportDocument, type ReportFormat } from '@crossfoot/core';
+import { CrossfootError, CrossfootErrors, type Diagnostic, type Locale, labelKey, type ReportDocument, type ReportFormat, reportYear } from '@crossfoot/core';
 import { Session, toUri } from 'crossfoot';
 import {
   CodeActionKind,
@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, type Flagged } from './code-actions.ts';
-import { DiskReports } from './disk.ts';
+import { DiskReports, mayBe, type Wanted } from './disk.ts';
 import { hoverAt } from './hover.ts';
 import { SOURCE, toLspDiagnostic } from './lsp-diagnostic.ts';
 import { t } from './messages.ts';
@@ -34,6 +34,9 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
 
 /** What the server watches: configs, packs and their rules, and reports (last year's may sit beside this year's). */
 export const WATCHED = ['**/crossfoot.config.{yaml,yml,json}', '**/pack.{yaml,yml,json}', '**/*.{md,markdown,txt,yaml,yml,json,html,htm}'];
+
+/** A document whose check takes long waits as long (up to this) after a keystroke before it is checked again. */
+const MAX_ADAPTIVE_DEBOUNCE_MS = 2000;
 
 /** The findings last published for a document, kept for hovers and code actions. */
 interface Result {
@@ -93,6 +96,9 @@ export class CrossfootServer {
   private readonly issuers = new Map<string, string>();
   private readonly checkedVersions = new Map<string, number>();
   private readonly justOpened = new Set<string>();
+  private readonly keys = new Map<string, { version: number; key: string }>();
+  /** How long the last check of each document took: a slow one is not started again after every keystroke. */
+  private readonly durations = new Map<string, number>();
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((params) => this.initialize(params));
@@ -172,7 +178,8 @@ export class CrossfootServer {
   }
 
   private debounceFor(uri: string): number {
-    return (this.resolvedSettings.get(uri) ?? this.globalSettings).debounceMs;
+    const configured = (this.resolvedSettings.get(uri) ?? this.globalSettings).debounceMs;
+    return Math.max(configured, Math.min(this.durations.get(uri) ?? 0, MAX_ADAPTIVE_DEBOUNCE_MS));
   }
 
   private configurationChanged(settings: unknown): void {
@@ -291,6 +298,7 @@ export class CrossfootServer {
     const version = document.version;
     const text = document.getText();
     const path = pathOf(uri);
+    const started = performance.now();
     const format = formatOf(document.languageId, path ?? uri, text);
     if (!format) return this.forget(uri);
     const settings = await this.settingsFor(uri);
@@ -306,7 +314,10 @@ export class CrossfootServer {
     if (!(await setup.project.covers(path, format, text))) return this.forget(uri);
     const modelUri = path ? toUri(session.cwd, path) : uri;
     const doc = this.parse(uri, version, modelUri, text, format);
-    const { others, uris } = this.othersFor(uri, path, session.cwd);
+    // Let the messages that came in meanwhile through (a newer change makes this check pointless).
+    await new Promise((r) => setImmediate(r));
+    if (!this.isCurrent(uri, ticket, version)) return;
+    const { others, uris } = this.othersFor(uri, path, session.cwd, doc);
     uris.set(modelUri, uri);
     let findings: Diagnostic[];
     try {
@@ -321,6 +332,7 @@ export class CrossfootServer {
     const lspUri = (u: string) => uris.get(u) ?? pathToFileURL(resolve(session.cwd, u)).href;
     const lsp = findings.map((d) => toLspDiagnostic(d, lspUri));
     this.results.set(uri, { version, findings, lsp, doc, format, locale: session.locale });
+    this.durations.set(uri, performance.now() - started);
     this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
     this.relatedChanged(uri, version, doc);
   }
@@ -347,16 +359,22 @@ export class CrossfootServer {
     return doc;
   }
 
-  /** The other open reports, and the reports on disk beside this one, where last year's report is looked for. */
-  private othersFor(uri: string, path: string | undefined, cwd: string): { others: ReportDocument[]; uris: Map<string, string> } {
+  /**
+   * The other open reports, and the reports on disk beside this one, among which last year's report is looked
+   * for — only those naming the same issuer and the year before are read into the model (`findPrevious` needs both).
+   */
+  private othersFor(uri: string, path: string | undefined, cwd: string, doc: ReportDocument): { others: ReportDocument[]; uris: Map<string, string> } {
     const others: ReportDocument[] = [];
     const uris = new Map<string, string>();
+    const year = reportYear(doc);
+    if (!doc.meta.issuer || year === undefined) return { others, uris };
+    const wanted: Wanted = { issuer: labelKey(doc.meta.issuer.value), year: String(year - 1) };
     const openPaths = new Set<string>();
     for (const other of this.documents.all()) {
       const otherPath = pathOf(other.uri);
       if (otherPath) openPaths.add(otherPath);
       const result = this.results.get(other.uri);
-      if (other.uri === uri || !result) continue;
+      if (other.uri === uri || !result || !mayBe(this.keyOf(other.uri, other.version, other.getText()), wanted)) continue;
       const modelUri = otherPath ? toUri(cwd, otherPath) : other.uri;
       others.push(this.parse(other.uri, other.version, modelUri, other.getText(), result.format));
       uris.set(modelUri, other.uri);
@@ -364,6 +382,7 @@ export class CrossfootServer {
     if (path) {
       for (const read of this.disk.beside(
         dirname(path),
+        wanted,
         (p) => toUri(cwd, p),
         (p) => p === path || openPaths.has(p),
       )) {
@@ -372,6 +391,15 @@ export class CrossfootServer {
       }
     }
     return { others, uris };
+  }
+
+  /** An open document's text folded for matching issuers, per version. */
+  private keyOf(uri: string, version: number, text: string): string {
+    const hit = this.keys.get(uri);
+    if (hit?.version === version) return hit.key;
+    const key = labelKey(text);
+    this.keys.set(uri, { version, key });
+    return key;
   }
 
   private setupNotice(setup: Extract<Setup, { error: unknown }>): LspDiagnostic {
@@ -409,6 +437,8 @@ export class CrossfootServer {
     this.results.delete(uri);
     this.parsed.delete(uri);
     this.issuers.delete(uri);
+    this.keys.delete(uri);
+    this.durations.delete(uri);
     this.checkedVersions.delete(uri);
     this.docSettings.delete(uri);
     this.resolvedSettings.delete(uri);
