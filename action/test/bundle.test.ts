@@ -2,9 +2,12 @@ import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUNDLE, commands, runBundle } from './bundle.ts';
 import { git, reportName, reportRepository, tempDir, writeFile } from './fixtures.ts';
+
+// Each run starts a Node process on up to 30 reports; leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const FINDING_ROW = /^\| \d+:\d+ \|/gm;
 

@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { messageIds } from '../src/messages.ts';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 const action = parse(read('../action.yml'));
 const sources = ['inputs.ts', 'run.ts'].map((f) => read(`../src/${f}`)).join('\n');
+const allSources = readdirSync(fileURLToPath(new URL('../src/', import.meta.url)))
+  .filter((f) => f.endsWith('.ts') && f !== 'messages.ts')
+  .map((f) => read(`../src/${f}`))
+  .join('\n');
 
 describe('action.yml', () => {
   it('runs the bundle on node24', () => {
@@ -49,5 +54,11 @@ describe('the example workflow', () => {
     expect(steps[1]?.with?.['only-changed']).toBe(true);
     expect(steps[2]?.with?.sarif_file).toMatch(/^\$\{\{ steps\.crossfoot\.outputs\.sarif-file \}\}$/);
     for (const name of Object.keys(steps[1]?.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+  });
+});
+
+describe("the Action's messages", () => {
+  it('are each used', () => {
+    for (const id of messageIds) expect(allSources, id).toContain(`'${id}'`);
   });
 });
