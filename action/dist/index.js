@@ -101210,8 +101210,8 @@ var init_messages3 = __esm({
         en: "Checked the {checked} of {total} this pull request changes; findings on unchanged lines of those files count too."
       },
       "summary.annotations": {
-        "zh-CN": "注释只显示了前 {shown}（按级别、位置排序）；上表列出全部问题。",
-        en: "Annotations show the first {shown} (by severity, then position); the tables above list every finding."
+        "zh-CN": "注释只显示了前 {shown}（按级别、位置排序），其余见上表。",
+        en: "Annotations show only the first {shown} (by severity, then position); the rest are in the tables above."
       },
       failed: { "zh-CN": "crossfoot 发现 {errors}、{warnings}（fail-on: {failOn}）", en: "crossfoot found {errors} and {warnings} (fail-on: {failOn})" },
       "error.internal": { "zh-CN": "crossfoot 内部错误：{message}", en: "crossfoot internal error: {message}" }
