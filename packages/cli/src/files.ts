@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { type Config, CrossfootError } from '@crossfoot/core';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 
@@ -46,4 +47,26 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
     .filter((f) => patterns.some((p) => resolve(cwd, p) === f.path) || !isIgnored(f.uri))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { files, missing };
+}
+
+/** The files a run covers: the given paths or globs, else the config's includes, else `.`. */
+export async function selectFiles(cwd: string, config: Config | undefined, patterns: string[]): Promise<FileEntry[]> {
+  const base = config ? dirname(resolve(cwd, config.file)) : cwd;
+  const wanted = patterns.length ? patterns : config?.include.length ? config.include.map((p) => toUri(cwd, resolve(base, p)) || '.') : ['.'];
+  const { files, missing } = await collectFiles(cwd, wanted, config?.ignore ?? []);
+  if (missing.length) throw new CrossfootError('usage', `no files match ${missing.map((m) => `"${m}"`).join(', ')}`);
+  return files;
+}
+
+/**
+ * The shard (0-based) a file belongs to: FNV-1a of its uri modulo `count`, so a file stays in its shard
+ * when others are added or removed, and every file is in exactly one shard.
+ */
+export function shardOf(uri: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < uri.length; i++) {
+    hash ^= uri.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
 }

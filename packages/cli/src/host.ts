@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,20 @@ const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
  * (the GitHub Action's `dist/rules/`) names that folder in `CROSSFOOT_BUILTIN_RULES` before this module loads.
  */
 export const BUILTIN_RULES = process.env.CROSSFOOT_BUILTIN_RULES || fileURLToPath(new URL('../../../rules/', import.meta.url));
+
+/** Pack folders by id: the project's `rules/` first, then the built-in packs (DESIGN: a project pack shadows a built-in one). */
+export function packDirectories(cwd: string): Map<string, string> {
+  const dirs = new Map<string, string>();
+  for (const root of [join(cwd, 'rules'), BUILTIN_RULES]) {
+    if (!existsSync(root)) continue;
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (entry.isDirectory() && !dirs.has(entry.name) && PACK_FILES.some((f) => existsSync(join(root, entry.name, f)))) {
+        dirs.set(entry.name, join(root, entry.name));
+      }
+    }
+  }
+  return dirs;
+}
 
 function packFileIn(dir: string): string | undefined {
   for (const name of PACK_FILES) {

@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { toMarkdown } from '@crossfoot/adapters';
-import { CrossfootError, type Locale, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
-import { type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
+import { type FormatInput, type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
+import { localeOf, parse, positiveInt, UsageError } from './args.ts';
+import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { toUri } from './files.ts';
-import { createPackHost } from './host.ts';
-import { readReportFile } from './read.ts';
-import { discoverPacks, findConfig, mergePacks, Session } from './session.ts';
+import { ProgressLine } from './progress.ts';
+import { VERSION } from './version.ts';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 export interface Io {
   cwd: string;
@@ -17,6 +16,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout/stderr are terminals (colour, progress). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress); default: `isTTY`. */
+  stderrIsTTY?: boolean;
 }
 
 const defaultIo = (): Io => ({
@@ -24,12 +25,15 @@ const defaultIo = (): Io => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  stderrIsTTY: !!process.stderr.isTTY,
 });
 
 const USAGE = `Usage: crossfoot <command> [options]
 
 Commands:
   check [paths or globs…]   check reports (default: the configured includes, else ".")
+  report merge <a.json> <b.json> …
+                            merge the JSON reports of shards into the whole run's report
   explain <rule-id>         print a rule's documentation
   packs                     list the rule packs found
   init                      write a crossfoot.config.yaml for this folder
@@ -43,27 +47,16 @@ Options of check:
   --format <name>           ${formatterNames.join(' | ')}
   -o, --output <file>       write the report there (a stylish summary still goes to stderr)
   --max-warnings <n>        exit 1 when there are more warnings than this
-  --quiet                   report errors only
+  --quiet                   report errors only, no progress
   --locale <zh-CN|en>       language of messages
-  --jobs <n>                worker threads
-  --shard <i>/<n>           check only the i-th of n slices of the files
+  --jobs <n>                worker threads (default: one per core)
+  --shard <i>/<n>           check only the i-th of n slices of the files (by a hash of each path)
+  --cache[=<dir>]           reuse the findings of unchanged reports (default dir: ${DEFAULT_CACHE_DIR})
+
+Options of report merge: --format (default json), -o, --locale, --max-warnings, --quiet
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pack error.
 `;
-
-class UsageError extends CrossfootError {
-  constructor(message: string) {
-    super('usage', message);
-  }
-}
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 /** Runs the command line; returns the exit status. Never throws. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -72,16 +65,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     switch (command) {
       case 'check':
         return await check(rest, io);
+      case 'report':
+        return await report(rest, io);
       case 'explain':
-        return explain(rest, io);
+        return (await import('./commands.ts')).explain(rest, io);
       case 'packs':
-        return packs(rest, io);
+        return (await import('./commands.ts')).packs(rest, io);
       case 'init':
-        return init(rest, io);
+        return (await import('./commands.ts')).init(rest, io);
       case 'inspect':
-        return inspect(rest, io);
+        return (await import('./commands.ts')).inspect(rest, io);
       case 'import':
-        return importReport(rest, io);
+        return (await import('./commands.ts')).importReport(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -107,19 +102,31 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function localeOf(value: unknown): Locale | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'zh-CN' || value === 'en') return value;
-  throw new UsageError(`--locale must be zh-CN or en, not "${String(value)}"`);
+function formatName(value: string): FormatterName {
+  if (!formatterNames.includes(value as FormatterName)) throw new UsageError(`unknown format "${value}"; expected one of ${formatterNames.join(', ')}`);
+  return value as FormatterName;
 }
 
-function positiveInt(name: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number${min ? ` ≥ ${min}` : ''}, not "${value}"`);
-  return Number(value);
+/** `--cache` alone or `--cache=<dir>`: parseArgs has no optional values, and `--cache <dir>` would swallow a path to check. */
+function takeCache(args: string[]): { args: string[]; cache: string | undefined } {
+  let cache: string | undefined;
+  const rest: string[] = [];
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg === '--cache') cache = DEFAULT_CACHE_DIR;
+    else if (arg.startsWith('--cache=')) {
+      cache = arg.slice('--cache='.length);
+      if (!cache) throw new UsageError('--cache= needs a folder, or write --cache alone for the default');
+    } else rest.push(arg);
+  }
+  return { args: rest, cache };
 }
 
-async function check(args: string[], io: Io): Promise<number> {
+async function check(argv: string[], io: Io): Promise<number> {
+  const { args, cache } = takeCache(argv);
   const { values, positionals } = parse(args, {
     pack: { type: 'string', multiple: true },
     config: { type: 'string' },
@@ -131,32 +138,53 @@ async function check(args: string[], io: Io): Promise<number> {
     jobs: { type: 'string' },
     shard: { type: 'string' },
   });
-  const formatName = values.format as string;
-  if (!formatterNames.includes(formatName as FormatterName))
-    throw new UsageError(`unknown format "${formatName}"; expected one of ${formatterNames.join(', ')}`);
+  const name = formatName(values.format as string);
   const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
-  positiveInt('--jobs', values.jobs, 1);
+  const jobs = positiveInt('--jobs', values.jobs, 1);
   let shard: { index: number; count: number } | undefined;
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
-  const session = await Session.create({ cwd: io.cwd, packs: values.pack, config: values.config, locale: localeOf(values.locale) });
-  const locale = session.locale;
-  const all = await session.files(positionals);
-  const files = shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
-  const result = await session.run(files);
+  const locale = localeOf(values.locale);
+  const progress = !values.quiet && (io.stderrIsTTY ?? io.isTTY) ? new ProgressLine(io.stderr, locale ?? 'zh-CN') : undefined;
+  const { runBatch } = await import('./batch.ts');
+  let result: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    result = await runBatch({
+      cwd: io.cwd,
+      patterns: positionals,
+      packs: values.pack,
+      config: values.config,
+      locale,
+      jobs,
+      shard,
+      cache,
+      onProgress: progress && ((event) => progress.update(event)),
+    });
+  } finally {
+    progress?.end();
+  }
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  const rules = result.rules;
-  const docs = result.docs;
-  const input = { diagnostics, rules, files: docs.map((d) => ({ uri: d.uri, text: d.text })) };
-  const color = io.isTTY && !values.output;
-  const report = format(formatName as FormatterName, input, { locale, color, toolVersion: VERSION });
-  if (values.output) {
-    const out = resolve(io.cwd, values.output);
+  const input: FormatInput = { diagnostics, rules: result.rules, files: result.files };
+  if (cache !== undefined && !values.quiet) {
+    const { checked, fromCache } = result.stats;
+    io.stderr(
+      result.locale === 'zh-CN' ? `缓存：检查了 ${checked} 个文件，${fromCache} 个沿用上次结果\n` : `cache: ${checked} files checked, ${fromCache} reused\n`,
+    );
+  }
+  return emit(name, input, result.locale, values.output, maxWarnings, io);
+}
+
+/** Writes the report to stdout or `output` and returns the exit status its findings call for. */
+function emit(name: FormatterName, input: FormatInput, locale: Locale, output: string | undefined, maxWarnings: number | undefined, io: Io): number {
+  const color = io.isTTY && !output;
+  const text = format(name, input, { locale, color, toolVersion: VERSION });
+  if (output) {
+    const out = resolve(io.cwd, output);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, report);
+    writeFileSync(out, text);
     const t = summarize(input);
     io.stderr(
       locale === 'zh-CN'
@@ -164,145 +192,44 @@ async function check(args: string[], io: Io): Promise<number> {
         : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos; report written to ${toUri(io.cwd, out)}\n`,
     );
   } else {
-    io.stdout(report);
+    io.stdout(text);
   }
+  return exitStatus(input.diagnostics, maxWarnings);
+}
+
+function exitStatus(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
-function explain(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { locale: { type: 'string' }, pack: { type: 'string', multiple: true }, config: { type: 'string' } });
-  const id = positionals[0];
-  if (!id) throw new UsageError('explain needs a rule id, e.g. crossfoot explain cn-gov-disclosure-common/statement-sums');
-  const config = findConfig(io.cwd, values.config);
-  const locale = localeOf(values.locale) ?? config?.locale ?? 'zh-CN';
-  const host = createPackHost(io.cwd);
-  const packs = mergePacks(
-    [...(values.pack ?? []), ...(config?.packs ?? [])].map((ref) => loadPack(ref, host, join(io.cwd, 'noop'))),
-    discoverPacks(io.cwd),
-  );
-  const rule = packs.flatMap((p) => p.rules).find((r) => r.id === id || r.name === id);
-  if (!rule) throw new CrossfootError('unknown-rule', `no rule "${id}" in the packs found (${packs.map((p) => p.id).join(', ') || 'none'})`);
-  const meta = ruleMeta(rule, config?.rules[rule.id]);
-  const head = `${rule.id} (${meta.severity}, ${rule.check.kind})\n${meta.description[locale]}\n${meta.url}\n`;
-  io.stdout(rule.doc ? `${head}\n${rule.doc.trimEnd()}\n` : head);
-  return 0;
+async function report(argv: string[], io: Io): Promise<number> {
+  const [sub, ...args] = argv;
+  if (sub !== 'merge')
+    throw new UsageError(sub ? `unknown report command "${sub}"; expected merge` : 'report needs a command: crossfoot report merge <a.json> <b.json> …');
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'json' },
+    output: { type: 'string', short: 'o' },
+    locale: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    config: { type: 'string' },
+  });
+  const name = formatName(values.format as string);
+  const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
+  if (!positionals.length) throw new UsageError('report merge needs the JSON reports to merge, e.g. crossfoot report merge shard-1.json shard-2.json');
+  const { mergeReports, readReports } = await import('./merge.ts');
+  const merged = mergeReports(readReports(io.cwd, positionals));
+  const locale = localeOf(values.locale) ?? (await configuredLocale(io.cwd, values.config)) ?? 'zh-CN';
+  const diagnostics = values.quiet ? merged.diagnostics.filter((d) => d.severity === 'error') : merged.diagnostics;
+  return emit(name, { ...merged, diagnostics }, locale, values.output, maxWarnings, io);
 }
 
-function packs(args: string[], io: Io): number {
-  const { values } = parse(args, { json: { type: 'boolean', default: false }, locale: { type: 'string' } });
-  const locale = localeOf(values.locale) ?? findConfig(io.cwd)?.locale ?? 'zh-CN';
-  const found = discoverPacks(io.cwd);
-  if (values.json) {
-    io.stdout(
-      `${JSON.stringify(
-        found.map((p) => ({
-          id: p.id,
-          version: p.version,
-          title: p.title?.[locale],
-          extends: p.lineage,
-          abstract: p.abstract,
-          rules: p.rules.map((r) => r.id),
-          file: toUri(io.cwd, p.file),
-        })),
-        null,
-        2,
-      )}\n`,
-    );
-    return 0;
-  }
-  for (const p of found) {
-    io.stdout(`${p.id}@${p.version}${p.abstract ? ' (base)' : ''}  ${p.rules.length} rules  ${p.title?.[locale] ?? ''}\n    ${toUri(io.cwd, p.file)}\n`);
-  }
-  if (!found.length) io.stdout('no packs found\n');
-  return 0;
-}
-
-function init(args: string[], io: Io): number {
-  const { values } = parse(args, { force: { type: 'boolean', default: false }, pack: { type: 'string', multiple: true } });
-  const file = join(io.cwd, 'crossfoot.config.yaml');
-  if (existsSync(file) && !values.force) throw new CrossfootError('exists', 'crossfoot.config.yaml already exists; use --force to replace it');
-  const packsLine = values.pack?.length
-    ? `packs:\n${values.pack.map((p) => `  - ${p}`).join('\n')}\n`
-    : "# packs: [cn-gov-disclosure-2021]   # default: each report's declared or recognised pack\n";
-  writeFileSync(
-    file,
-    `# crossfoot configuration\n${packsLine}include:\n  - "**/*.md"\nignore:\n  - "drafts/**"\nlocale: zh-CN\nrules: {}\n#  cn-gov-disclosure-common/repeated-phrase: off\n`,
-  );
-  io.stdout(`wrote crossfoot.config.yaml\n`);
-  return 0;
-}
-
-function inspect(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
-  const target = positionals[0];
-  if (!target) throw new UsageError('inspect needs a report file');
-  const path = resolve(io.cwd, target);
-  if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = readReportFile(path, toUri(io.cwd, path));
-  if (values.json) {
-    io.stdout(`${JSON.stringify({ ...doc, text: undefined }, null, 2)}\n`);
-    return 0;
-  }
-  io.stdout(describeDocument(doc));
-  return 0;
-}
-
-function importReport(args: string[], io: Io): number {
-  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
-  const target = positionals[0];
-  if (!target) throw new UsageError('import needs a report file, e.g. crossfoot import report.txt -o report.md');
-  const path = resolve(io.cwd, target);
-  if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = readReportFile(path, toUri(io.cwd, path));
-  const fatal = doc.problems.filter((p) => p.severity === 'error');
-  for (const p of doc.problems) io.stderr(`${doc.uri}:${p.range.start.line}:${p.range.start.column}: ${p.severity}: ${p.message.en} [${p.code}]\n`);
-  if (fatal.length && !doc.text) return 1;
-  const markdown = toMarkdown(doc);
-  if (!values.output) {
-    io.stdout(markdown);
-    return fatal.length ? 1 : 0;
-  }
-  const out = resolve(io.cwd, values.output);
-  if (out === path) throw new CrossfootError('exists', `refusing to overwrite the report being imported: ${values.output}`);
-  if (existsSync(out) && !values.force) throw new CrossfootError('exists', `${values.output} already exists; use --force to replace it`);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, markdown);
-  io.stderr(`wrote ${toUri(io.cwd, out)}\n`);
-  return fatal.length ? 1 : 0;
-}
-
-function describeDocument(doc: ReportDocument): string {
-  const lines: string[] = [`${doc.uri} (${doc.format})`];
-  const m = doc.meta;
-  if (m.title) lines.push(`title: ${m.title.value}`);
-  if (m.issuer) lines.push(`issuer: ${m.issuer.value}`);
-  if (m.year) lines.push(`year: ${m.year.value}`);
-  if (m.period) lines.push(`period: ${m.period.value.start} – ${m.period.value.end} (line ${m.period.range.start.line})`);
-  if (m.published) lines.push(`published: ${m.published.value} (line ${m.published.range.start.line})`);
-  const walk = (sections: ReportDocument['sections'], depth: number) => {
-    for (const s of sections) {
-      lines.push(`${'  '.repeat(depth)}§ ${s.marker}${s.title}  [line ${s.range.start.line}]`);
-      walk(s.children, depth + 1);
-    }
-  };
-  lines.push('sections:');
-  walk(doc.sections, 1);
-  for (const t of doc.tables) {
-    lines.push(
-      `table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}] columns: ${t.columns.map((c) => c.label).join(' | ')}`,
-    );
-    for (const r of t.rows) {
-      lines.push(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.kind}] ${r.cells.map((c) => (c.empty ? '—' : (c.value ?? c.text))).join(' | ')}`);
-    }
-  }
-  for (const s of doc.statements) {
-    lines.push(
-      `statement line ${s.range.start.line}: ${s.total.label} ${s.total.value}${s.total.unit ?? ''}${s.parts.length ? ` = ${s.parts.map((p) => p.value).join(' + ')}` : ''}`,
-    );
-  }
-  for (const d of doc.dates) lines.push(`date line ${d.range.start.line}: ${d.text} → ${d.start}${d.end !== d.start ? `..${d.end}` : ''}`);
-  for (const p of doc.problems) lines.push(`problem ${p.code} line ${p.range.start.line}: ${p.message.en}`);
-  return `${lines.join('\n')}\n`;
+/** The config's locale, as `check` would take it, so a merged report reads like the whole run's. */
+async function configuredLocale(cwd: string, config: string | undefined): Promise<Locale | undefined> {
+  const { locateConfig } = await import('./config.ts');
+  const located = locateConfig(cwd, config);
+  if (!located) return undefined;
+  const { parseConfig } = await import('@crossfoot/core');
+  return parseConfig(located.file, located.text).locale;
 }

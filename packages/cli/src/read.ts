@@ -23,24 +23,38 @@ function problemDocument(uri: string, code: string, zh: string, en: string): Rep
   };
 }
 
-/** Reads one report from disk; anything that goes wrong becomes a located problem on that file. */
-export function readReportFile(path: string, uri: string): ReportDocument {
-  let bytes: Uint8Array;
+/** A report's bytes, or the document that says why they could not be read. */
+export type ReportBytes = { bytes: Uint8Array } | { doc: ReportDocument };
+
+/** Reads a report's bytes; a file too large or unreadable becomes a located problem on that file. */
+export function readReportBytes(path: string, uri: string): ReportBytes {
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
-      return problemDocument(
-        uri,
-        'file-too-large',
-        `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
-        `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`,
-      );
+      return {
+        doc: problemDocument(
+          uri,
+          'file-too-large',
+          `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
+          `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`,
+        ),
+      };
     }
-    bytes = readFileSync(path);
+    return { bytes: readFileSync(path) };
   } catch (error) {
-    return problemDocument(uri, 'unreadable', `无法读取文件：${(error as Error).message}`, `Cannot read the file: ${(error as Error).message}`);
+    return { doc: problemDocument(uri, 'unreadable', `无法读取文件：${(error as Error).message}`, `Cannot read the file: ${(error as Error).message}`) };
   }
+}
+
+/** Decodes a report's bytes and reads it into the document model; undecodable bytes become a located problem. */
+export function reportFromBytes(bytes: Uint8Array, uri: string): ReportDocument {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ...problemDocument(uri, 'decode', '', ''), problems: [decoded.problem] };
   return readReport({ uri, text: decoded.text });
+}
+
+/** Reads one report from disk; anything that goes wrong becomes a located problem on that file. */
+export function readReportFile(path: string, uri: string): ReportDocument {
+  const read = readReportBytes(path, uri);
+  return 'doc' in read ? read.doc : reportFromBytes(read.bytes, uri);
 }

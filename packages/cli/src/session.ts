@@ -1,53 +1,34 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   Checker,
-  CONFIG_FILES,
   type Config,
-  CrossfootError,
   type Diagnostic,
   type Locale,
   loadPack,
   type Pack,
+  type PackHost,
   parseConfig,
   type ReportDocument,
   type RuleMeta,
 } from '@crossfoot/core';
 import type { FileSummary } from '@crossfoot/formatters';
-import { collectFiles, type FileEntry, toUri } from './files.ts';
-import { BUILTIN_RULES, createPackHost } from './host.ts';
+import { locateConfig } from './config.ts';
+import { type FileEntry, selectFiles } from './files.ts';
+import { createPackHost, packDirectories } from './host.ts';
 import { loadPlugins } from './plugins.ts';
 import { findPrevious } from './previous.ts';
 import { readReportFile, UNREADABLE } from './read.ts';
+import { rulesUsed } from './rules.ts';
 
 /** `crossfoot.config.{yaml,yml,json}` given, or found upward from `cwd`; its `file` is relative to `cwd`. */
 export function findConfig(cwd: string, explicit?: string): Config | undefined {
-  if (explicit) {
-    const file = resolve(cwd, explicit);
-    if (!existsSync(file)) throw new CrossfootError('config-not-found', `config file not found: ${explicit}`);
-    return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
-  }
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILES) {
-      const file = join(dir, name);
-      if (existsSync(file)) return parseConfig(toUri(cwd, file) || file, readFileSync(file, 'utf8'));
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
+  const located = locateConfig(cwd, explicit);
+  return located && parseConfig(located.file, located.text);
 }
 
 /** Every pack shipped with crossfoot or kept in the project's `rules/` folder. */
-export function discoverPacks(cwd: string): Pack[] {
-  const host = createPackHost(cwd);
-  const dirs = new Map<string, string>();
-  for (const root of [join(cwd, 'rules'), BUILTIN_RULES]) {
-    if (!existsSync(root)) continue;
-    for (const entry of readdirSync(root, { withFileTypes: true })) {
-      if (entry.isDirectory() && !dirs.has(entry.name) && ['pack.yaml', 'pack.yml', 'pack.json'].some((f) => existsSync(join(root, entry.name, f)))) {
-        dirs.set(entry.name, join(root, entry.name));
-      }
-    }
-  }
+export function discoverPacks(cwd: string, host: PackHost = createPackHost(cwd)): Pack[] {
+  const dirs = packDirectories(cwd);
   return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id) as string, host, join(cwd, 'noop')));
 }
 
@@ -66,6 +47,8 @@ export interface SessionOptions {
   /** A config file; default: found upward from `cwd`. */
   config?: string;
   locale?: Locale;
+  /** Where packs are resolved and read from; default: `createPackHost(cwd)` (paths, `rules/`, the built-in packs, npm). */
+  host?: PackHost;
 }
 
 /**
@@ -96,24 +79,20 @@ export class Session {
     const { cwd } = options;
     const config = findConfig(cwd, options.config);
     const locale = options.locale ?? config?.locale ?? 'zh-CN';
-    const host = createPackHost(cwd);
+    const host = options.host ?? createPackHost(cwd);
     const forced = options.packs?.length
       ? options.packs.map((ref) => loadPack(ref, host, join(cwd, 'noop')))
       : config?.packs.length
         ? config.packs.map((ref) => loadPack(ref, host, resolve(cwd, config.file)))
         : undefined;
-    const available = mergePacks(forced ?? [], discoverPacks(cwd));
+    const available = mergePacks(forced ?? [], discoverPacks(cwd, host));
     const checker = new Checker(available, { locale, rules: config?.rules, operators: await loadPlugins(cwd, config) });
     return new Session(cwd, config, locale, forced, checker);
   }
 
   /** The files a run covers: the given paths or globs, else the config's includes, else `.`. */
   async files(patterns: string[]): Promise<FileEntry[]> {
-    const base = this.config ? dirname(resolve(this.cwd, this.config.file)) : this.cwd;
-    const wanted = patterns.length ? patterns : this.config?.include.length ? this.config.include.map((p) => toUri(this.cwd, resolve(base, p)) || '.') : ['.'];
-    const { files, missing } = await collectFiles(this.cwd, wanted, this.config?.ignore ?? []);
-    if (missing.length) throw new CrossfootError('usage', `no files match ${missing.map((m) => `"${m}"`).join(', ')}`);
-    return files;
+    return selectFiles(this.cwd, this.config, patterns);
   }
 
   /** Checks one document; `others` are the documents of the same run, where last year's report is looked for. */
@@ -133,8 +112,12 @@ export class Session {
 
   /** Rule metadata for the packs a set of findings came from (and every forced pack). */
   rulesFor(diagnostics: Diagnostic[]): RuleMeta[] {
-    const used = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf('/'))));
-    return this.checker.rules().filter((r) => used.has(r.pack) || (this.forced ?? []).some((p) => p.rules.some((x) => x.id === r.id)));
+    return rulesUsed(this.checker.rules(), this.forcedRuleIds(), diagnostics);
+  }
+
+  /** Ids of the rules of the packs forced by the command line or the config. */
+  forcedRuleIds(): string[] {
+    return (this.forced ?? []).flatMap((p) => p.rules.map((r) => r.id));
   }
 }
 

@@ -22,14 +22,12 @@ const ELLIPSIS = '…';
  * lines up under CJK and astral characters. Undefined when the source text is unknown.
  */
 export function excerpt(sources: Sources, uri: string, range: Range): Excerpt | undefined {
-  const index = sources.index(uri);
   const lineNumber = range.start.line;
-  if (!index || lineNumber < 1 || lineNumber > index.lineCount) return undefined;
-  const lineStart = index.lineStart(lineNumber);
-  const lineText = index.lineText(lineNumber);
+  const lineText = sources.line(uri, lineNumber);
+  if (lineText === undefined) return undefined;
   const clamp = (n: number) => Math.max(0, Math.min(n, lineText.length));
-  const from = clamp(index.offset(range.start) - lineStart);
-  const to = range.end.line === lineNumber ? Math.max(from, clamp(index.offset(range.end) - lineStart)) : lineText.length;
+  const from = clamp(range.start.column - 1);
+  const to = range.end.line === lineNumber ? Math.max(from, clamp(range.end.column - 1)) : lineText.length;
 
   let before = printable(lineText.slice(0, from));
   let target = printable(lineText.slice(from, to));

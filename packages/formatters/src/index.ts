@@ -1,4 +1,6 @@
+import { csv } from './csv.ts';
 import { github } from './github.ts';
+import { html } from './html.ts';
 import { json } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
@@ -8,16 +10,17 @@ import type { FormatInput, FormatOptions, Formatter } from './types.ts';
 
 export type { Annotation, SarifRegion } from './positions.ts';
 export { toAnnotation, toSarifRegion } from './positions.ts';
+export { excerptLines } from './source.ts';
 export type { Summary } from './summary.ts';
 export { summarize } from './summary.ts';
 export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
-export { github, json, junit, markdown, sarif, stylish };
+export { csv, github, html, json, junit, markdown, sarif, stylish };
 
-export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown' | 'html' | 'csv';
 
-const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown };
+const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
 
-export const formatterNames: readonly FormatterName[] = Object.freeze(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
+export const formatterNames: readonly FormatterName[] = Object.freeze(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'csv']);
 
 /** Renders `input` with the named formatter. Pure: same input, byte-identical output. */
 export function format(name: FormatterName, input: FormatInput, options: FormatOptions): string {

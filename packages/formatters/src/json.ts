@@ -1,13 +1,21 @@
 import { type Arithmetic, type Diagnostic, type Range, sortDiagnostics } from '@crossfoot/core';
-import { compareStrings, summarize } from './summary.ts';
-import type { FormatInput, FormatOptions } from './types.ts';
+import { excerptLines, Sources } from './source.ts';
+import { compareStrings, groupByUri, summarize, uniqueRules } from './summary.ts';
+import type { FileSummary, FormatInput, FormatOptions } from './types.ts';
 
 /**
- * Machine-readable report: `{ tool, summary, files, diagnostics }`, keys in a fixed order,
- * two-space indentation and a trailing newline.
+ * Machine-readable report: `{ tool, summary, files, diagnostics, rules }`, keys in a fixed order,
+ * two-space indentation and a trailing newline. Each file carries the source lines its findings
+ * show, and `rules` the metadata of the rules run, so reports of shards merge into the whole
+ * run's report (`crossfoot report merge`) without the sources.
  */
 export function json(input: FormatInput, options: FormatOptions): string {
   const summary = summarize(input);
+  const diagnostics = sortDiagnostics(input.diagnostics);
+  const sources = new Sources(input);
+  const byUri = groupByUri(diagnostics);
+  const about = new Map<string, FileSummary>();
+  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
   const report = {
     tool: { name: 'crossfoot', version: options.toolVersion },
     summary: {
@@ -18,16 +26,41 @@ export function json(input: FormatInput, options: FormatOptions): string {
       warnings: summary.warnings,
       infos: summary.infos,
       perFile: summary.perFile.map(fileCounts),
-      perRule: summary.perRule.map((r) => ({ ruleId: r.ruleId, count: r.count })),
+      perRule: summary.perRule.map((r) => ({ rule: r.ruleId, count: r.count })),
+      perPack: summary.perPack.map((p) => ({ pack: p.pack, count: p.count })),
     },
-    files: summary.perFile.map(fileCounts),
-    diagnostics: sortDiagnostics(input.diagnostics).map(canonicalDiagnostic),
+    files: summary.perFile.map((f) => ({ ...fileCounts(f), ...fileAbout(f.uri, about.get(f.uri), byUri.get(f.uri) ?? [], sources) })),
+    diagnostics: diagnostics.map(canonicalDiagnostic),
+    rules: uniqueRules(input.rules).map((r) => ({
+      id: r.id,
+      pack: r.pack,
+      severity: r.severity,
+      description: { 'zh-CN': r.description['zh-CN'], en: r.description.en },
+      url: r.url,
+    })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 function fileCounts(f: { uri: string; errors: number; warnings: number; infos: number }) {
   return { uri: f.uri, errors: f.errors, warnings: f.warnings, infos: f.infos };
+}
+
+/** Issuer and year when known, and the source lines the file's findings show. */
+function fileAbout(uri: string, file: FileSummary | undefined, diagnostics: Diagnostic[], sources: Sources) {
+  const out: { issuer?: string; year?: number; lines?: Record<number, string> } = {};
+  if (file?.issuer !== undefined) out.issuer = file.issuer;
+  if (file?.year !== undefined) out.year = file.year;
+  const lines: Record<number, string> = {};
+  let kept = 0;
+  for (const n of excerptLines(diagnostics, uri)) {
+    const text = sources.line(uri, n);
+    if (text === undefined) continue;
+    lines[n] = text;
+    kept++;
+  }
+  if (kept > 0) out.lines = lines;
+  return out;
 }
 
 /** A copy of `d` with keys in declaration order whatever order the producer used. */

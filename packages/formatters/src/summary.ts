@@ -19,6 +19,8 @@ export interface Summary {
   perFile: FileCounts[];
   /** Rules that fired, most frequent first, then by id. */
   perRule: { ruleId: string; count: number }[];
+  /** Packs whose rules fired (the part of the rule id before `/`), most frequent first, then by id. */
+  perPack: { pack: string; count: number }[];
 }
 
 /** Every uri in the input — checked files and files named only by a diagnostic — sorted and unique. */
@@ -42,6 +44,11 @@ export function summarize(input: FormatInput): Summary {
     perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
   }
   const files = [...perFile.values()];
+  const perPack = new Map<string, number>();
+  for (const [ruleId, count] of perRule) {
+    const pack = packOf(ruleId);
+    perPack.set(pack, (perPack.get(pack) ?? 0) + count);
+  }
   return {
     files: files.length,
     filesWithErrors: files.filter((f) => f.errors > 0).length,
@@ -51,7 +58,14 @@ export function summarize(input: FormatInput): Summary {
     infos: totals.infos,
     perFile: files,
     perRule: [...perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+    perPack: [...perPack].map(([pack, count]) => ({ pack, count })).sort((a, b) => b.count - a.count || compareStrings(a.pack, b.pack)),
   };
+}
+
+/** The pack part of a rule id (`<pack>/<rule>`); engine problems belong to `crossfoot`. */
+export function packOf(ruleId: string): string {
+  const slash = ruleId.indexOf('/');
+  return slash < 0 ? ruleId : ruleId.slice(0, slash);
 }
 
 export function counterKey(severity: Severity): 'errors' | 'warnings' | 'infos' {

@@ -4,6 +4,14 @@ import type { Diagnostic, Locale, RuleMeta } from '@crossfoot/core';
 export interface FileSummary {
   uri: string;
   text?: string;
+  /**
+   * Only some lines of the file, by 1-based line number, when the whole text is not kept (batch runs,
+   * merged reports): the lines `excerptLines` names for the file's findings are enough for every formatter.
+   */
+  lines?: Record<number, string>;
+  /** The report's issuer and year as the adapters read them, for overviews. */
+  issuer?: string;
+  year?: number;
 }
 
 export interface FormatInput {

@@ -18,9 +18,24 @@ function shuffled<T>(items: T[], seed: number): T[] {
 describe('package exports', () => {
   it('exports exactly the documented API', () => {
     expect(Object.keys(formatters).sort()).toEqual(
-      ['format', 'formatterNames', 'github', 'json', 'junit', 'markdown', 'sarif', 'stylish', 'summarize', 'toAnnotation', 'toSarifRegion'].sort(),
+      [
+        'csv',
+        'excerptLines',
+        'format',
+        'formatterNames',
+        'github',
+        'html',
+        'json',
+        'junit',
+        'markdown',
+        'sarif',
+        'stylish',
+        'summarize',
+        'toAnnotation',
+        'toSarifRegion',
+      ].sort(),
     );
-    expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']);
+    expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'csv']);
     expect(Object.isFrozen(formatterNames)).toBe(true);
   });
 
@@ -32,7 +47,7 @@ describe('package exports', () => {
   });
 
   it('format refuses an unknown name', () => {
-    expect(() => format('html' as never, sampleInput(), zh)).toThrow(/Unknown formatter "html"/);
+    expect(() => format('pdf' as never, sampleInput(), zh)).toThrow(/Unknown formatter "pdf"/);
   });
 });
 

@@ -1,0 +1,352 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta } from '@crossfoot/core';
+import type { FileSummary } from '@crossfoot/formatters';
+import { buildId } from './build-id.ts';
+import { type CachedResult, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
+import { type LocatedConfig, locateConfig } from './config.ts';
+import { type FileEntry, selectFiles, shardOf } from './files.ts';
+import { createPackHost, packDirectories } from './host.ts';
+import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
+import type { Phase, ProgressEvent } from './progress.ts';
+import { rulesUsed } from './rules.ts';
+import type { Session } from './session.ts';
+import { issuerKey } from './text-key.ts';
+import { VERSION } from './version.ts';
+import type { CheckOutcome, FileRef, Meta, MetaOutcome, Outcome, Reply, Task, WorkerInit } from './worker.ts';
+
+export interface BatchOptions {
+  /** Working directory: config discovery, relative paths and uris start here. */
+  cwd: string;
+  /** Paths or globs; default: the config's includes, else `.`. */
+  patterns: string[];
+  packs?: string[];
+  config?: string;
+  locale?: Locale;
+  /** Threads that check reports; default: one per core, and none for runs too small to repay starting them. */
+  jobs?: number;
+  /** Check only the files of shard `index` (1-based) of `count`, by a hash of the uri. */
+  shard?: { index: number; count: number };
+  /** The cache folder (relative to `cwd`), or undefined for no cache. */
+  cache?: string;
+  /** Which worker pool; default `threads`. */
+  pool?: PoolKind | PoolFactory;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface BatchStats {
+  /** Reports in this run (this shard's). */
+  files: number;
+  /** Reports checked in this run; the others came from the cache. */
+  checked: number;
+  fromCache: number;
+  /** Reports of other shards read (or scanned) to find last year's report of this shard's issuers. */
+  scanned: number;
+  /** Worker threads started (0: everything ran in the main thread). */
+  threads: number;
+}
+
+export interface BatchResult {
+  locale: Locale;
+  diagnostics: Diagnostic[];
+  rules: RuleMeta[];
+  /** Every report of the run with the lines its findings show, its issuer and year. */
+  files: FileSummary[];
+  stats: BatchStats;
+}
+
+/** Below this many reports a run without `--jobs` stays in the main thread: starting threads would cost more. */
+const MIN_FILES_FOR_THREADS = 48;
+/** …and it starts no more threads than one per this many reports. */
+const FILES_PER_THREAD = 24;
+
+/**
+ * Checks many reports the way `Session.run` does, with the same findings, but in worker threads and
+ * without holding every report in memory: each thread reads, parses and checks one report at a time and
+ * sends back only its findings and the lines they show.
+ *
+ * Last year's report of the same issuer (previous-report rules) is found among *all* the files of the run,
+ * whichever shard checks a report, so the shards of a run add up to the whole run. Reports are first
+ * checked on their own, which also gives their issuer and year; those that turn out to have last year's
+ * report are checked again against it. With a cache, a report is checked only when its bytes, last year's
+ * report or the settings (crossfoot, packs, config, locale) changed.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const cwd = resolve(options.cwd);
+  const cache = options.cache !== undefined ? ResultCache.open(options.cache, cwd) : undefined;
+  const located = locateConfig(cwd, options.config);
+  const config = located ? await loadConfig(located, cache) : undefined;
+  const locale = options.locale ?? config?.locale ?? 'zh-CN';
+  const init: WorkerInit = { cwd, packs: options.packs, config: options.config, locale: options.locale };
+
+  let session: Session | undefined;
+  let environment: Environment | undefined;
+  if (cache) {
+    const key = settingsKey(cwd, options, located, config, locale);
+    environment = cache.environment(key);
+    if (!environment) {
+      const read: string[] = [];
+      session = await createSession(init, recordingHost(cwd, read));
+      environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
+      cache.resetEnvironment(key, read, environment);
+    }
+  } else {
+    session = await createSession(init);
+    environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
+  }
+
+  const all = await selectFiles(cwd, config, options.patterns);
+  const shard = options.shard;
+  const mine = shard ? all.filter((f) => shardOf(f.uri, shard.count) === shard.index - 1) : all;
+  const inShard = new Set(mine.map((f) => f.uri));
+
+  const jobs = options.jobs ?? availableParallelism();
+  const runner = new Runner(options, jobs, session, init);
+  try {
+    // Hashes decide what the cache can answer; without a cache the threads compute them while checking.
+    const hashes = new Map<string, string | undefined>();
+    if (cache) for (const f of shard ? all : mine) hashes.set(f.uri, hashFile(f.path));
+
+    const metas = new Map<string, Meta>();
+    const fresh = new Map<string, CheckOutcome>();
+    const cached = new Map<string, CachedResult>();
+    const first: Task[] = [];
+    for (const f of mine) {
+      const entry = cache?.entry(f.uri, hashes.get(f.uri));
+      if (entry?.result) {
+        metas.set(f.uri, entry);
+        cached.set(f.uri, entry.result);
+      } else {
+        first.push({ kind: 'check', init, path: f.path, uri: f.uri });
+      }
+    }
+    for (const outcome of await runner.run('check', first)) {
+      const o = outcome as CheckOutcome;
+      metas.set(o.uri, o);
+      fresh.set(o.uri, o);
+    }
+
+    let scanned = 0;
+    if (shard) {
+      const keys = [...new Set(mine.flatMap((f) => issuerAndYear(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
+      const scans: Task[] = [];
+      for (const f of all) {
+        if (inShard.has(f.uri)) continue;
+        const entry = cache?.entry(f.uri, hashes.get(f.uri));
+        if (entry) metas.set(f.uri, entry);
+        else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys });
+      }
+      scanned = scans.length;
+      for (const outcome of await runner.run('scan', scans)) {
+        const o = outcome as MetaOutcome;
+        if (o.skipped) continue;
+        metas.set(o.uri, o);
+        if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
+      }
+    }
+
+    const previousOf = pairPrevious(all, metas);
+    const byUri = new Map(all.map((f) => [f.uri, f]));
+    const results = new Map<string, CachedResult>();
+    const second: Task[] = [];
+    for (const f of mine) {
+      const previousUri = previousOf.get(f.uri);
+      const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
+      const done = fresh.get(f.uri);
+      const kept = cached.get(f.uri);
+      if (done && !previous) results.set(f.uri, { previous: null, diagnostics: done.diagnostics, lines: done.lines });
+      else if (!done && kept && samePrevious(kept.previous, previous)) results.set(f.uri, kept);
+      else {
+        const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
+        if (previousUri) task.previous = toRef(byUri.get(previousUri) as FileEntry);
+        second.push(task);
+      }
+    }
+    for (const outcome of await runner.run('previous', second)) {
+      const o = outcome as CheckOutcome;
+      const previousUri = previousOf.get(o.uri);
+      results.set(o.uri, {
+        previous: previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null,
+        diagnostics: o.diagnostics,
+        lines: o.lines,
+      });
+      metas.set(o.uri, o);
+    }
+
+    if (cache) {
+      for (const f of mine) {
+        const result = results.get(f.uri) as CachedResult;
+        const meta = metas.get(f.uri);
+        if (meta?.hash && result !== cached.get(f.uri)) cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result });
+      }
+      cache.prune(cwd, new Set(all.map((f) => f.uri)));
+      cache.save();
+    }
+
+    const diagnostics = mine.flatMap((f) => results.get(f.uri)?.diagnostics ?? []);
+    const files = mine.map((f) => {
+      const meta = metas.get(f.uri);
+      const summary: FileSummary = { uri: f.uri, lines: results.get(f.uri)?.lines ?? {} };
+      if (meta?.issuer !== undefined) summary.issuer = meta.issuer;
+      if (meta?.year !== undefined) summary.year = meta.year;
+      return summary;
+    });
+    const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
+    return {
+      locale,
+      diagnostics,
+      rules: rulesUsed(environment.rules, environment.forcedRuleIds, diagnostics),
+      files,
+      stats: { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads },
+    };
+  } finally {
+    await runner.close();
+  }
+}
+
+async function loadConfig(located: LocatedConfig, cache: ResultCache | undefined): Promise<Config> {
+  const known = cache?.config(located.file, located.text);
+  if (known) return known;
+  const { parseConfig } = await import('@crossfoot/core');
+  const config = parseConfig(located.file, located.text);
+  cache?.rememberConfig(located.file, located.text, config);
+  return config;
+}
+
+async function createSession(init: WorkerInit, host?: PackHost): Promise<Session> {
+  const { Session } = await import('./session.ts');
+  return Session.create({ ...init, host });
+}
+
+/** The pack host, noting every file it reads: what the cached findings depend on. */
+function recordingHost(cwd: string, read: string[]): PackHost {
+  const host = createPackHost(cwd);
+  return {
+    ...host,
+    readFile(path) {
+      read.push(path);
+      return host.readFile(path);
+    },
+  };
+}
+
+/**
+ * Everything besides the reports and the pack files' contents that the findings depend on. The pack files
+ * themselves are checked by content (`ResultCache.environment`); a pack folder added or removed shows here.
+ */
+function settingsKey(cwd: string, options: BatchOptions, located: LocatedConfig | undefined, config: Config | undefined, locale: Locale): string {
+  const host = createPackHost(cwd);
+  const from = located ? resolve(cwd, located.file) : resolve(cwd, 'noop');
+  const forced = options.packs?.length
+    ? options.packs.map((ref) => host.resolvePack(ref, resolve(cwd, 'noop')) ?? `missing:${ref}`)
+    : (config?.packs ?? []).map((ref) => host.resolvePack(ref, from) ?? `missing:${ref}`);
+  const base = located ? resolve(located.path, '..') : cwd;
+  return hashText(
+    JSON.stringify({
+      crossfoot: VERSION,
+      build: buildId(),
+      cwd,
+      locale,
+      packs: options.packs ?? [],
+      forced,
+      config: located ? { file: located.file, hash: hashText(located.text) } : null,
+      plugins: (config?.plugins ?? []).map((p) => [p, hashFile(resolve(base, p)) ?? 'missing']),
+      folders: [...packDirectories(cwd)].sort(),
+    }),
+  );
+}
+
+function issuerAndYear(meta: Meta | undefined): { issuer: string; year: number } | undefined {
+  return meta?.issuer && meta.year !== undefined ? { issuer: meta.issuer, year: meta.year } : undefined;
+}
+
+/**
+ * Last year's report for each report, as `Session.checkDocument` finds it among the documents of a run:
+ * the first file (in uri order) of the same issuer (compared by `labelKey`) whose year is one less.
+ */
+export function pairPrevious(files: FileEntry[], metas: Map<string, Meta>): Map<string, string> {
+  const firstOf = new Map<string, string>();
+  const keyed: [string, string, number][] = [];
+  for (const f of files) {
+    const m = issuerAndYear(metas.get(f.uri));
+    if (!m) continue;
+    const key = labelKey(m.issuer);
+    keyed.push([f.uri, key, m.year]);
+    const k = `${key}\u0000${m.year}`;
+    if (!firstOf.has(k)) firstOf.set(k, f.uri);
+  }
+  const out = new Map<string, string>();
+  for (const [uri, key, year] of keyed) {
+    const previous = firstOf.get(`${key}\u0000${year - 1}`);
+    if (previous) out.set(uri, previous);
+  }
+  return out;
+}
+
+function samePrevious(a: CachedResult['previous'], b: CachedResult['previous']): boolean {
+  return a === null || b === null ? a === b : a.uri === b.uri && a.hash === b.hash;
+}
+
+function toRef(f: FileEntry): FileRef {
+  return { path: f.path, uri: f.uri };
+}
+
+/** Runs a phase's tasks on the pool (started on first need), reporting progress. */
+class Runner {
+  private pool: Pool | undefined;
+
+  constructor(
+    private readonly options: BatchOptions,
+    private readonly jobs: number,
+    private readonly session: Session | undefined,
+    private readonly init: WorkerInit,
+  ) {}
+
+  get threads(): number {
+    return this.pool?.threads ?? 0;
+  }
+
+  async run(phase: Phase, tasks: Task[]): Promise<Outcome[]> {
+    if (!tasks.length) return [];
+    const pool = await this.poolFor(tasks.length);
+    const progress = this.options.onProgress;
+    let done = 0;
+    progress?.({ phase, done, total: tasks.length });
+    const replies = await Promise.all(
+      tasks.map((task) =>
+        pool.run(task).then((reply) => {
+          done++;
+          progress?.({ phase, done, total: tasks.length });
+          return reply;
+        }),
+      ),
+    );
+    const outcomes: Outcome[] = [];
+    for (const reply of replies) outcomes.push(await unwrap(reply));
+    return outcomes;
+  }
+
+  private async poolFor(tasks: number): Promise<Pool> {
+    if (this.pool) return this.pool;
+    const explicit = this.options.jobs !== undefined;
+    const threads =
+      this.jobs <= 1 ? 0 : explicit ? Math.min(this.jobs, tasks) : tasks < MIN_FILES_FOR_THREADS ? 0 : Math.min(this.jobs, Math.ceil(tasks / FILES_PER_THREAD));
+    if (threads <= 1) {
+      if (this.session) (await import('./worker.ts')).primeSession(this.init, this.session);
+      this.pool = inProcessPool();
+    } else {
+      this.pool = await createPool(this.options.pool ?? 'threads', threads);
+    }
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+async function unwrap(reply: Reply): Promise<Outcome> {
+  if ('outcome' in reply) return reply.outcome;
+  const { deserializeError } = await import('./worker.ts');
+  throw deserializeError(reply.error);
+}

@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import type { Reply, Task } from './worker.ts';
+
+/** Set in `workerData` by the plain worker_threads pool, so the same worker module also serves tinypool. */
+export const THREAD_PROTOCOL = 'crossfoot-thread/1';
+
+/** Runs tasks on some threads; replies come back in any order, each to its own promise. */
+export interface Pool {
+  readonly threads: number;
+  run(task: Task): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Worker threads to start. */
+  threads: number;
+  /** The worker module: its default export runs one task; with the thread protocol in `workerData` it also listens on its port. */
+  worker: URL;
+}
+
+export type PoolFactory = (options: PoolOptions) => Pool | Promise<Pool>;
+
+/** `threads`: plain worker_threads with a queue (the default: measured fastest, see bench/RESULTS.md); `tinypool`: the tinypool library. */
+export type PoolKind = 'threads' | 'tinypool';
+
+/**
+ * The worker module: the bundle's `crossfoot-worker.mjs` next to the bundled CLI, or, running from the
+ * TypeScript sources, a small loader that registers tsx first.
+ */
+export function workerModule(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./worker-source.mjs', import.meta.url) : new URL('./crossfoot-worker.mjs', import.meta.url);
+}
+
+export async function createPool(kind: PoolKind | PoolFactory, threads: number): Promise<Pool> {
+  const options = { threads, worker: workerModule() };
+  if (typeof kind === 'function') return kind(options);
+  return kind === 'tinypool' ? tinypoolPool(options) : threadsPool(options);
+}
+
+/** Tasks in the main thread, one after the other: `--jobs 1` and runs too small to repay starting threads. */
+export function inProcessPool(): Pool {
+  let run: ((task: Task) => Promise<Reply>) | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    threads: 0,
+    run(task) {
+      const next = chain.then(async () => {
+        run ??= (await import('./worker.ts')).default;
+        return run(task);
+      });
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await chain;
+    },
+  };
+}
+
+/** Plain worker_threads: each thread has one task at a time, the rest wait in a queue here. */
+export function threadsPool({ threads, worker }: PoolOptions): Pool {
+  const waiting: { task: Task; resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
+  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, number>();
+  let next = 0;
+  let failure: Error | undefined;
+  let closing = false;
+
+  const dispatch = () => {
+    while (idle.length && waiting.length) {
+      const thread = idle.pop() as Worker;
+      const job = waiting.shift() as (typeof waiting)[number];
+      const id = next++;
+      pending.set(id, job);
+      busy.set(thread, id);
+      thread.postMessage({ id, task: job.task });
+    }
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const job of [...pending.values(), ...waiting]) job.reject(failure);
+    pending.clear();
+    waiting.length = 0;
+  };
+  const workers = Array.from({ length: threads }, () => {
+    const thread = new Worker(worker, { workerData: { protocol: THREAD_PROTOCOL } });
+    thread.on('message', (message: { id: number; reply: Reply }) => {
+      const job = pending.get(message.id);
+      pending.delete(message.id);
+      busy.delete(thread);
+      idle.push(thread);
+      job?.resolve(message.reply);
+      dispatch();
+    });
+    thread.on('error', fail);
+    thread.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
+    });
+    idle.push(thread);
+    return thread;
+  });
+  return {
+    threads,
+    run(task) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<Reply>((resolve, reject) => {
+        waiting.push({ task, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** The tinypool library, kept for comparison (`bench/batch.mjs`). */
+export async function tinypoolPool({ threads, worker }: PoolOptions): Promise<Pool> {
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
+  return {
+    threads,
+    run: (task) => pool.run(task) as Promise<Reply>,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { decode } from '@crossfoot/adapters';
+import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Locale, type ReportDocument, reportYear } from '@crossfoot/core';
+import { excerptLines } from '@crossfoot/formatters';
+import { THREAD_PROTOCOL } from './pool.ts';
+import { readReportBytes, reportFromBytes } from './read.ts';
+import { Session } from './session.ts';
+import { textKey } from './text-key.ts';
+
+/** What every task carries to build (once per thread) the same session as the main thread. */
+export interface WorkerInit {
+  cwd: string;
+  packs?: string[];
+  config?: string;
+  locale?: Locale;
+}
+
+export interface FileRef {
+  path: string;
+  uri: string;
+}
+
+/** Check a report, against last year's report when `previous` is given. */
+export interface CheckTask extends FileRef {
+  kind: 'check';
+  init: WorkerInit;
+  previous?: FileRef;
+}
+
+/**
+ * Read a report's issuer and year, to pair it with the reports of another shard. With `keys`, a plain-text
+ * report whose text contains none of these issuer keys is not parsed: it cannot be the previous report of
+ * any of them (a plain-text report's issuer is always a stretch of its text).
+ */
+export interface MetaTask extends FileRef {
+  kind: 'meta';
+  init: WorkerInit;
+  keys?: string[];
+}
+
+export type Task = CheckTask | MetaTask;
+
+export interface Meta {
+  /** Content hash of the bytes read; undefined when the file could not be read. */
+  hash?: string;
+  issuer?: string;
+  year?: number;
+}
+
+export interface CheckOutcome extends Meta {
+  kind: 'check';
+  uri: string;
+  /** The hash of the previous report the findings were computed against. */
+  previousHash?: string;
+  diagnostics: Diagnostic[];
+  /** The lines the findings show, by line number. */
+  lines: Record<number, string>;
+}
+
+export interface MetaOutcome extends Meta {
+  kind: 'meta';
+  uri: string;
+  /** Not parsed: its text holds none of the keys asked about. */
+  skipped?: boolean;
+}
+
+export type Outcome = CheckOutcome | MetaOutcome;
+
+/** An error as it crosses a thread boundary: CrossfootErrors keep their code and location. */
+export interface SerializedError {
+  message: string;
+  errors?: { code: string; message: string; file?: string; range?: CrossfootError['range'] }[];
+}
+
+const sessions = new Map<string, Promise<Session>>();
+
+function sessionKey(init: WorkerInit): string {
+  return JSON.stringify([init.cwd, init.packs ?? [], init.config ?? '', init.locale ?? '']);
+}
+
+/** Lets tasks run in the main thread reuse the session it already built. */
+export function primeSession(init: WorkerInit, session: Session): void {
+  sessions.set(sessionKey(init), Promise.resolve(session));
+}
+
+function sessionFor(init: WorkerInit): Promise<Session> {
+  const key = sessionKey(init);
+  let session = sessions.get(key);
+  if (!session) {
+    session = Session.create(init);
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+interface Loaded extends Meta {
+  doc: ReportDocument;
+}
+
+function load(file: FileRef): Loaded {
+  const read = readReportBytes(file.path, file.uri);
+  if ('doc' in read) return { doc: read.doc };
+  const doc = reportFromBytes(read.bytes, file.uri);
+  return { doc, hash: contentHash(read.bytes), ...metaOf(doc) };
+}
+
+function metaOf(doc: ReportDocument): { issuer?: string; year?: number } {
+  const out: { issuer?: string; year?: number } = {};
+  const issuer = doc.meta.issuer?.value;
+  const year = reportYear(doc);
+  if (issuer) out.issuer = issuer;
+  if (year !== undefined && Number.isFinite(year)) out.year = year;
+  return out;
+}
+
+/** What a task gives back across a thread boundary: its outcome, or the error that stopped it. */
+export type Reply = { outcome: Outcome } | { error: SerializedError };
+
+/**
+ * Runs one task and never throws: a broken pack or config comes back as a serialized error. The same code
+ * runs in worker threads (as the pool's task function) and, for small or `--jobs 1` runs, in the main thread.
+ */
+export default async function run(task: Task): Promise<Reply> {
+  try {
+    return { outcome: await handle(task) };
+  } catch (error) {
+    return { error: serializeError(error) };
+  }
+}
+
+async function handle(task: Task): Promise<Outcome> {
+  if (task.kind === 'meta') return meta(task);
+  const session = await sessionFor(task.init);
+  const { doc, ...about } = load(task);
+  const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, diagnostics: [], lines: {} };
+  let others: ReportDocument[] = [];
+  if (task.previous) {
+    const previous = load(task.previous);
+    others = [previous.doc];
+    if (previous.hash) outcome.previousHash = previous.hash;
+  }
+  outcome.diagnostics = await session.checkDocument(doc, others);
+  const index = new LineIndex(doc.text);
+  for (const n of excerptLines(outcome.diagnostics, doc.uri)) if (n <= index.lineCount) outcome.lines[n] = index.lineText(n);
+  return outcome;
+}
+
+function meta(task: MetaTask): MetaOutcome {
+  const read = readReportBytes(task.path, task.uri);
+  if ('doc' in read) return { kind: 'meta', uri: task.uri };
+  const hash = contentHash(read.bytes);
+  if (task.keys && /\.txt$/i.test(task.uri)) {
+    const decoded = decode(read.bytes);
+    if (!('problem' in decoded)) {
+      const text = textKey(decoded.text);
+      if (!task.keys.some((k) => text.includes(k))) return { kind: 'meta', uri: task.uri, hash, skipped: true };
+    }
+  }
+  return { kind: 'meta', uri: task.uri, hash, ...metaOf(reportFromBytes(read.bytes, task.uri)) };
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof CrossfootError)) return { message: (error as Error)?.message ?? String(error) };
+  const all = error instanceof CrossfootErrors ? error.errors : [error];
+  return { message: error.message, errors: all.map((e) => ({ code: e.code, message: e.message, file: e.file, range: e.range })) };
+}
+
+/** The error a reply carried, rebuilt on this side of the thread boundary. */
+export function deserializeError(error: SerializedError): Error {
+  const all = (error.errors ?? []).map((e) => new CrossfootError(e.code, e.message, e.file, e.range));
+  if (all.length > 1) return new CrossfootErrors(all);
+  return all[0] ?? new Error(error.message);
+}
+
+if (!isMainThread && parentPort && (workerData as { protocol?: string } | undefined)?.protocol === THREAD_PROTOCOL) {
+  const port = parentPort;
+  port.on('message', (message: { id: number; task: Task }) => {
+    run(message.task).then((reply) => port.postMessage({ id: message.id, reply }));
+  });
+}
