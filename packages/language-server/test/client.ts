@@ -32,12 +32,21 @@ export interface StartOptions {
   watch?: boolean;
   /** Answers to workspace/configuration, section `crossfoot`. */
   settings?: Record<string, unknown>;
+  /** The server's main module; default: the `crossfoot-language-server` bin. */
+  module?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts the server as an editor would (`crossfoot-language-server --stdio`) and initializes it. */
 export async function start(options: StartOptions): Promise<Client> {
-  const server = spawn(process.execPath, [BIN, '--stdio'], { cwd: options.root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [options.module ?? BIN, '--stdio'], {
+    cwd: options.root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   server.stderr?.on('data', () => undefined);
+  // The server may be gone before the last notification is written (exit): nothing to report then.
+  server.stdin?.on('error', () => undefined);
   const connection = createMessageConnection(
     new StreamMessageReader(server.stdout as NodeJS.ReadableStream),
     new StreamMessageWriter(server.stdin as NodeJS.WritableStream),
@@ -54,6 +63,7 @@ export async function start(options: StartOptions): Promise<Client> {
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onError(() => undefined);
   connection.listen();
   const root = fileUri(options.root);
   await connection.sendRequest('initialize', {
@@ -71,7 +81,9 @@ export async function start(options: StartOptions): Promise<Client> {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: !!options.watch } },
     },
   });
-  connection.sendNotification('initialized', {});
+  // A notification's promise fails only when the server is gone; the waits for its answers tell then.
+  const notify = (method: string, params?: unknown) => void connection.sendNotification(method, params).catch(() => undefined);
+  notify('initialized', {});
 
   let cursor = new Map<string, number>();
   const client: Client = {
@@ -103,18 +115,18 @@ export async function start(options: StartOptions): Promise<Client> {
       });
     },
     open(uri, languageId, text, version = 1) {
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+      notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
     change(uri, version, text) {
-      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     close(uri) {
-      connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      notify('textDocument/didClose', { textDocument: { uri } });
     },
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        connection.sendNotification('exit');
+        notify('exit');
       } catch {
         // already gone
       }

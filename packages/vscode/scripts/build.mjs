@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Bundles the extension: `node scripts/build.mjs` writes dist/extension.js (the client VS Code loads),
+// dist/server.js (the language server, started by the client in its own Node process) and dist/rules/
+// (the built-in packs, which the server reads through CROSSFOOT_BUILTIN_RULES). Both bundles are CommonJS
+// for Node 20 and need no node_modules: the .vsix is packaged with `vsce package --no-dependencies`.
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const rules = fileURLToPath(new URL('../../../rules/', import.meta.url));
+const dist = join(here, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const common = {
+  absWorkingDir: here,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  charset: 'utf8',
+  legalComments: 'linked',
+  logLevel: 'error',
+};
+
+await build({ ...common, entryPoints: ['src/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+
+await build({
+  ...common,
+  entryPoints: ['src/server.ts'],
+  outfile: join(dist, 'server.js'),
+  // The sources are ES modules: `import.meta.url` is this file's URL, and the packs lie beside it.
+  define: { 'import.meta.url': '__crossfootModuleUrl' },
+  banner: {
+    js: [
+      "const __crossfootModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      "process.env.CROSSFOOT_BUILTIN_RULES ||= require('node:path').join(__dirname, 'rules');",
+    ].join('\n'),
+  },
+});
+
+// The packs: definitions and rule docs, not their tests or fixtures.
+const PACK_FILE = /\.(ya?ml|json|md)$/;
+const SKIP_DIR = new Set(['node_modules', 'fixtures', 'test', 'tests']);
+for (const pack of readdirSync(rules, { withFileTypes: true })) if (pack.isDirectory()) copyPack(join(rules, pack.name));
+
+function copyPack(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIR.has(entry.name)) copyPack(path);
+    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json') {
+      const target = join(dist, 'rules', relative(rules, path));
+      mkdirSync(join(target, '..'), { recursive: true });
+      cpSync(path, target);
+    }
+  }
+}
