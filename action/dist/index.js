@@ -1916,11 +1916,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -2294,9 +2294,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2334,12 +2334,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4317,9 +4317,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise2 = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6671,22 +6671,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header2 = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6694,41 +6694,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6794,22 +6794,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6825,7 +6825,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6833,7 +6833,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6848,7 +6848,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback2 = null;
       function onDrain() {
@@ -6858,16 +6858,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6885,19 +6885,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6920,10 +6920,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6947,7 +6947,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6958,11 +6958,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7533,12 +7533,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7692,15 +7692,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -8017,16 +8017,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8037,7 +8037,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -8088,7 +8088,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8100,7 +8100,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8436,8 +8436,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9706,7 +9706,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9719,7 +9719,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9738,7 +9738,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9755,7 +9755,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9825,18 +9825,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10093,9 +10093,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10318,9 +10318,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10605,9 +10605,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10699,9 +10699,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -12088,14 +12088,14 @@ var require_headers = __commonJS({
     function fill2(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -14564,7 +14564,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14640,7 +14640,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14683,7 +14683,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15539,10 +15539,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value2 of header.split(",")) {
+      for (let value2 of header2.split(",")) {
         value2 = value2.trim();
         if (isValidHeaderName(value2)) {
           values.push(value2);
@@ -16441,20 +16441,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value2 = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position3 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position3);
-        unparsedAttributes = header.slice(position3.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position3);
+        unparsedAttributes = header2.slice(position3.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value2 = nameValuePair;
@@ -18424,8 +18424,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19364,11 +19364,11 @@ var init_summary = __esm({
   "node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/summary.js"() {
     __awaiter = function(thisArg, _arguments, P2, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P2 ? value2 : new P2(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19384,7 +19384,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19546,8 +19546,8 @@ var init_summary = __esm({
             if (typeof cell === "string") {
               return this.wrap("td", cell);
             }
-            const { header, data, colspan, rowspan } = cell;
-            const tag2 = header ? "th" : "td";
+            const { header: header2, data, colspan, rowspan } = cell;
+            const tag2 = header2 ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag2, data, attrs);
           }).join("");
@@ -19941,11 +19941,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P2 ? value2 : new P2(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19961,7 +19961,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20048,26 +20048,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve8(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve8(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -20237,9 +20237,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -20275,14 +20275,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve8(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20392,15 +20392,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -20526,12 +20526,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20539,7 +20539,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve8(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -20578,7 +20578,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve8(response);
+              resolve9(response);
             }
           }));
         });
@@ -20636,11 +20636,11 @@ var init_utils2 = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P2, generator) {
       function adopt(value2) {
-        return value2 instanceof P2 ? value2 : new P2(function(resolve8) {
-          resolve8(value2);
+        return value2 instanceof P2 ? value2 : new P2(function(resolve9) {
+          resolve9(value2);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -20656,7 +20656,7 @@ var init_utils2 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21125,11 +21125,11 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/.pnpm/content-type@3.1.1/node_modules/content-type/dist/index.js
-function parse2(header, options) {
+function parse2(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index2 = valueStart;
@@ -21137,7 +21137,7 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code19 = header.charCodeAt(index2);
+    const code19 = header2.charCodeAt(index2);
     const flags = CHAR_MAP[code19];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -21153,25 +21153,25 @@ function parse2(header, options) {
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value2 = header.slice(valueStart, valueEnd);
+  const value2 = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index2 === len || stop !== 0) {
     return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index2, len, stopFlags);
+  return parseParameters(header2, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index2, len, stopFlags) {
+function parseParameters(header2, type, index2, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index2 < len) {
     index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
       index2++;
     }
     const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code19 = header.charCodeAt(index2);
+      const code19 = header2.charCodeAt(index2);
       const flags = CHAR_MAP[code19];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -21180,25 +21180,25 @@ function parseParameters(header, type, index2, len, stopFlags) {
       }
       if (code19 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value2 = header.slice(keyStart, keyEnd);
+        const value2 = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
           index2++;
         }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+        if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code20 = header.charCodeAt(index2);
+            const code20 = header2.charCodeAt(index2);
             if (code20 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code21 = header.charCodeAt(index2);
+                const code21 = header2.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code21];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -21223,7 +21223,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code20 = header.charCodeAt(index2);
+          const code20 = header2.charCodeAt(index2);
           const flags2 = CHAR_MAP[code20];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -21239,7 +21239,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -33946,8 +33946,8 @@ function isUnresolved(v) {
 function single(operand) {
   return { value: operand.value, width: halfUnit(operand.decimals), operands: [operand] };
 }
-function cellOperand(uri, row, header, cell) {
-  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value), decimals: cell.decimals ?? 0 };
+function cellOperand(uri, row, header2, cell) {
+  return { label: `${row.label} / ${header2}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value), decimals: cell.decimals ?? 0 };
 }
 function related(operands) {
   return operands.map((o) => ({ uri: o.uri, range: o.range, label: `${o.label} = ${o.text}` }));
@@ -34140,9 +34140,9 @@ var init_resolve = __esm({
       cellOperand(table2, rowIndex, col) {
         const row = table2.rows[rowIndex];
         const cell = row.cells[col];
-        const header = table2.columns[col]?.label ?? `#${col + 1}`;
-        if (!cell || cell.empty || cell.value === void 0) return { missing: "empty", what: `${row.label} / ${header}` };
-        return cellOperand(this.doc.uri, row, header, cell);
+        const header2 = table2.columns[col]?.label ?? `#${col + 1}`;
+        if (!cell || cell.empty || cell.value === void 0) return { missing: "empty", what: `${row.label} / ${header2}` };
+        return cellOperand(this.doc.uri, row, header2, cell);
       }
       fact(fact) {
         if (fact.table && fact.row) {
@@ -36193,9 +36193,9 @@ ${indent2}`) + "'";
         start = start.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -36210,11 +36210,11 @@ ${indent2}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent2}${body}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent2}`);
-      return `|${header}
+      return `|${header2}
 ${indent2}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -39317,10 +39317,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines2 = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
@@ -39331,26 +39331,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
-        let end2 = start + header.length;
+        const value3 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent2, content3] = lines2[i];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
+          if (header2.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent2.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -39377,7 +39377,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content3 = content3.slice(0, -1);
         if (content3 && indent2.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
@@ -39404,7 +39404,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -39416,8 +39416,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value: value2, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -40256,10 +40256,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -40291,10 +40291,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -42135,7 +42135,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse9(src, reviver, options) {
+    function parse10(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -42176,7 +42176,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse9;
+    exports.parse = parse10;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
@@ -45271,7 +45271,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root2, ref);
+      let _sch = resolve9.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -45298,7 +45298,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root2, ref) {
+    function resolve9(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -46158,11 +46158,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse9(serialize4(uri, options), options);
+        parse10(serialize4(uri, options), options);
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve9(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -46201,8 +46201,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base2, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base2 = parse9(serialize4(base2, options), options);
-        relative3 = parse9(serialize4(relative3, options), options);
+        base2 = parse10(serialize4(base2, options), options);
+        relative3 = parse10(serialize4(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -46520,7 +46520,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse9(uri, opts) {
+    function parse10(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -46553,11 +46553,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve8,
+      resolve: resolve9,
       resolveComponent,
       equal,
       serialize: serialize4,
-      parse: parse9
+      parse: parse10
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -50286,9 +50286,9 @@ var require_clone = __commonJS({
           } else if (_instanceof(parent2, nativeSet)) {
             child = new nativeSet();
           } else if (_instanceof(parent2, nativePromise)) {
-            child = new nativePromise(function(resolve8, reject) {
+            child = new nativePromise(function(resolve9, reject) {
               parent2.then(function(value2) {
-                resolve8(_clone(value2, depth2 - 1));
+                resolve9(_clone(value2, depth2 - 1));
               }, function(err) {
                 reject(_clone(err, depth2 - 1));
               });
@@ -50805,7 +50805,7 @@ var require_eventemitter2 = __commonJS({
         var callbacks;
         var timer = 0;
         var subscriptionClosed;
-        var promise2 = new Promise2(function(resolve8, reject, onCancel) {
+        var promise2 = new Promise2(function(resolve9, reject, onCancel) {
           options = resolveOptions(options, {
             timeout: 0,
             overload: false
@@ -50830,7 +50830,7 @@ var require_eventemitter2 = __commonJS({
           }
           var _resolve = function(value2) {
             cleanup();
-            resolve8(value2);
+            resolve9(value2);
           };
           var _reject = function(err) {
             cleanup();
@@ -51146,8 +51146,8 @@ var require_eventemitter2 = __commonJS({
             var args = arguments;
             var context3 = this;
             var event2 = this.event;
-            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve8) {
-              _setImmediate(resolve8);
+            return promisify ? nextTick ? Promise.resolve() : new Promise(function(resolve9) {
+              _setImmediate(resolve9);
             }).then(function() {
               context3.event = event2;
               return _listener.apply(context3, args);
@@ -51738,7 +51738,7 @@ var require_eventemitter2 = __commonJS({
           filter: functionReducer,
           Promise: constructorReducer
         });
-        return makeCancelablePromise(options.Promise, function(resolve8, reject, onCancel) {
+        return makeCancelablePromise(options.Promise, function(resolve9, reject, onCancel) {
           function listener() {
             var filter = options.filter;
             if (filter && !filter.apply(self, arguments)) {
@@ -51747,9 +51747,9 @@ var require_eventemitter2 = __commonJS({
             self.off(event, listener);
             if (options.handleError) {
               var err = arguments[0];
-              err ? reject(err) : resolve8(toArray.apply(null, arguments).slice(1));
+              err ? reject(err) : resolve9(toArray.apply(null, arguments).slice(1));
             } else {
-              resolve8(toArray.apply(null, arguments));
+              resolve9(toArray.apply(null, arguments));
             }
           }
           onCancel(function() {
@@ -51770,11 +51770,11 @@ var require_eventemitter2 = __commonJS({
           Promise: constructorReducer
         });
         var _Promise = options.Promise;
-        return makeCancelablePromise(_Promise, function(resolve8, reject, onCancel) {
+        return makeCancelablePromise(_Promise, function(resolve9, reject, onCancel) {
           var handler3;
           if (typeof emitter.addEventListener === "function") {
             handler3 = function() {
-              resolve8(toArray.apply(null, arguments));
+              resolve9(toArray.apply(null, arguments));
             };
             onCancel(function() {
               emitter.removeEventListener(name, handler3);
@@ -51788,7 +51788,7 @@ var require_eventemitter2 = __commonJS({
           }
           var eventListener = function() {
             errorListener && emitter.removeListener("error", errorListener);
-            resolve8(toArray.apply(null, arguments));
+            resolve9(toArray.apply(null, arguments));
           };
           var errorListener;
           if (name !== "error") {
@@ -54910,7 +54910,7 @@ var require_engine = __commonJS({
           }
           var orderedSets = this.prioritizeRules();
           var cursor = Promise.resolve();
-          return new Promise(function(resolve8, reject) {
+          return new Promise(function(resolve9, reject) {
             orderedSets.map(function(set) {
               cursor = cursor.then(function() {
                 return _this3.evaluateRules(set, almanac);
@@ -54926,7 +54926,7 @@ var require_engine = __commonJS({
                 hash[group].push(ruleResult);
                 return hash;
               }, { results: [], failureResults: [] }), results = _ruleResults$reduce.results, failureResults = _ruleResults$reduce.failureResults;
-              resolve8({
+              resolve9({
                 almanac,
                 results,
                 failureResults,
@@ -55315,7 +55315,7 @@ var init_engine = __esm({
         for (const result of results) {
           const rule = this.rules.get(result.name);
           if (!rule || rule.check.kind === "conditions") continue;
-          for (const finding of findingsOf(result)) out.push({ rule, finding });
+          for (const finding2 of findingsOf(result)) out.push({ rule, finding: finding2 });
         }
         for (const result of failureResults) {
           const rule = this.rules.get(result.name);
@@ -55425,8 +55425,8 @@ var init_engine = __esm({
         }
         const seen = /* @__PURE__ */ new Set();
         for (const pack of packs) {
-          for (const { rule, finding } of await this.compile(pack).run(doc, request2.previous, lines2)) {
-            const diagnostic = this.toDiagnostic(doc, rule, finding);
+          for (const { rule, finding: finding2 } of await this.compile(pack).run(doc, request2.previous, lines2)) {
+            const diagnostic = this.toDiagnostic(doc, rule, finding2);
             if (!diagnostic) continue;
             const key = `${diagnostic.ruleId}|${diagnostic.range.start.line}:${diagnostic.range.start.column}|${diagnostic.message}`;
             if (seen.has(key)) continue;
@@ -55436,24 +55436,24 @@ var init_engine = __esm({
         }
         return sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d)));
       }
-      toDiagnostic(doc, rule, finding) {
+      toDiagnostic(doc, rule, finding2) {
         const override = this.options.rules?.[rule.id];
         if (override === "off") return void 0;
-        const template = rule.messages[finding.messageId] ?? CHECK_MESSAGES[rule.check.kind][finding.messageId];
-        const message = template ? render(template, this.options.locale, finding.data) : `${rule.id}: ${finding.messageId}`;
+        const template = rule.messages[finding2.messageId] ?? CHECK_MESSAGES[rule.check.kind][finding2.messageId];
+        const message = template ? render(template, this.options.locale, finding2.data) : `${rule.id}: ${finding2.messageId}`;
         return {
           ruleId: rule.id,
           severity: override ?? rule.severity,
           message,
-          messageId: finding.messageId,
-          data: finding.data,
+          messageId: finding2.messageId,
+          data: finding2.data,
           uri: doc.uri,
-          range: finding.range,
-          related: finding.related,
-          ...finding.arithmetic ? {
-            expected: finding.arithmetic.expected,
-            actual: finding.arithmetic.actual,
-            arithmetic: { ...finding.arithmetic, precision: precisionLabel(finding.arithmetic.precision, this.options.locale) }
+          range: finding2.range,
+          related: finding2.related,
+          ...finding2.arithmetic ? {
+            expected: finding2.arithmetic.expected,
+            actual: finding2.arithmetic.actual,
+            arithmetic: { ...finding2.arithmetic, precision: precisionLabel(finding2.arithmetic.precision, this.options.locale) }
           } : {},
           url: docsUrl(rule.id)
         };
@@ -56588,14 +56588,14 @@ function noProblemsLine(locale, files) {
 }
 function arithmeticLine(locale, a) {
   const sep4 = locale === "zh-CN" ? "：" : ": ";
-  const join3 = locale === "zh-CN" ? "；" : "; ";
+  const join4 = locale === "zh-CN" ? "；" : "; ";
   return [
     ["arithmetic.expression", a.expression],
     ["arithmetic.expected", a.expected],
     ["arithmetic.actual", a.actual],
     ["arithmetic.difference", a.difference],
     ["arithmetic.precision", a.precision]
-  ].map(([id, value2]) => `${t(locale, id)}${sep4}${value2}`).join(join3);
+  ].map(([id, value2]) => `${t(locale, id)}${sep4}${value2}`).join(join4);
 }
 var messages, messageIds;
 var init_messages2 = __esm({
@@ -56633,9 +56633,75 @@ var init_messages2 = __esm({
       "markdown.expected": { "zh-CN": "应为", en: "Expected" },
       "markdown.actual": { "zh-CN": "实为", en: "Actual" },
       "markdown.noProblems": { "zh-CN": "未发现问题。", en: "No problems found." },
-      "markdown.cleanFiles": { "zh-CN": "未发现问题的文件：{files}", en: "Files without problems: {files}" }
+      "markdown.cleanFiles": { "zh-CN": "未发现问题的文件：{files}", en: "Files without problems: {files}" },
+      "csv.file": { "zh-CN": "文件", en: "file" },
+      "csv.line": { "zh-CN": "行", en: "line" },
+      "csv.column": { "zh-CN": "列", en: "column" },
+      "csv.severity": { "zh-CN": "级别", en: "severity" },
+      "csv.rule": { "zh-CN": "规则", en: "rule" },
+      "csv.message": { "zh-CN": "说明", en: "message" },
+      "csv.expected": { "zh-CN": "应为", en: "expected" },
+      "csv.actual": { "zh-CN": "实为", en: "actual" },
+      "html.title": { "zh-CN": "crossfoot 检查报告", en: "crossfoot audit report" },
+      "html.generatedBy": { "zh-CN": "由 crossfoot {version} 生成", en: "Generated by crossfoot {version}" },
+      "html.overview": { "zh-CN": "概况", en: "Overview" },
+      "html.reportsChecked": { "zh-CN": "检查的报告", en: "Reports checked" },
+      "html.withErrors": { "zh-CN": "有错误的报告", en: "Reports with errors" },
+      "html.withWarnings": { "zh-CN": "有警告的报告", en: "Reports with warnings" },
+      "html.findings": { "zh-CN": "问题", en: "Findings" },
+      "html.perRule": { "zh-CN": "各规则发现的问题", en: "Findings per rule" },
+      "html.perPack": { "zh-CN": "各规则包发现的问题", en: "Findings per pack" },
+      "html.pack": { "zh-CN": "规则包", en: "Pack" },
+      "html.reports": { "zh-CN": "报告", en: "Reports" },
+      "html.filter": { "zh-CN": "筛选", en: "Filter" },
+      "html.filterHint": { "zh-CN": "文件名、发布机关或规则", en: "file, issuer or rule" },
+      "html.onlyWithFindings": { "zh-CN": "只看有问题的报告", en: "Only reports with findings" },
+      "html.shown": { "zh-CN": "显示 {shown} / {total} 份报告", en: "Showing {shown} of {total} reports" },
+      "html.noMatch": { "zh-CN": "没有符合筛选条件的报告。", en: "No report matches the filter." },
+      "html.file": { "zh-CN": "文件", en: "File" },
+      "html.issuer": { "zh-CN": "发布机关", en: "Issuer" },
+      "html.year": { "zh-CN": "年度", en: "Year" },
+      "html.details": { "zh-CN": "各报告的问题", en: "Findings by report" },
+      "html.expandAll": { "zh-CN": "全部展开", en: "Expand all" },
+      "html.collapseAll": { "zh-CN": "全部收起", en: "Collapse all" },
+      "html.related": { "zh-CN": "相关位置", en: "Related locations" },
+      "html.noSource": { "zh-CN": "（原文不可用）", en: "(source not available)" },
+      "html.summaryCounts": { "zh-CN": "{errors}，{warnings}，{infos}", en: "{errors}, {warnings}, {infos}" }
     };
     messageIds = Object.keys(messages);
+  }
+});
+
+// packages/formatters/src/csv.ts
+function csv(input, options) {
+  const { locale } = options;
+  const rows = [COLUMNS.map((id) => t(locale, id))];
+  for (const d of sortDiagnostics(input.diagnostics)) {
+    rows.push([
+      d.uri,
+      String(d.range.start.line),
+      String(d.range.start.column),
+      t(locale, `severity.${d.severity}`),
+      d.ruleId,
+      d.message,
+      d.expected ?? d.arithmetic?.expected ?? "",
+      d.actual ?? d.arithmetic?.actual ?? ""
+    ]);
+  }
+  return `\uFEFF${rows.map((cells) => cells.map(csvField).join(",")).join("\r\n")}\r
+`;
+}
+function csvField(value2) {
+  const safe = /^[=+\-@\t\r]/.test(value2) && !/^[+-]?\d[\d,]*(\.\d+)?%?$/.test(value2) ? `'${value2}` : value2;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+var COLUMNS;
+var init_csv = __esm({
+  "packages/formatters/src/csv.ts"() {
+    "use strict";
+    init_src();
+    init_messages2();
+    COLUMNS = ["csv.file", "csv.line", "csv.column", "csv.severity", "csv.rule", "csv.message", "csv.expected", "csv.actual"];
   }
 });
 
@@ -56702,6 +56768,207 @@ var init_github2 = __esm({
   }
 });
 
+// packages/formatters/src/sha256.ts
+function sha256Base64(text5) {
+  const bytes2 = utf8(text5);
+  const length = bytes2.length;
+  const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+  padded.set(bytes2);
+  padded[length] = 128;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(length / 536870912));
+  view.setUint32(padded.length - 4, length * 8 >>> 0);
+  const h2 = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+  const w = new Uint32Array(64);
+  const rotr = (x, n) => x >>> n | x << 32 - n;
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const a2 = w[i - 15];
+      const b2 = w[i - 2];
+      const s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3;
+      const s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h2;
+    for (let i = 0; i < 64; i++) {
+      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + S1 + ch + K[i] + w[i] >>> 0;
+      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = a & b ^ a & c ^ b & c;
+      const t22 = S0 + maj >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t22 >>> 0;
+    }
+    h2[0] = h2[0] + a >>> 0;
+    h2[1] = h2[1] + b >>> 0;
+    h2[2] = h2[2] + c >>> 0;
+    h2[3] = h2[3] + d >>> 0;
+    h2[4] = h2[4] + e >>> 0;
+    h2[5] = h2[5] + f >>> 0;
+    h2[6] = h2[6] + g >>> 0;
+    h2[7] = h2[7] + hh >>> 0;
+  }
+  const digest = new Uint8Array(32);
+  const out = new DataView(digest.buffer);
+  for (let i = 0; i < 8; i++) out.setUint32(i * 4, h2[i]);
+  return base64(digest);
+}
+function utf8(text5) {
+  const out = [];
+  for (const char of text5) {
+    let cp = char.codePointAt(0);
+    if (cp >= 55296 && cp <= 57343) cp = 65533;
+    if (cp < 128) out.push(cp);
+    else if (cp < 2048) out.push(192 | cp >> 6, 128 | cp & 63);
+    else if (cp < 65536) out.push(224 | cp >> 12, 128 | cp >> 6 & 63, 128 | cp & 63);
+    else out.push(240 | cp >> 18, 128 | cp >> 12 & 63, 128 | cp >> 6 & 63, 128 | cp & 63);
+  }
+  return Uint8Array.from(out);
+}
+function base64(bytes2) {
+  let out = "";
+  for (let i = 0; i < bytes2.length; i += 3) {
+    const n = bytes2[i] << 16 | (bytes2[i + 1] ?? 0) << 8 | (bytes2[i + 2] ?? 0);
+    out += ALPHABET[n >> 18 & 63];
+    out += ALPHABET[n >> 12 & 63];
+    out += i + 1 < bytes2.length ? ALPHABET[n >> 6 & 63] : "=";
+    out += i + 2 < bytes2.length ? ALPHABET[n & 63] : "=";
+  }
+  return out;
+}
+var K, ALPHABET;
+var init_sha256 = __esm({
+  "packages/formatters/src/sha256.ts"() {
+    "use strict";
+    K = new Uint32Array([
+      1116352408,
+      1899447441,
+      3049323471,
+      3921009573,
+      961987163,
+      1508970993,
+      2453635748,
+      2870763221,
+      3624381080,
+      310598401,
+      607225278,
+      1426881987,
+      1925078388,
+      2162078206,
+      2614888103,
+      3248222580,
+      3835390401,
+      4022224774,
+      264347078,
+      604807628,
+      770255983,
+      1249150122,
+      1555081692,
+      1996064986,
+      2554220882,
+      2821834349,
+      2952996808,
+      3210313671,
+      3336571891,
+      3584528711,
+      113926993,
+      338241895,
+      666307205,
+      773529912,
+      1294757372,
+      1396182291,
+      1695183700,
+      1986661051,
+      2177026350,
+      2456956037,
+      2730485921,
+      2820302411,
+      3259730800,
+      3345764771,
+      3516065817,
+      3600352804,
+      4094571909,
+      275423344,
+      430227734,
+      506948616,
+      659060556,
+      883997877,
+      958139571,
+      1322822218,
+      1537002063,
+      1747873779,
+      1955562222,
+      2024104815,
+      2227730452,
+      2361852424,
+      2428436474,
+      2756734187,
+      3204031479,
+      3329325298
+    ]);
+    ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  }
+});
+
+// packages/formatters/src/source.ts
+function shownLines(d) {
+  const start = d.range.start.line;
+  const spanTo = Math.max(start, Math.min(d.range.end.line, start + SPAN_LINES - 1));
+  return { from: Math.max(1, start - CONTEXT), to: spanTo + CONTEXT, spanTo };
+}
+function excerptLines(diagnostics, uri) {
+  const wanted = /* @__PURE__ */ new Set();
+  for (const d of diagnostics) {
+    if (d.uri !== uri) continue;
+    const { from, to } = shownLines(d);
+    for (let n = from; n <= to; n++) wanted.add(n);
+  }
+  return [...wanted].sort((a, b) => a - b);
+}
+var Sources, SPAN_LINES, CONTEXT;
+var init_source2 = __esm({
+  "packages/formatters/src/source.ts"() {
+    "use strict";
+    init_src();
+    Sources = class {
+      texts = /* @__PURE__ */ new Map();
+      kept = /* @__PURE__ */ new Map();
+      indexes = /* @__PURE__ */ new Map();
+      constructor(input) {
+        for (const file of input.files) {
+          if (file.text !== void 0 && !this.texts.has(file.uri)) this.texts.set(file.uri, file.text);
+          else if (file.lines !== void 0 && !this.kept.has(file.uri)) this.kept.set(file.uri, file.lines);
+        }
+      }
+      index(uri) {
+        const cached = this.indexes.get(uri);
+        if (cached) return cached;
+        const text5 = this.texts.get(uri);
+        if (text5 === void 0) return void 0;
+        const index2 = new LineIndex(text5);
+        this.indexes.set(uri, index2);
+        return index2;
+      }
+      /** The text of 1-based `line` of `uri`, without its line break; undefined when unknown. */
+      line(uri, line) {
+        const index2 = this.index(uri);
+        if (index2) return line < 1 || line > index2.lineCount ? void 0 : index2.lineText(line);
+        return this.kept.get(uri)?.[line];
+      }
+    };
+    SPAN_LINES = 3;
+    CONTEXT = 1;
+  }
+});
+
 // packages/formatters/src/summary.ts
 function fileUris(input) {
   const uris = /* @__PURE__ */ new Set();
@@ -56722,6 +56989,11 @@ function summarize(input) {
     perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
   }
   const files = [...perFile.values()];
+  const perPack = /* @__PURE__ */ new Map();
+  for (const [ruleId, count2] of perRule) {
+    const pack = packOf(ruleId);
+    perPack.set(pack, (perPack.get(pack) ?? 0) + count2);
+  }
   return {
     files: files.length,
     filesWithErrors: files.filter((f) => f.errors > 0).length,
@@ -56730,8 +57002,13 @@ function summarize(input) {
     warnings: totals.warnings,
     infos: totals.infos,
     perFile: files,
-    perRule: [...perRule].map(([ruleId, count2]) => ({ ruleId, count: count2 })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId))
+    perRule: [...perRule].map(([ruleId, count2]) => ({ ruleId, count: count2 })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+    perPack: [...perPack].map(([pack, count2]) => ({ pack, count: count2 })).sort((a, b) => b.count - a.count || compareStrings(a.pack, b.pack))
   };
+}
+function packOf(ruleId) {
+  const slash = ruleId.indexOf("/");
+  return slash < 0 ? ruleId : ruleId.slice(0, slash);
 }
 function counterKey(severity) {
   return severity === "error" ? "errors" : severity === "warning" ? "warnings" : "infos";
@@ -56758,542 +57035,6 @@ function uniqueRules(rules) {
 var init_summary2 = __esm({
   "packages/formatters/src/summary.ts"() {
     "use strict";
-  }
-});
-
-// packages/formatters/src/json.ts
-function json(input, options) {
-  const summary2 = summarize(input);
-  const report3 = {
-    tool: { name: "crossfoot", version: options.toolVersion },
-    summary: {
-      files: summary2.files,
-      filesWithErrors: summary2.filesWithErrors,
-      filesWithWarnings: summary2.filesWithWarnings,
-      errors: summary2.errors,
-      warnings: summary2.warnings,
-      infos: summary2.infos,
-      perFile: summary2.perFile.map(fileCounts),
-      perRule: summary2.perRule.map((r) => ({ ruleId: r.ruleId, count: r.count }))
-    },
-    files: summary2.perFile.map(fileCounts),
-    diagnostics: sortDiagnostics(input.diagnostics).map(canonicalDiagnostic)
-  };
-  return `${JSON.stringify(report3, null, 2)}
-`;
-}
-function fileCounts(f) {
-  return { uri: f.uri, errors: f.errors, warnings: f.warnings, infos: f.infos };
-}
-function canonicalDiagnostic(d) {
-  const out = {
-    ruleId: d.ruleId,
-    severity: d.severity,
-    message: d.message,
-    messageId: d.messageId,
-    data: sortedRecord(d.data),
-    uri: d.uri,
-    range: canonicalRange(d.range),
-    related: d.related.map((r) => ({ uri: r.uri, range: canonicalRange(r.range), label: r.label })),
-    url: d.url
-  };
-  const { url, ...head } = out;
-  const optional = {};
-  if (d.expected !== void 0) optional.expected = d.expected;
-  if (d.actual !== void 0) optional.actual = d.actual;
-  if (d.arithmetic !== void 0) optional.arithmetic = canonicalArithmetic(d.arithmetic);
-  return { ...head, ...optional, url };
-}
-function canonicalRange(r) {
-  return {
-    start: { line: r.start.line, column: r.start.column },
-    end: { line: r.end.line, column: r.end.column }
-  };
-}
-function canonicalArithmetic(a) {
-  const out = {
-    expression: a.expression,
-    expected: a.expected,
-    actual: a.actual,
-    difference: a.difference,
-    precision: a.precision
-  };
-  if (a.operands !== void 0) out.operands = a.operands.map((o) => ({ label: o.label, value: o.value }));
-  return out;
-}
-function sortedRecord(record) {
-  const out = {};
-  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key];
-  return out;
-}
-var init_json = __esm({
-  "packages/formatters/src/json.ts"() {
-    "use strict";
-    init_src();
-    init_summary2();
-  }
-});
-
-// packages/formatters/src/xml.ts
-function stripInvalidXml(text5) {
-  return text5.replace(INVALID_XML, "");
-}
-function xmlText(text5) {
-  return stripInvalidXml(text5).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function xmlAttr(text5) {
-  return xmlText(text5).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-}
-function xmlAttrs(attrs) {
-  return attrs.map(([name, value2]) => ` ${name}="${xmlAttr(String(value2))}"`).join("");
-}
-var INVALID_XML;
-var init_xml = __esm({
-  "packages/formatters/src/xml.ts"() {
-    "use strict";
-    INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  }
-});
-
-// packages/formatters/src/junit.ts
-function junit(input, options) {
-  const { locale } = options;
-  const groups = groupByUri(sortDiagnostics(input.diagnostics));
-  const suites = fileUris(input).map((uri) => ({ uri, cases: testCases(locale, groups.get(uri) ?? []) }));
-  const count2 = (cases) => cases.reduce((n, c) => n + c.failures.length, 0);
-  const allCases = suites.flatMap((s2) => s2.cases);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(
-    `<testsuites${xmlAttrs([
-      ["name", "crossfoot"],
-      ["tests", allCases.length],
-      ["failures", count2(allCases)],
-      ["errors", 0]
-    ])}>`
-  );
-  for (const suite of suites) {
-    out.push(
-      `  <testsuite${xmlAttrs([
-        ["name", suite.uri],
-        ["tests", suite.cases.length],
-        ["failures", count2(suite.cases)],
-        ["errors", 0],
-        ["skipped", 0]
-      ])}>`
-    );
-    for (const c of suite.cases) {
-      const attrs = xmlAttrs([
-        ["name", c.name],
-        ["classname", suite.uri],
-        ["file", suite.uri]
-      ]);
-      if (c.failures.length === 0 && c.infos.length === 0) {
-        out.push(`    <testcase${attrs}/>`);
-        continue;
-      }
-      out.push(`    <testcase${attrs}>`);
-      for (const d of c.failures) {
-        out.push(
-          `      <failure${xmlAttrs([
-            ["message", d.message],
-            ["type", d.severity]
-          ])}>${xmlText(details(locale, d))}</failure>`
-        );
-      }
-      if (c.infos.length > 0) out.push(`      <system-out>${xmlText(c.infos.map((d) => details(locale, d)).join("\n"))}</system-out>`);
-      out.push("    </testcase>");
-    }
-    out.push("  </testsuite>");
-  }
-  out.push("</testsuites>");
-  return `${out.join("\n")}
-`;
-}
-function testCases(locale, diagnostics) {
-  if (diagnostics.length === 0) return [{ name: t(locale, "junit.clean"), failures: [], infos: [] }];
-  const byRule = /* @__PURE__ */ new Map();
-  for (const d of diagnostics) {
-    let c = byRule.get(d.ruleId);
-    if (!c) {
-      c = { name: d.ruleId, failures: [], infos: [] };
-      byRule.set(d.ruleId, c);
-    }
-    (d.severity === "info" ? c.infos : c.failures).push(d);
-  }
-  return [...byRule.values()].sort((a, b) => compareStrings(a.name, b.name));
-}
-function details(locale, d) {
-  const position3 = `${d.range.start.line}:${d.range.start.column}`;
-  return d.arithmetic ? `${position3} ${d.message}
-${arithmeticLine(locale, d.arithmetic)}` : `${position3} ${d.message}`;
-}
-var init_junit = __esm({
-  "packages/formatters/src/junit.ts"() {
-    "use strict";
-    init_src();
-    init_messages2();
-    init_summary2();
-    init_xml();
-  }
-});
-
-// packages/formatters/src/markdown.ts
-function markdown(input, options) {
-  const { locale } = options;
-  const label = (id) => t(locale, id);
-  const summary2 = summarize(input);
-  const sorted = sortDiagnostics(input.diagnostics);
-  const urls = /* @__PURE__ */ new Map();
-  for (const rule of uniqueRules(input.rules)) urls.set(rule.id, rule.url);
-  for (const d of sorted) if (!urls.has(d.ruleId)) urls.set(d.ruleId, d.url);
-  const ruleLink = (ruleId) => link(ruleId, urls.get(ruleId));
-  const out = [`## ${escapeInline(label("markdown.title"))}`, ""];
-  out.push(
-    ...table(
-      [
-        [label("markdown.files"), "right"],
-        [label("markdown.filesWithErrors"), "right"],
-        [label("markdown.filesWithWarnings"), "right"],
-        [label("markdown.errors"), "right"],
-        [label("markdown.warnings"), "right"],
-        [label("markdown.infos"), "right"]
-      ],
-      [[summary2.files, summary2.filesWithErrors, summary2.filesWithWarnings, summary2.errors, summary2.warnings, summary2.infos].map(String)]
-    ),
-    ""
-  );
-  if (sorted.length === 0) {
-    out.push(escapeInline(label("markdown.noProblems")));
-    return `${out.join("\n")}
-`;
-  }
-  out.push(
-    ...table(
-      [
-        [label("markdown.rule"), "left"],
-        [label("markdown.count"), "right"]
-      ],
-      summary2.perRule.map((r) => [ruleLink(r.ruleId), String(r.count)])
-    ),
-    ""
-  );
-  for (const [uri, diagnostics] of groupByUri(sorted)) {
-    out.push(`### ${escapeInline(uri)}`, "");
-    out.push(
-      ...table(
-        [
-          [label("markdown.line"), "right"],
-          [label("markdown.severity"), "left"],
-          [label("markdown.rule"), "left"],
-          [label("markdown.message"), "left"],
-          [label("markdown.expected"), "right"],
-          [label("markdown.actual"), "right"]
-        ],
-        diagnostics.map((d) => [
-          `${d.range.start.line}:${d.range.start.column}`,
-          escapeInline(t(locale, `severity.${d.severity}`)),
-          ruleLink(d.ruleId),
-          messageCell(d),
-          escapeInline(d.expected ?? d.arithmetic?.expected ?? ""),
-          escapeInline(d.actual ?? d.arithmetic?.actual ?? "")
-        ])
-      ),
-      ""
-    );
-  }
-  const clean = summary2.perFile.filter((f) => f.errors + f.warnings + f.infos === 0).map((f) => escapeInline(f.uri));
-  if (clean.length > 0) out.push(t(locale, "markdown.cleanFiles", { files: clean.join(", ") }), "");
-  return `${out.join("\n").replace(/\n+$/, "")}
-`;
-}
-function messageCell(d) {
-  const message = escapeInline(d.message);
-  return d.arithmetic ? `${message}<br>${escapeInline(d.arithmetic.expression)}` : message;
-}
-function table(columns, rows) {
-  return [
-    `| ${columns.map(([name]) => escapeInline(name)).join(" | ")} |`,
-    `| ${columns.map(([, align2]) => align2 === "right" ? "---:" : "---").join(" | ")} |`,
-    ...rows.map((cells) => `| ${cells.join(" | ")} |`)
-  ];
-}
-function link(text5, url) {
-  if (!url) return escapeInline(text5);
-  const target = url.replace(/[\s()<>|\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-  return `[${escapeInline(text5)}](${target})`;
-}
-function escapeInline(text5) {
-  return text5.replace(/[\\`*_[\]~$|#]/g, (ch) => `\\${ch}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, "<br>");
-}
-var init_markdown = __esm({
-  "packages/formatters/src/markdown.ts"() {
-    "use strict";
-    init_src();
-    init_messages2();
-    init_summary2();
-  }
-});
-
-// packages/formatters/src/fingerprint.ts
-function fnv1a64(text5) {
-  let hash = FNV_OFFSET;
-  for (const byte of utf8(text5)) {
-    hash ^= BigInt(byte);
-    hash = hash * FNV_PRIME & MASK;
-  }
-  return hash.toString(16).padStart(16, "0");
-}
-function* utf8(text5) {
-  for (const char of text5) {
-    let cp = char.codePointAt(0);
-    if (cp >= 55296 && cp <= 57343) cp = 65533;
-    if (cp < 128) yield cp;
-    else if (cp < 2048) {
-      yield 192 | cp >> 6;
-      yield 128 | cp & 63;
-    } else if (cp < 65536) {
-      yield 224 | cp >> 12;
-      yield 128 | cp >> 6 & 63;
-      yield 128 | cp & 63;
-    } else {
-      yield 240 | cp >> 18;
-      yield 128 | cp >> 12 & 63;
-      yield 128 | cp >> 6 & 63;
-      yield 128 | cp & 63;
-    }
-  }
-}
-function lineFingerprints(diagnostics, lineTexts) {
-  const seen = /* @__PURE__ */ new Map();
-  return diagnostics.map((d, i) => {
-    const key = [d.ruleId, d.uri, (lineTexts[i] ?? "").trim()].join("\0");
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    return fnv1a64(`${key}\0${occurrence}`);
-  });
-}
-var FNV_OFFSET, FNV_PRIME, MASK;
-var init_fingerprint = __esm({
-  "packages/formatters/src/fingerprint.ts"() {
-    "use strict";
-    FNV_OFFSET = 0xcbf29ce484222325n;
-    FNV_PRIME = 0x100000001b3n;
-    MASK = 0xffffffffffffffffn;
-  }
-});
-
-// packages/formatters/src/source.ts
-var Sources;
-var init_source2 = __esm({
-  "packages/formatters/src/source.ts"() {
-    "use strict";
-    init_src();
-    Sources = class {
-      texts = /* @__PURE__ */ new Map();
-      indexes = /* @__PURE__ */ new Map();
-      constructor(input) {
-        for (const file of input.files) {
-          if (file.text !== void 0 && !this.texts.has(file.uri)) this.texts.set(file.uri, file.text);
-        }
-      }
-      index(uri) {
-        const cached = this.indexes.get(uri);
-        if (cached) return cached;
-        const text5 = this.texts.get(uri);
-        if (text5 === void 0) return void 0;
-        const index2 = new LineIndex(text5);
-        this.indexes.set(uri, index2);
-        return index2;
-      }
-      /** The text of 1-based `line` of `uri`, without its line break; undefined when unknown. */
-      line(uri, line) {
-        const index2 = this.index(uri);
-        if (!index2 || line < 1 || line > index2.lineCount) return void 0;
-        return index2.lineText(line);
-      }
-    };
-  }
-});
-
-// packages/formatters/src/sarif.ts
-function sarif(input, options) {
-  const diagnostics = sortDiagnostics(input.diagnostics);
-  const rules = driverRules(input.rules, diagnostics, options);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const uris = fileUris(input);
-  const artifactIndex = new Map(uris.map((uri, i) => [uri, i]));
-  const sources = new Sources(input);
-  const fingerprints = lineFingerprints(
-    diagnostics,
-    diagnostics.map((d) => sources.line(d.uri, d.range.start.line) ?? "")
-  );
-  const location2 = (uri, range) => ({
-    artifactLocation: { uri: toUriReference(uri), index: artifactIndex.get(uri) },
-    region: toSarifRegion(range)
-  });
-  const results = diagnostics.map((d, i) => {
-    const result = {
-      ruleId: d.ruleId,
-      ruleIndex: ruleIndex.get(d.ruleId),
-      level: sarifLevel(d.severity),
-      message: { text: d.message },
-      locations: [{ physicalLocation: location2(d.uri, d.range) }]
-    };
-    if (d.related.length > 0) {
-      result.relatedLocations = d.related.map((r, id) => ({
-        id,
-        physicalLocation: location2(r.uri, r.range),
-        message: { text: r.label }
-      }));
-    }
-    result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprints[i] };
-    const properties = resultProperties(d);
-    if (properties) result.properties = properties;
-    return result;
-  });
-  const log4 = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "crossfoot",
-            version: options.toolVersion,
-            informationUri: INFORMATION_URI,
-            rules
-          }
-        },
-        language: options.locale,
-        columnKind: "utf16CodeUnits",
-        artifacts: uris.map((uri) => ({ location: { uri: toUriReference(uri) } })),
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log4, null, 2)}
-`;
-}
-function driverRules(rules, diagnostics, options) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const rule of uniqueRules(rules)) {
-    byId.set(rule.id, {
-      id: rule.id,
-      shortDescription: { text: rule.description[options.locale] },
-      helpUri: rule.url,
-      defaultConfiguration: { level: sarifLevel(rule.severity) }
-    });
-  }
-  for (const d of diagnostics) {
-    if (byId.has(d.ruleId)) continue;
-    byId.set(d.ruleId, {
-      id: d.ruleId,
-      shortDescription: { text: d.ruleId },
-      helpUri: d.url,
-      defaultConfiguration: { level: sarifLevel(d.severity) }
-    });
-  }
-  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
-}
-function sarifLevel(severity) {
-  return severity === "info" ? "note" : severity;
-}
-function resultProperties(d) {
-  const properties = {};
-  if (d.expected !== void 0) properties.expected = d.expected;
-  if (d.actual !== void 0) properties.actual = d.actual;
-  if (d.arithmetic !== void 0) properties.arithmetic = canonicalArithmetic(d.arithmetic);
-  return Object.keys(properties).length > 0 ? properties : void 0;
-}
-function toUriReference(path2) {
-  return path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, "�"))).join("/");
-}
-var SARIF_SCHEMA, INFORMATION_URI, FINGERPRINT_KEY, LONE_SURROGATE;
-var init_sarif = __esm({
-  "packages/formatters/src/sarif.ts"() {
-    "use strict";
-    init_src();
-    init_fingerprint();
-    init_json();
-    init_positions();
-    init_source2();
-    init_summary2();
-    SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-    INFORMATION_URI = "https://github.com/crossfoot/crossfoot";
-    FINGERPRINT_KEY = "crossfootLineHash/v1";
-    LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  }
-});
-
-// node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter2 = (open2, close2, replace2 = open2) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
-      return ~index2 ? open2 + replaceClose(string3, close2, replace2, index2) + close2 : open2 + string3 + close2;
-    };
-    var replaceClose = (string3, close2, replace2, index2) => {
-      let result = "", cursor = 0;
-      do {
-        result += string3.substring(cursor, index2) + replace2;
-        cursor = index2 + close2.length;
-        index2 = string3.indexOf(close2, cursor);
-      } while (~index2);
-      return result + string3.substring(cursor);
-    };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter2 : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors();
-    module.exports.createColors = createColors;
   }
 });
 
@@ -57548,16 +57289,916 @@ var init_text = __esm({
   }
 });
 
+// packages/formatters/src/html.ts
+function html(input, options) {
+  const { locale } = options;
+  const l = (id, data) => escapeHtml(t(locale, id, data));
+  const summary2 = summarize(input);
+  const diagnostics = sortDiagnostics(input.diagnostics);
+  const byUri = groupByUri(diagnostics);
+  const sources = new Sources(input);
+  const about = /* @__PURE__ */ new Map();
+  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
+  const rules = new Map(uniqueRules(input.rules).map((r) => [r.id, r]));
+  const findings = summary2.errors + summary2.warnings + summary2.infos;
+  const out = [
+    "<!DOCTYPE html>",
+    `<html lang="${escapeHtml(locale)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${styleHash()}'; script-src '${scriptHash()}'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="icon" href="data:,">',
+    `<title>${l("html.title")}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    '<header class="page">',
+    `<h1>${l("html.title")}</h1>`,
+    `<p class="by">${l("html.generatedBy", { version: options.toolVersion })}</p>`,
+    "</header>",
+    "<main>",
+    `<section class="overview" aria-labelledby="overview"><h2 id="overview">${l("html.overview")}</h2>`,
+    '<dl class="cards">',
+    card(l("html.reportsChecked"), summary2.files, ""),
+    card(l("html.withErrors"), summary2.filesWithErrors, summary2.filesWithErrors ? "error" : ""),
+    card(l("html.withWarnings"), summary2.filesWithWarnings, summary2.filesWithWarnings ? "warning" : ""),
+    card(l("html.findings"), findings, ""),
+    card(l("markdown.errors"), summary2.errors, summary2.errors ? "error" : ""),
+    card(l("markdown.warnings"), summary2.warnings, summary2.warnings ? "warning" : ""),
+    card(l("markdown.infos"), summary2.infos, summary2.infos ? "info" : ""),
+    "</dl>"
+  ];
+  if (findings > 0) {
+    const worst = worstByRule(diagnostics);
+    const maxRule = Math.max(...summary2.perRule.map((r) => r.count));
+    out.push(
+      `<div class="charts"><figure class="chart"><figcaption>${l("html.perRule")}</figcaption>`,
+      `<table class="bars"><thead><tr><th scope="col">${l("markdown.rule")}</th><th scope="col" class="num">${l("markdown.count")}</th><th scope="col"><span class="sr">${l("markdown.count")}</span></th></tr></thead><tbody>`
+    );
+    for (const r of summary2.perRule) {
+      const meta = rules.get(r.ruleId);
+      const description = meta ? `<span class="desc">${escapeHtml(meta.description[locale])}</span>` : "";
+      out.push(
+        `<tr><td>${ruleLink(r.ruleId, meta?.url ?? diagnostics.find((d) => d.ruleId === r.ruleId)?.url)}${description}</td><td class="num">${r.count}</td><td class="bar-cell">${bar(r.count, maxRule, worst.get(r.ruleId) ?? "info")}</td></tr>`
+      );
+    }
+    out.push("</tbody></table></figure>");
+    const maxPack = Math.max(...summary2.perPack.map((p) => p.count));
+    out.push(
+      `<figure class="chart"><figcaption>${l("html.perPack")}</figcaption>`,
+      `<table class="bars"><thead><tr><th scope="col">${l("html.pack")}</th><th scope="col" class="num">${l("markdown.count")}</th><th scope="col"><span class="sr">${l("markdown.count")}</span></th></tr></thead><tbody>`
+    );
+    for (const p of summary2.perPack) {
+      out.push(`<tr><td><code>${escapeHtml(p.pack)}</code></td><td class="num">${p.count}</td><td class="bar-cell">${bar(p.count, maxPack, "pack")}</td></tr>`);
+    }
+    out.push("</tbody></table></figure></div>");
+  } else {
+    out.push(`<p class="clean">${l("markdown.noProblems")}</p>`);
+  }
+  out.push("</section>");
+  const ids = new Map(summary2.perFile.map((f, i) => [f.uri, `report-${i + 1}`]));
+  out.push(
+    `<section class="reports" aria-labelledby="reports-heading"><h2 id="reports-heading">${l("html.reports")}</h2>`,
+    '<div class="controls">',
+    `<label>${l("html.filter")} <input id="filter" type="search" placeholder="${l("html.filterHint")}" autocomplete="off"></label>`,
+    `<label><input id="only-findings" type="checkbox"> ${l("html.onlyWithFindings")}</label>`,
+    `<output id="shown" data-template="${l("html.shown")}">${l("html.shown", { shown: summary2.files, total: summary2.files })}</output>`,
+    "</div>",
+    '<table id="report-table" class="report-table"><thead><tr>',
+    header(l("html.file"), "text", "ascending"),
+    header(l("html.issuer"), "text"),
+    header(l("html.year"), "number"),
+    header(l("markdown.errors"), "number"),
+    header(l("markdown.warnings"), "number"),
+    header(l("markdown.infos"), "number"),
+    "</tr></thead><tbody>"
+  );
+  for (const f of summary2.perFile) {
+    const file = about.get(f.uri);
+    const found2 = byUri.get(f.uri) ?? [];
+    const search3 = [f.uri, file?.issuer ?? "", file?.year ?? "", ...new Set(found2.map((d) => d.ruleId))].join(" ").toLowerCase();
+    const name = found2.length ? `<a href="#${ids.get(f.uri)}">${escapeHtml(f.uri)}</a>` : escapeHtml(f.uri);
+    out.push(
+      `<tr data-findings="${found2.length}" data-search="${escapeHtml(search3)}">`,
+      `<td data-sort="${escapeHtml(f.uri)}">${name}</td>`,
+      `<td>${escapeHtml(file?.issuer ?? "")}</td>`,
+      `<td class="num" data-sort="${file?.year ?? ""}">${file?.year ?? ""}</td>`,
+      countCell(f.errors, "error"),
+      countCell(f.warnings, "warning"),
+      countCell(f.infos, "info"),
+      "</tr>"
+    );
+  }
+  out.push("</tbody></table>", `<p id="no-match" class="no-match" hidden>${l("html.noMatch")}</p>`, "</section>");
+  if (findings > 0) {
+    out.push(
+      `<section class="details" aria-labelledby="details-heading"><h2 id="details-heading">${l("html.details")}</h2>`,
+      `<p class="toggles"><button type="button" id="expand-all">${l("html.expandAll")}</button> <button type="button" id="collapse-all">${l("html.collapseAll")}</button></p>`
+    );
+    for (const f of summary2.perFile) {
+      const found2 = byUri.get(f.uri);
+      if (!found2) continue;
+      out.push(reportDetails(f, about.get(f.uri), found2, ids.get(f.uri), sources, rules, locale));
+    }
+    out.push("</section>");
+  }
+  out.push("</main>", `<script>${SCRIPT}</script>`, "</body>", "</html>");
+  return `${out.join("\n")}
+`;
+}
+function card(label, value2, tone) {
+  return `<div class="card${tone ? ` ${tone}` : ""}"><dt>${label}</dt><dd>${value2}</dd></div>`;
+}
+function header(label, type, sort) {
+  return `<th scope="col" data-type="${type}"${sort ? ` aria-sort="${sort}"` : ""}><button type="button">${label}</button></th>`;
+}
+function countCell(n, severity) {
+  return `<td class="num${n ? ` ${severity}` : ""}" data-sort="${n}">${n}</td>`;
+}
+function bar(count2, max2, tone) {
+  const width = max2 > 0 ? (count2 / max2 * 100).toFixed(1) : "0";
+  return `<svg class="bar ${tone}" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width="${width}" height="10"></rect></svg>`;
+}
+function worstByRule(diagnostics) {
+  const worst = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    const seen = worst.get(d.ruleId);
+    if (!seen || RANK[d.severity] < RANK[seen]) worst.set(d.ruleId, d.severity);
+  }
+  return worst;
+}
+function reportDetails(f, file, found2, id, sources, rules, locale) {
+  const counts = t(locale, "html.summaryCounts", {
+    errors: tCount(locale, "count.errors", f.errors),
+    warnings: tCount(locale, "count.warnings", f.warnings),
+    infos: tCount(locale, "count.infos", f.infos)
+  });
+  const about = [file?.issuer, file?.year].filter((x) => x !== void 0 && x !== "").join(" · ");
+  const tone = f.errors ? "error" : f.warnings ? "warning" : "info";
+  const out = [
+    `<details class="report ${tone}" id="${id}">`,
+    `<summary><span class="uri">${escapeHtml(f.uri)}</span>${about ? ` <span class="about">${escapeHtml(about)}</span>` : ""} <span class="counts">${escapeHtml(counts)}</span></summary>`
+  ];
+  for (const d of found2) out.push(finding(d, sources, rules.get(d.ruleId), locale));
+  out.push("</details>");
+  return out.join("\n");
+}
+function finding(d, sources, rule, locale) {
+  const l = (id) => escapeHtml(t(locale, id));
+  const out = [
+    `<article class="finding ${d.severity}">`,
+    `<p class="head"><span class="sev ${d.severity}">${l(`severity.${d.severity}`)}</span> <span class="pos">${d.range.start.line}:${d.range.start.column}</span> ${ruleLink(d.ruleId, rule?.url ?? d.url)}</p>`,
+    `<p class="message">${escapeHtml(d.message)}</p>`,
+    excerptBlock(d, sources, locale)
+  ];
+  const a = d.arithmetic;
+  if (a) {
+    const rows = [`<tr><th scope="row">${l("arithmetic.expression")}</th><td><code>${escapeHtml(a.expression)}</code></td></tr>`];
+    if (a.operands?.length) {
+      rows.push(
+        `<tr><th scope="row">${l("arithmetic.operands")}</th><td><table class="parts"><tbody>${a.operands.map((o) => `<tr><td>${escapeHtml(o.label)}</td><td class="num">${escapeHtml(o.value)}</td></tr>`).join("")}</tbody></table></td></tr>`
+      );
+    }
+    rows.push(
+      `<tr><th scope="row">${l("arithmetic.expected")}</th><td class="num">${escapeHtml(a.expected)}</td></tr>`,
+      `<tr><th scope="row">${l("arithmetic.actual")}</th><td class="num">${escapeHtml(a.actual)}</td></tr>`,
+      `<tr class="difference"><th scope="row">${l("arithmetic.difference")}</th><td class="num">${escapeHtml(a.difference)}</td></tr>`,
+      `<tr><th scope="row">${l("arithmetic.precision")}</th><td>${escapeHtml(a.precision)}</td></tr>`
+    );
+    out.push(`<table class="arithmetic"><tbody>${rows.join("")}</tbody></table>`);
+  } else if (d.expected !== void 0 || d.actual !== void 0) {
+    out.push(
+      `<table class="arithmetic"><tbody><tr><th scope="row">${l("arithmetic.expected")}</th><td class="num">${escapeHtml(d.expected ?? "")}</td></tr><tr><th scope="row">${l("arithmetic.actual")}</th><td class="num">${escapeHtml(d.actual ?? "")}</td></tr></tbody></table>`
+    );
+  }
+  if (d.related.length) {
+    const items = d.related.map((r) => {
+      const where = `${r.uri === d.uri ? "" : `${r.uri}:`}${r.range.start.line}:${r.range.start.column}`;
+      return `<li><span class="pos">${escapeHtml(where)}</span> ${escapeHtml(r.label)}</li>`;
+    });
+    out.push(`<details class="related"><summary>${l("html.related")} (${d.related.length})</summary><ul>${items.join("")}</ul></details>`);
+  }
+  out.push("</article>");
+  return out.join("\n");
+}
+function excerptBlock(d, sources, locale) {
+  const { from, to, spanTo } = shownLines(d);
+  const { start, end } = d.range;
+  const rows = [];
+  for (let n = from; n <= to; n++) {
+    const text5 = sources.line(d.uri, n);
+    if (text5 === void 0) continue;
+    const line = printable(text5);
+    let body = escapeHtml(line);
+    if (n >= start.line && n <= spanTo) {
+      const clamp2 = (x) => Math.max(0, Math.min(x, line.length));
+      const a = n === start.line ? clamp2(start.column - 1) : 0;
+      let b = n === end.line ? clamp2(end.column - 1) : line.length;
+      if (b <= a) b = Math.min(a + 1, line.length);
+      body = `${escapeHtml(line.slice(0, a))}<mark>${escapeHtml(line.slice(a, b))}</mark>${escapeHtml(line.slice(b))}`;
+    }
+    const more = n === spanTo && end.line > spanTo ? " …" : "";
+    rows.push(`<span class="line${n >= start.line && n <= spanTo ? " flagged" : ""}"><span class="ln">${n}</span>${body}${more}</span>`);
+  }
+  if (!rows.length) return `<p class="no-source">${escapeHtml(t(locale, "html.noSource"))}</p>`;
+  return `<pre class="source"><code>${rows.join("\n")}</code></pre>`;
+}
+function ruleLink(ruleId, url) {
+  const id = `<code>${escapeHtml(ruleId)}</code>`;
+  return url && /^https?:\/\//i.test(url) ? `<a class="rule" href="${escapeHtml(url)}" rel="noopener noreferrer">${id}</a>` : id;
+}
+function escapeHtml(text5) {
+  return text5.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+function styleHash() {
+  hashes ??= { style: `sha256-${sha256Base64(STYLE)}`, script: `sha256-${sha256Base64(SCRIPT)}` };
+  return hashes.style;
+}
+function scriptHash() {
+  styleHash();
+  return hashes.script;
+}
+var RANK, ENTITIES, hashes, STYLE, SCRIPT;
+var init_html = __esm({
+  "packages/formatters/src/html.ts"() {
+    "use strict";
+    init_src();
+    init_messages2();
+    init_sha256();
+    init_source2();
+    init_summary2();
+    init_text();
+    RANK = { error: 0, warning: 1, info: 2 };
+    ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-soft: #f6f8fa; --error: #cf222e; --warning: #9a6700; --info: #0969da; --pack: #8250df; --mark: #fff3b0; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--fg); background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+header.page, main { max-width: 1200px; margin: 0 auto; padding: 0 20px; }
+header.page { padding-top: 16px; border-bottom: 1px solid var(--line); }
+h1 { font-size: 1.6em; margin: 0 0 4px; }
+h2 { font-size: 1.25em; margin: 28px 0 12px; }
+.by { color: var(--muted); margin: 0 0 12px; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: .92em; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 0; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 140px; background: var(--bg-soft); }
+.card dt { color: var(--muted); font-size: .9em; }
+.card dd { margin: 0; font-size: 1.8em; font-weight: 600; }
+.card.error dd, td.error, .sev.error { color: var(--error); }
+.card.warning dd, td.warning, .sev.warning { color: var(--warning); }
+.card.info dd, td.info, .sev.info { color: var(--info); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 20px; margin-top: 20px; }
+figure.chart { margin: 0; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+table { border-collapse: collapse; }
+.bars { width: 100%; }
+.bars td, .bars th { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+.bars .desc { display: block; color: var(--muted); font-size: .85em; }
+.bar-cell { width: 35%; }
+svg.bar { width: 100%; height: .9em; display: block; margin-top: .3em; }
+svg.bar.error rect { fill: var(--error); } svg.bar.warning rect { fill: #d4a72c; } svg.bar.info rect { fill: var(--info); } svg.bar.pack rect { fill: var(--pack); }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.controls { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 10px; }
+.controls input[type=search] { font: inherit; padding: 4px 8px; min-width: 260px; border: 1px solid var(--line); border-radius: 6px; }
+output { color: var(--muted); }
+.report-table { width: 100%; }
+.report-table th, .report-table td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; }
+.report-table td.num, .report-table th[data-type=number] { text-align: right; }
+.report-table th button { font: inherit; font-weight: 600; border: 0; background: none; cursor: pointer; padding: 0; color: inherit; }
+.report-table th[aria-sort=ascending] button::after { content: " ▲"; }
+.report-table th[aria-sort=descending] button::after { content: " ▼"; }
+.report-table tbody tr:hover { background: var(--bg-soft); }
+.no-match, .clean { color: var(--muted); }
+details.report { border: 1px solid var(--line); border-left: 4px solid var(--info); border-radius: 6px; margin: 10px 0; padding: 6px 12px; }
+details.report.error { border-left-color: var(--error); }
+details.report.warning { border-left-color: #d4a72c; }
+details.report > summary { cursor: pointer; }
+details.report .uri { font-weight: 600; }
+details.report .about, details.report .counts { color: var(--muted); margin-left: 8px; }
+.finding { border-top: 1px solid var(--line); padding: 8px 0; }
+.finding p { margin: 4px 0; }
+.message { white-space: pre-wrap; }
+.sev { font-weight: 600; }
+.pos { color: var(--muted); font-variant-numeric: tabular-nums; }
+a.rule { color: inherit; }
+pre.source { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; padding: 6px 0; margin: 6px 0; white-space: pre-wrap; word-break: break-word; }
+pre.source .line { display: block; padding: 0 10px 0 0; }
+pre.source .line.flagged { background: #fff8e6; }
+pre.source .ln { display: inline-block; min-width: 4em; padding-right: 10px; text-align: right; color: var(--muted); user-select: none; }
+mark { background: var(--mark); outline: 1px solid #d4a72c; }
+table.arithmetic { margin: 6px 0; }
+table.arithmetic th { text-align: left; color: var(--muted); font-weight: normal; padding: 2px 12px 2px 0; vertical-align: top; }
+table.arithmetic td { padding: 2px 0; }
+table.arithmetic tr.difference td { font-weight: 600; }
+table.parts td { padding: 0 12px 0 0; }
+details.related summary { cursor: pointer; color: var(--muted); }
+details.related ul { margin: 4px 0; }
+.toggles button { font: inherit; }
+@media print { .controls, .toggles { display: none; } details.report { break-inside: avoid; } }
+`;
+    SCRIPT = `
+(function () {
+  var table = document.getElementById('report-table');
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  rows.forEach(function (row, i) { row.setAttribute('data-index', String(i)); });
+  var filter = document.getElementById('filter');
+  var only = document.getElementById('only-findings');
+  var shown = document.getElementById('shown');
+  var noMatch = document.getElementById('no-match');
+  var template = shown.getAttribute('data-template');
+  function apply() {
+    var words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var count = 0;
+    rows.forEach(function (row) {
+      var text = row.getAttribute('data-search');
+      var ok = words.every(function (w) { return text.indexOf(w) >= 0; }) && (!only.checked || row.getAttribute('data-findings') !== '0');
+      row.hidden = !ok;
+      if (ok) count++;
+    });
+    shown.textContent = template.replace('{shown}', String(count)).replace('{total}', String(rows.length));
+    noMatch.hidden = count !== 0;
+  }
+  filter.addEventListener('input', apply);
+  only.addEventListener('change', apply);
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var lang = document.documentElement.lang;
+  headers.forEach(function (th, column) {
+    th.querySelector('button').addEventListener('click', function () {
+      var numeric = th.getAttribute('data-type') === 'number';
+      var direction = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+      function key(row) { var cell = row.cells[column]; var v = cell.getAttribute('data-sort'); return v === null ? cell.textContent : v; }
+      rows.sort(function (a, b) {
+        var x = key(a), y = key(b);
+        var c = numeric ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y, lang);
+        return c * direction || Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index'));
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  function reports() { return Array.prototype.slice.call(document.querySelectorAll('details.report')); }
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  var expand = document.getElementById('expand-all');
+  var collapse = document.getElementById('collapse-all');
+  if (expand) expand.addEventListener('click', function () { reports().forEach(function (d) { d.open = true; }); });
+  if (collapse) collapse.addEventListener('click', function () { reports().forEach(function (d) { d.open = false; }); });
+  window.addEventListener('hashchange', openTarget);
+  window.addEventListener('beforeprint', function () { reports().forEach(function (d) { d.open = true; }); });
+  openTarget();
+  apply();
+})();
+`;
+  }
+});
+
+// packages/formatters/src/json.ts
+function json(input, options) {
+  const summary2 = summarize(input);
+  const diagnostics = sortDiagnostics(input.diagnostics);
+  const sources = new Sources(input);
+  const byUri = groupByUri(diagnostics);
+  const about = /* @__PURE__ */ new Map();
+  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
+  const report3 = {
+    tool: { name: "crossfoot", version: options.toolVersion },
+    summary: {
+      files: summary2.files,
+      filesWithErrors: summary2.filesWithErrors,
+      filesWithWarnings: summary2.filesWithWarnings,
+      errors: summary2.errors,
+      warnings: summary2.warnings,
+      infos: summary2.infos,
+      perFile: summary2.perFile.map(fileCounts),
+      perRule: summary2.perRule.map((r) => ({ rule: r.ruleId, count: r.count })),
+      perPack: summary2.perPack.map((p) => ({ pack: p.pack, count: p.count }))
+    },
+    files: summary2.perFile.map((f) => ({ ...fileCounts(f), ...fileAbout(f.uri, about.get(f.uri), byUri.get(f.uri) ?? [], sources) })),
+    diagnostics: diagnostics.map(canonicalDiagnostic),
+    rules: uniqueRules(input.rules).map((r) => ({
+      id: r.id,
+      pack: r.pack,
+      severity: r.severity,
+      description: { "zh-CN": r.description["zh-CN"], en: r.description.en },
+      url: r.url
+    }))
+  };
+  return `${JSON.stringify(report3, null, 2)}
+`;
+}
+function fileCounts(f) {
+  return { uri: f.uri, errors: f.errors, warnings: f.warnings, infos: f.infos };
+}
+function fileAbout(uri, file, diagnostics, sources) {
+  const out = {};
+  if (file?.issuer !== void 0) out.issuer = file.issuer;
+  if (file?.year !== void 0) out.year = file.year;
+  const lines2 = {};
+  let kept = 0;
+  for (const n of excerptLines(diagnostics, uri)) {
+    const text5 = sources.line(uri, n);
+    if (text5 === void 0) continue;
+    lines2[n] = text5;
+    kept++;
+  }
+  if (kept > 0) out.lines = lines2;
+  return out;
+}
+function canonicalDiagnostic(d) {
+  const out = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    messageId: d.messageId,
+    data: sortedRecord(d.data),
+    uri: d.uri,
+    range: canonicalRange(d.range),
+    related: d.related.map((r) => ({ uri: r.uri, range: canonicalRange(r.range), label: r.label })),
+    url: d.url
+  };
+  const { url, ...head } = out;
+  const optional = {};
+  if (d.expected !== void 0) optional.expected = d.expected;
+  if (d.actual !== void 0) optional.actual = d.actual;
+  if (d.arithmetic !== void 0) optional.arithmetic = canonicalArithmetic(d.arithmetic);
+  return { ...head, ...optional, url };
+}
+function canonicalRange(r) {
+  return {
+    start: { line: r.start.line, column: r.start.column },
+    end: { line: r.end.line, column: r.end.column }
+  };
+}
+function canonicalArithmetic(a) {
+  const out = {
+    expression: a.expression,
+    expected: a.expected,
+    actual: a.actual,
+    difference: a.difference,
+    precision: a.precision
+  };
+  if (a.operands !== void 0) out.operands = a.operands.map((o) => ({ label: o.label, value: o.value }));
+  return out;
+}
+function sortedRecord(record) {
+  const out = {};
+  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key];
+  return out;
+}
+var init_json = __esm({
+  "packages/formatters/src/json.ts"() {
+    "use strict";
+    init_src();
+    init_source2();
+    init_summary2();
+  }
+});
+
+// packages/formatters/src/xml.ts
+function stripInvalidXml(text5) {
+  return text5.replace(INVALID_XML, "");
+}
+function xmlText(text5) {
+  return stripInvalidXml(text5).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function xmlAttr(text5) {
+  return xmlText(text5).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+function xmlAttrs(attrs) {
+  return attrs.map(([name, value2]) => ` ${name}="${xmlAttr(String(value2))}"`).join("");
+}
+var INVALID_XML;
+var init_xml = __esm({
+  "packages/formatters/src/xml.ts"() {
+    "use strict";
+    INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  }
+});
+
+// packages/formatters/src/junit.ts
+function junit(input, options) {
+  const { locale } = options;
+  const groups = groupByUri(sortDiagnostics(input.diagnostics));
+  const suites = fileUris(input).map((uri) => ({ uri, cases: testCases(locale, groups.get(uri) ?? []) }));
+  const count2 = (cases) => cases.reduce((n, c) => n + c.failures.length, 0);
+  const allCases = suites.flatMap((s2) => s2.cases);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  out.push(
+    `<testsuites${xmlAttrs([
+      ["name", "crossfoot"],
+      ["tests", allCases.length],
+      ["failures", count2(allCases)],
+      ["errors", 0]
+    ])}>`
+  );
+  for (const suite of suites) {
+    out.push(
+      `  <testsuite${xmlAttrs([
+        ["name", suite.uri],
+        ["tests", suite.cases.length],
+        ["failures", count2(suite.cases)],
+        ["errors", 0],
+        ["skipped", 0]
+      ])}>`
+    );
+    for (const c of suite.cases) {
+      const attrs = xmlAttrs([
+        ["name", c.name],
+        ["classname", suite.uri],
+        ["file", suite.uri]
+      ]);
+      if (c.failures.length === 0 && c.infos.length === 0) {
+        out.push(`    <testcase${attrs}/>`);
+        continue;
+      }
+      out.push(`    <testcase${attrs}>`);
+      for (const d of c.failures) {
+        out.push(
+          `      <failure${xmlAttrs([
+            ["message", d.message],
+            ["type", d.severity]
+          ])}>${xmlText(details(locale, d))}</failure>`
+        );
+      }
+      if (c.infos.length > 0) out.push(`      <system-out>${xmlText(c.infos.map((d) => details(locale, d)).join("\n"))}</system-out>`);
+      out.push("    </testcase>");
+    }
+    out.push("  </testsuite>");
+  }
+  out.push("</testsuites>");
+  return `${out.join("\n")}
+`;
+}
+function testCases(locale, diagnostics) {
+  if (diagnostics.length === 0) return [{ name: t(locale, "junit.clean"), failures: [], infos: [] }];
+  const byRule = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    let c = byRule.get(d.ruleId);
+    if (!c) {
+      c = { name: d.ruleId, failures: [], infos: [] };
+      byRule.set(d.ruleId, c);
+    }
+    (d.severity === "info" ? c.infos : c.failures).push(d);
+  }
+  return [...byRule.values()].sort((a, b) => compareStrings(a.name, b.name));
+}
+function details(locale, d) {
+  const position3 = `${d.range.start.line}:${d.range.start.column}`;
+  return d.arithmetic ? `${position3} ${d.message}
+${arithmeticLine(locale, d.arithmetic)}` : `${position3} ${d.message}`;
+}
+var init_junit = __esm({
+  "packages/formatters/src/junit.ts"() {
+    "use strict";
+    init_src();
+    init_messages2();
+    init_summary2();
+    init_xml();
+  }
+});
+
+// packages/formatters/src/markdown.ts
+function markdown(input, options) {
+  const { locale } = options;
+  const label = (id) => t(locale, id);
+  const summary2 = summarize(input);
+  const sorted = sortDiagnostics(input.diagnostics);
+  const urls = /* @__PURE__ */ new Map();
+  for (const rule of uniqueRules(input.rules)) urls.set(rule.id, rule.url);
+  for (const d of sorted) if (!urls.has(d.ruleId)) urls.set(d.ruleId, d.url);
+  const ruleLink2 = (ruleId) => link(ruleId, urls.get(ruleId));
+  const out = [`## ${escapeInline(label("markdown.title"))}`, ""];
+  out.push(
+    ...table(
+      [
+        [label("markdown.files"), "right"],
+        [label("markdown.filesWithErrors"), "right"],
+        [label("markdown.filesWithWarnings"), "right"],
+        [label("markdown.errors"), "right"],
+        [label("markdown.warnings"), "right"],
+        [label("markdown.infos"), "right"]
+      ],
+      [[summary2.files, summary2.filesWithErrors, summary2.filesWithWarnings, summary2.errors, summary2.warnings, summary2.infos].map(String)]
+    ),
+    ""
+  );
+  if (sorted.length === 0) {
+    out.push(escapeInline(label("markdown.noProblems")));
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    ...table(
+      [
+        [label("markdown.rule"), "left"],
+        [label("markdown.count"), "right"]
+      ],
+      summary2.perRule.map((r) => [ruleLink2(r.ruleId), String(r.count)])
+    ),
+    ""
+  );
+  for (const [uri, diagnostics] of groupByUri(sorted)) {
+    out.push(`### ${escapeInline(uri)}`, "");
+    out.push(
+      ...table(
+        [
+          [label("markdown.line"), "right"],
+          [label("markdown.severity"), "left"],
+          [label("markdown.rule"), "left"],
+          [label("markdown.message"), "left"],
+          [label("markdown.expected"), "right"],
+          [label("markdown.actual"), "right"]
+        ],
+        diagnostics.map((d) => [
+          `${d.range.start.line}:${d.range.start.column}`,
+          escapeInline(t(locale, `severity.${d.severity}`)),
+          ruleLink2(d.ruleId),
+          messageCell(d),
+          escapeInline(d.expected ?? d.arithmetic?.expected ?? ""),
+          escapeInline(d.actual ?? d.arithmetic?.actual ?? "")
+        ])
+      ),
+      ""
+    );
+  }
+  const clean = summary2.perFile.filter((f) => f.errors + f.warnings + f.infos === 0).map((f) => escapeInline(f.uri));
+  if (clean.length > 0) out.push(t(locale, "markdown.cleanFiles", { files: clean.join(", ") }), "");
+  return `${out.join("\n").replace(/\n+$/, "")}
+`;
+}
+function messageCell(d) {
+  const message = escapeInline(d.message);
+  return d.arithmetic ? `${message}<br>${escapeInline(d.arithmetic.expression)}` : message;
+}
+function table(columns, rows) {
+  return [
+    `| ${columns.map(([name]) => escapeInline(name)).join(" | ")} |`,
+    `| ${columns.map(([, align2]) => align2 === "right" ? "---:" : "---").join(" | ")} |`,
+    ...rows.map((cells) => `| ${cells.join(" | ")} |`)
+  ];
+}
+function link(text5, url) {
+  if (!url) return escapeInline(text5);
+  const target = url.replace(/[\s()<>|\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `[${escapeInline(text5)}](${target})`;
+}
+function escapeInline(text5) {
+  return text5.replace(/[\\`*_[\]~$|#]/g, (ch) => `\\${ch}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, "<br>");
+}
+var init_markdown = __esm({
+  "packages/formatters/src/markdown.ts"() {
+    "use strict";
+    init_src();
+    init_messages2();
+    init_summary2();
+  }
+});
+
+// packages/formatters/src/fingerprint.ts
+function fnv1a64(text5) {
+  let hash = FNV_OFFSET;
+  for (const byte of utf82(text5)) {
+    hash ^= BigInt(byte);
+    hash = hash * FNV_PRIME & MASK;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+function* utf82(text5) {
+  for (const char of text5) {
+    let cp = char.codePointAt(0);
+    if (cp >= 55296 && cp <= 57343) cp = 65533;
+    if (cp < 128) yield cp;
+    else if (cp < 2048) {
+      yield 192 | cp >> 6;
+      yield 128 | cp & 63;
+    } else if (cp < 65536) {
+      yield 224 | cp >> 12;
+      yield 128 | cp >> 6 & 63;
+      yield 128 | cp & 63;
+    } else {
+      yield 240 | cp >> 18;
+      yield 128 | cp >> 12 & 63;
+      yield 128 | cp >> 6 & 63;
+      yield 128 | cp & 63;
+    }
+  }
+}
+function lineFingerprints(diagnostics, lineTexts) {
+  const seen = /* @__PURE__ */ new Map();
+  return diagnostics.map((d, i) => {
+    const key = [d.ruleId, d.uri, (lineTexts[i] ?? "").trim()].join("\0");
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return fnv1a64(`${key}\0${occurrence}`);
+  });
+}
+var FNV_OFFSET, FNV_PRIME, MASK;
+var init_fingerprint = __esm({
+  "packages/formatters/src/fingerprint.ts"() {
+    "use strict";
+    FNV_OFFSET = 0xcbf29ce484222325n;
+    FNV_PRIME = 0x100000001b3n;
+    MASK = 0xffffffffffffffffn;
+  }
+});
+
+// packages/formatters/src/sarif.ts
+function sarif(input, options) {
+  const diagnostics = sortDiagnostics(input.diagnostics);
+  const rules = driverRules(input.rules, diagnostics, options);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const uris = fileUris(input);
+  const artifactIndex = new Map(uris.map((uri, i) => [uri, i]));
+  const sources = new Sources(input);
+  const fingerprints = lineFingerprints(
+    diagnostics,
+    diagnostics.map((d) => sources.line(d.uri, d.range.start.line) ?? "")
+  );
+  const location2 = (uri, range) => ({
+    artifactLocation: { uri: toUriReference(uri), index: artifactIndex.get(uri) },
+    region: toSarifRegion(range)
+  });
+  const results = diagnostics.map((d, i) => {
+    const result = {
+      ruleId: d.ruleId,
+      ruleIndex: ruleIndex.get(d.ruleId),
+      level: sarifLevel(d.severity),
+      message: { text: d.message },
+      locations: [{ physicalLocation: location2(d.uri, d.range) }]
+    };
+    if (d.related.length > 0) {
+      result.relatedLocations = d.related.map((r, id) => ({
+        id,
+        physicalLocation: location2(r.uri, r.range),
+        message: { text: r.label }
+      }));
+    }
+    result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprints[i] };
+    const properties = resultProperties(d);
+    if (properties) result.properties = properties;
+    return result;
+  });
+  const log4 = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "crossfoot",
+            version: options.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules
+          }
+        },
+        language: options.locale,
+        columnKind: "utf16CodeUnits",
+        artifacts: uris.map((uri) => ({ location: { uri: toUriReference(uri) } })),
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log4, null, 2)}
+`;
+}
+function driverRules(rules, diagnostics, options) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const rule of uniqueRules(rules)) {
+    byId.set(rule.id, {
+      id: rule.id,
+      shortDescription: { text: rule.description[options.locale] },
+      helpUri: rule.url,
+      defaultConfiguration: { level: sarifLevel(rule.severity) }
+    });
+  }
+  for (const d of diagnostics) {
+    if (byId.has(d.ruleId)) continue;
+    byId.set(d.ruleId, {
+      id: d.ruleId,
+      shortDescription: { text: d.ruleId },
+      helpUri: d.url,
+      defaultConfiguration: { level: sarifLevel(d.severity) }
+    });
+  }
+  return [...byId.values()].sort((a, b) => compareStrings(a.id, b.id));
+}
+function sarifLevel(severity) {
+  return severity === "info" ? "note" : severity;
+}
+function resultProperties(d) {
+  const properties = {};
+  if (d.expected !== void 0) properties.expected = d.expected;
+  if (d.actual !== void 0) properties.actual = d.actual;
+  if (d.arithmetic !== void 0) properties.arithmetic = canonicalArithmetic(d.arithmetic);
+  return Object.keys(properties).length > 0 ? properties : void 0;
+}
+function toUriReference(path2) {
+  return path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, "�"))).join("/");
+}
+var SARIF_SCHEMA, INFORMATION_URI, FINGERPRINT_KEY, LONE_SURROGATE;
+var init_sarif = __esm({
+  "packages/formatters/src/sarif.ts"() {
+    "use strict";
+    init_src();
+    init_fingerprint();
+    init_json();
+    init_positions();
+    init_source2();
+    init_summary2();
+    SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    INFORMATION_URI = "https://github.com/crossfoot/crossfoot";
+    FINGERPRINT_KEY = "crossfootLineHash/v1";
+    LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  }
+});
+
+// node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/.pnpm/picocolors@1.1.1/node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter2 = (open2, close2, replace2 = open2) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
+      return ~index2 ? open2 + replaceClose(string3, close2, replace2, index2) + close2 : open2 + string3 + close2;
+    };
+    var replaceClose = (string3, close2, replace2, index2) => {
+      let result = "", cursor = 0;
+      do {
+        result += string3.substring(cursor, index2) + replace2;
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
+      } while (~index2);
+      return result + string3.substring(cursor);
+    };
+    var createColors = (enabled = isColorSupported) => {
+      let f = enabled ? formatter2 : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors();
+    module.exports.createColors = createColors;
+  }
+});
+
 // packages/formatters/src/excerpt.ts
 function excerpt(sources, uri, range) {
-  const index2 = sources.index(uri);
   const lineNumber = range.start.line;
-  if (!index2 || lineNumber < 1 || lineNumber > index2.lineCount) return void 0;
-  const lineStart = index2.lineStart(lineNumber);
-  const lineText = index2.lineText(lineNumber);
+  const lineText = sources.line(uri, lineNumber);
+  if (lineText === void 0) return void 0;
   const clamp2 = (n) => Math.max(0, Math.min(n, lineText.length));
-  const from = clamp2(index2.offset(range.start) - lineStart);
-  const to = range.end.line === lineNumber ? Math.max(from, clamp2(index2.offset(range.end) - lineStart)) : lineText.length;
+  const from = clamp2(range.start.column - 1);
+  const to = range.end.line === lineNumber ? Math.max(from, clamp2(range.end.column - 1)) : lineText.length;
   let before = printable(lineText.slice(0, from));
   let target = printable(lineText.slice(from, to));
   let after = printable(lineText.slice(to));
@@ -57644,7 +58285,7 @@ function arithmeticLines(c, locale, d) {
   const a = d.arithmetic;
   if (!a) return [];
   const sep4 = locale === "zh-CN" ? "：" : ": ";
-  const join3 = locale === "zh-CN" ? "；" : "; ";
+  const join4 = locale === "zh-CN" ? "；" : "; ";
   const label = (id) => c.dim(`${t(locale, id)}${sep4}`);
   const lines2 = [
     `${INDENT}${label("arithmetic.expression")}${printable(a.expression)}`,
@@ -57653,10 +58294,10 @@ function arithmeticLines(c, locale, d) {
       `${label("arithmetic.actual")}${printable(a.actual)}`,
       `${label("arithmetic.difference")}${printable(a.difference)}`,
       `${label("arithmetic.precision")}${printable(a.precision)}`
-    ].join(join3)}`
+    ].join(join4)}`
   ];
   if (a.operands && a.operands.length > 0 && d.related.length === 0) {
-    const operands = a.operands.map((o) => `${printable(o.label)} = ${printable(o.value)}`).join(join3);
+    const operands = a.operands.map((o) => `${printable(o.label)} = ${printable(o.value)}`).join(join4);
     lines2.push(`${INDENT}${label("arithmetic.operands")}${operands}`);
   }
   return lines2;
@@ -57692,16 +58333,36 @@ var formatters, formatterNames;
 var init_src2 = __esm({
   "packages/formatters/src/index.ts"() {
     "use strict";
+    init_csv();
     init_github2();
+    init_html();
     init_json();
     init_junit();
     init_markdown();
     init_sarif();
     init_stylish();
     init_positions();
+    init_source2();
     init_summary2();
-    formatters = { stylish, json, sarif, junit, github, markdown };
-    formatterNames = Object.freeze(["stylish", "json", "sarif", "junit", "github", "markdown"]);
+    formatters = { stylish, json, sarif, junit, github, markdown, html, csv };
+    formatterNames = Object.freeze(["stylish", "json", "sarif", "junit", "github", "markdown", "html", "csv"]);
+  }
+});
+
+// packages/cli/src/cache.ts
+var DEFAULT_CACHE_DIR;
+var init_cache = __esm({
+  "packages/cli/src/cache.ts"() {
+    "use strict";
+    DEFAULT_CACHE_DIR = "node_modules/.cache/crossfoot";
+  }
+});
+
+// packages/cli/src/build-id.ts
+var init_build_id = __esm({
+  "packages/cli/src/build-id.ts"() {
+    "use strict";
+    init_cache();
   }
 });
 
@@ -58562,7 +59223,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse9 = (input, options) => {
+    var parse10 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -58732,7 +59393,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse9(rest, { ...options, fastpaths: false }).output;
+            const expression = parse10(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -59255,7 +59916,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse9.fastpaths = (input, options) => {
+    parse10.fastpaths = (input, options) => {
       const opts = { ...options };
       const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -59320,7 +59981,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse9;
+    module.exports = parse10;
   }
 });
 
@@ -59329,7 +59990,7 @@ var require_picomatch = __commonJS({
   "node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse9 = require_parse2();
+    var parse10 = require_parse2();
     var utils = require_utils3();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -59417,7 +60078,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns2, options) => picomatch3(patterns2, options)(str);
     picomatch3.parse = (pattern2, options) => {
       if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
-      return parse9(pattern2, { ...options, fastpaths: false });
+      return parse10(pattern2, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -59443,10 +60104,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse9.fastpaths(input, options);
+        parsed.output = parse10.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse9(input, options);
+        parsed = parse10(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -60266,7 +60927,7 @@ var init_dist3 = __esm({
 
 // packages/cli/src/files.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { dirname as dirname2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 function toUri(cwd, path2) {
   return relative2(cwd, path2).split(sep3).join("/");
 }
@@ -60294,10 +60955,18 @@ async function collectFiles(cwd, patterns2, ignore) {
   const files = [...found2].map((path2) => ({ path: path2, uri: toUri(cwd, path2) })).filter((f) => patterns2.some((p) => resolve3(cwd, p) === f.path) || !isIgnored(f.uri)).sort((a, b) => a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
   return { files, missing };
 }
+async function selectFiles(cwd, config2, patterns2) {
+  const base2 = config2 ? dirname2(resolve3(cwd, config2.file)) : cwd;
+  const wanted = patterns2.length ? patterns2 : config2?.include.length ? config2.include.map((p) => toUri(cwd, resolve3(base2, p)) || ".") : ["."];
+  const { files, missing } = await collectFiles(cwd, wanted, config2?.ignore ?? []);
+  if (missing.length) throw new CrossfootError("usage", `no files match ${missing.map((m) => `"${m}"`).join(", ")}`);
+  return files;
+}
 var import_picomatch2, REPORT_EXTENSIONS, DEFAULT_IGNORE;
 var init_files = __esm({
   "packages/cli/src/files.ts"() {
     "use strict";
+    init_src();
     import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_dist3();
     REPORT_EXTENSIONS = ["md", "markdown", "txt", "yaml", "yml", "html", "htm"];
@@ -60305,15 +60974,52 @@ var init_files = __esm({
   }
 });
 
+// packages/cli/src/config.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname3, join, resolve as resolve4 } from "node:path";
+function locateConfig(cwd, explicit) {
+  if (explicit) {
+    const path2 = resolve4(cwd, explicit);
+    if (!existsSync4(path2)) throw new CrossfootError("config-not-found", `config file not found: ${explicit}`);
+    return { file: toUri(cwd, path2) || path2, path: path2, text: readFileSync2(path2, "utf8") };
+  }
+  for (let dir = cwd; ; dir = dirname3(dir)) {
+    for (const name of CONFIG_FILES) {
+      const path2 = join(dir, name);
+      if (existsSync4(path2)) return { file: toUri(cwd, path2) || path2, path: path2, text: readFileSync2(path2, "utf8") };
+    }
+    if (dirname3(dir) === dir) return void 0;
+  }
+}
+var init_config2 = __esm({
+  "packages/cli/src/config.ts"() {
+    "use strict";
+    init_src();
+    init_files();
+  }
+});
+
 // packages/cli/src/host.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join2, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+function packDirectories(cwd) {
+  const dirs = /* @__PURE__ */ new Map();
+  for (const root2 of [join2(cwd, "rules"), BUILTIN_RULES]) {
+    if (!existsSync5(root2)) continue;
+    for (const entry of readdirSync2(root2, { withFileTypes: true })) {
+      if (entry.isDirectory() && !dirs.has(entry.name) && PACK_FILES.some((f) => existsSync5(join2(root2, entry.name, f)))) {
+        dirs.set(entry.name, join2(root2, entry.name));
+      }
+    }
+  }
+  return dirs;
+}
 function packFileIn(dir) {
   for (const name of PACK_FILES) {
-    const file = join(dir, name);
-    if (existsSync4(file)) return file;
+    const file = join2(dir, name);
+    if (existsSync5(file)) return file;
   }
   return void 0;
 }
@@ -60323,32 +61029,32 @@ function isPathLike(ref) {
 function createPackHost(cwd) {
   return {
     resolvePack(ref, from) {
-      const base2 = from ? dirname2(from) : cwd;
+      const base2 = from ? dirname4(from) : cwd;
       if (isPathLike(ref)) {
-        const p = resolve4(base2, ref);
-        if (!existsSync4(p)) return void 0;
+        const p = resolve5(base2, ref);
+        if (!existsSync5(p)) return void 0;
         return statSync3(p).isDirectory() ? packFileIn(p) : p;
       }
-      for (const dir of [join(cwd, "rules", ref), join(BUILTIN_RULES, ref), join(base2, "..", ref)]) {
-        const file = existsSync4(dir) ? packFileIn(dir) : void 0;
+      for (const dir of [join2(cwd, "rules", ref), join2(BUILTIN_RULES, ref), join2(base2, "..", ref)]) {
+        const file = existsSync5(dir) ? packFileIn(dir) : void 0;
         if (file) return file;
       }
       try {
-        const require2 = createRequire2(join(base2, "noop.js"));
-        return packFileIn(dirname2(require2.resolve(`${ref}/package.json`)));
+        const require2 = createRequire2(join2(base2, "noop.js"));
+        return packFileIn(dirname4(require2.resolve(`${ref}/package.json`)));
       } catch {
         return void 0;
       }
     },
     readFile(path2) {
       try {
-        return readFileSync2(path2, "utf8");
+        return readFileSync3(path2, "utf8");
       } catch {
         return void 0;
       }
     },
     resolveRelative(file, relative3) {
-      return resolve4(dirname2(file), relative3);
+      return resolve5(dirname4(file), relative3);
     }
   };
 }
@@ -60358,6 +61064,126 @@ var init_host = __esm({
     "use strict";
     PACK_FILES = ["pack.yaml", "pack.yml", "pack.json"];
     BUILTIN_RULES = process.env.CROSSFOOT_BUILTIN_RULES || fileURLToPath2(new URL("../../../rules/", import.meta.url));
+  }
+});
+
+// packages/cli/src/pool.ts
+var init_pool = __esm({
+  "packages/cli/src/pool.ts"() {
+    "use strict";
+  }
+});
+
+// packages/cli/src/rules.ts
+function rulesUsed(all3, forcedRuleIds, diagnostics) {
+  const used = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf("/"))));
+  const forced = new Set(forcedRuleIds);
+  return all3.filter((r) => used.has(r.pack) || forced.has(r.id));
+}
+var init_rules = __esm({
+  "packages/cli/src/rules.ts"() {
+    "use strict";
+  }
+});
+
+// packages/cli/src/text-key.ts
+var init_text_key = __esm({
+  "packages/cli/src/text-key.ts"() {
+    "use strict";
+    init_src();
+  }
+});
+
+// packages/cli/src/version.ts
+var VERSION7;
+var init_version3 = __esm({
+  "packages/cli/src/version.ts"() {
+    "use strict";
+    VERSION7 = "0.1.0";
+  }
+});
+
+// packages/cli/src/batch.ts
+var init_batch = __esm({
+  "packages/cli/src/batch.ts"() {
+    "use strict";
+    init_src();
+    init_build_id();
+    init_cache();
+    init_config2();
+    init_files();
+    init_host();
+    init_pool();
+    init_rules();
+    init_text_key();
+    init_version3();
+  }
+});
+
+// packages/cli/src/args.ts
+var init_args = __esm({
+  "packages/cli/src/args.ts"() {
+    "use strict";
+    init_src();
+  }
+});
+
+// packages/cli/src/progress.ts
+var init_progress = __esm({
+  "packages/cli/src/progress.ts"() {
+    "use strict";
+  }
+});
+
+// packages/cli/src/main.ts
+var USAGE;
+var init_main = __esm({
+  "packages/cli/src/main.ts"() {
+    "use strict";
+    init_src();
+    init_src2();
+    init_args();
+    init_cache();
+    init_files();
+    init_progress();
+    init_version3();
+    USAGE = `Usage: crossfoot <command> [options]
+
+Commands:
+  check [paths or globs…]   check reports (default: the configured includes, else ".")
+  report merge <a.json> <b.json> …
+                            merge the JSON reports of shards into the whole run's report
+  explain <rule-id>         print a rule's documentation
+  packs                     list the rule packs found
+  init                      write a crossfoot.config.yaml for this folder
+  inspect <report> [--json] print the document model the adapters produced
+  import <report> [-o out.md] [--force]
+                            a published report as Markdown with front matter and GFM tables
+
+Options of check:
+  --pack <id|path>          repeatable; default: config, then each document's declared or recognised pack
+  --config <file>           default: crossfoot.config.{yaml,yml,json} found upward
+  --format <name>           ${formatterNames.join(" | ")}
+  -o, --output <file>       write the report there (a stylish summary still goes to stderr)
+  --max-warnings <n>        exit 1 when there are more warnings than this
+  --quiet                   report errors only, no progress
+  --locale <zh-CN|en>       language of messages
+  --jobs <n>                worker threads (default: one per core)
+  --shard <i>/<n>           check only the i-th of n slices of the files (by a hash of each path)
+  --cache[=<dir>]           reuse the findings of unchanged reports (default dir: ${DEFAULT_CACHE_DIR})
+
+Options of report merge: --format (default json), -o, --locale, --max-warnings, --quiet
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pack error.
+`;
+  }
+});
+
+// packages/cli/src/merge.ts
+var init_merge = __esm({
+  "packages/cli/src/merge.ts"() {
+    "use strict";
+    init_src();
   }
 });
 
@@ -60408,7 +61234,7 @@ function merge2(definitions, space) {
   }
   return new Schema(property, normal, space);
 }
-var init_merge = __esm({
+var init_merge2 = __esm({
   "node_modules/.pnpm/property-information@7.2.0/node_modules/property-information/lib/util/merge.js"() {
     init_schema();
   }
@@ -60640,13 +61466,13 @@ var init_case_insensitive_transform = __esm({
 });
 
 // node_modules/.pnpm/property-information@7.2.0/node_modules/property-information/lib/html.js
-var html;
-var init_html = __esm({
+var html2;
+var init_html2 = __esm({
   "node_modules/.pnpm/property-information@7.2.0/node_modules/property-information/lib/html.js"() {
     init_case_insensitive_transform();
     init_create();
     init_types();
-    html = create({
+    html2 = create({
       attributes: {
         acceptcharset: "accept-charset",
         classname: "class",
@@ -61691,25 +62517,25 @@ var init_find = __esm({
 });
 
 // node_modules/.pnpm/property-information@7.2.0/node_modules/property-information/index.js
-var html2, svg2;
+var html3, svg2;
 var init_property_information = __esm({
   "node_modules/.pnpm/property-information@7.2.0/node_modules/property-information/index.js"() {
-    init_merge();
+    init_merge2();
     init_aria();
-    init_html();
+    init_html2();
     init_svg();
     init_xlink();
     init_xmlns();
     init_xml2();
     init_find();
     init_normalize2();
-    html2 = merge2([aria, html, xlink, xmlns, xml], "html");
+    html3 = merge2([aria, html2, xlink, xmlns, xml], "html");
     svg2 = merge2([aria, svg, xlink, xmlns, xml], "svg");
   }
 });
 
 // node_modules/.pnpm/comma-separated-tokens@2.0.3/node_modules/comma-separated-tokens/index.js
-function parse3(value2) {
+function parse4(value2) {
   const tokens = [];
   const input = String(value2 || "");
   let index2 = input.indexOf(",");
@@ -61785,7 +62611,7 @@ var init_hast_util_parse_selector = __esm({
 });
 
 // node_modules/.pnpm/space-separated-tokens@2.0.2/node_modules/space-separated-tokens/index.js
-function parse4(value2) {
+function parse5(value2) {
   const input = String(value2 || "").trim();
   return input ? input.split(/[ \t\n\r\f]+/g) : [];
 }
@@ -61871,11 +62697,11 @@ function addProperty(schema, properties, key, value2) {
     result = value2;
   } else if (typeof value2 === "string") {
     if (info2.spaceSeparated) {
-      result = parse4(value2);
+      result = parse5(value2);
     } else if (info2.commaSeparated) {
-      result = parse3(value2);
+      result = parse4(value2);
     } else if (info2.commaOrSpaceSeparated) {
-      result = parse4(parse3(value2).join(" "));
+      result = parse5(parse4(value2).join(" "));
     } else {
       result = parsePrimitive(info2, info2.property, value2);
     }
@@ -62010,7 +62836,7 @@ var init_lib3 = __esm({
     init_property_information();
     init_create_h();
     init_svg_case_sensitive_tag_names();
-    h = createH(html2, "div");
+    h = createH(html3, "div");
     s = createH(svg2, "g", svgCaseSensitiveTagNames);
   }
 });
@@ -62107,7 +62933,7 @@ function fromParse5(tree, options) {
     {
       file: settings.file || void 0,
       location: false,
-      schema: settings.space === "svg" ? svg2 : html2,
+      schema: settings.space === "svg" ? svg2 : html3,
       verbose: settings.verbose || false
     },
     tree
@@ -62191,7 +63017,7 @@ function all(state, nodes) {
 }
 function element(state, node2) {
   const { schema } = state;
-  state.schema = node2.namespaceURI === webNamespaces.svg ? svg2 : html2;
+  state.schema = node2.namespaceURI === webNamespaces.svg ? svg2 : html3;
   let index2 = -1;
   const properties = {};
   while (++index2 < node2.attrs.length) {
@@ -63328,7 +64154,7 @@ function getTagID(tagName) {
   return (_a = TAG_NAME_TO_ID.get(tagName)) !== null && _a !== void 0 ? _a : TAG_ID.UNKNOWN;
 }
 var NS, ATTRS, DOCUMENT_MODE, TAG_NAMES, TAG_ID, TAG_NAME_TO_ID, $, SPECIAL_ELEMENTS, NUMBERED_HEADERS, UNESCAPED_TEXT;
-var init_html2 = __esm({
+var init_html3 = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/common/html.js"() {
     (function(NS2) {
       NS2["HTML"] = "http://www.w3.org/1999/xhtml";
@@ -63880,7 +64706,7 @@ var init_tokenizer = __esm({
     init_token();
     init_decode();
     init_error_codes();
-    init_html2();
+    init_html3();
     ATTR_NAME_SET_THRESHOLD = 64;
     (function(State2) {
       State2[State2["DATA"] = 0] = "DATA";
@@ -64063,22 +64889,22 @@ var init_tokenizer = __esm({
       }
       getCharacterTokenEndLocation(location2) {
         const endOffset = this.getCharacterTokenEndOffset();
-        const html4 = this.preprocessor.html.slice(location2.startOffset - this.preprocessor.droppedBufferSize, endOffset - this.preprocessor.droppedBufferSize);
+        const html5 = this.preprocessor.html.slice(location2.startOffset - this.preprocessor.droppedBufferSize, endOffset - this.preprocessor.droppedBufferSize);
         let line = location2.startLine;
         let lastLineBreak = -1;
-        for (let i = html4.indexOf("\n"); i !== -1; i = html4.indexOf("\n", i + 1)) {
+        for (let i = html5.indexOf("\n"); i !== -1; i = html5.indexOf("\n", i + 1)) {
           line++;
           lastLineBreak = i;
         }
-        for (let i = html4.indexOf("\r"); i !== -1; i = html4.indexOf("\r", i + 1)) {
-          if (html4.charCodeAt(i + 1) !== CODE_POINTS.LINE_FEED) {
+        for (let i = html5.indexOf("\r"); i !== -1; i = html5.indexOf("\r", i + 1)) {
+          if (html5.charCodeAt(i + 1) !== CODE_POINTS.LINE_FEED) {
             line++;
             lastLineBreak = Math.max(lastLineBreak, i);
           }
         }
         return {
           startLine: line,
-          startCol: lastLineBreak === -1 ? location2.startCol + html4.length : html4.length - lastLineBreak,
+          startCol: lastLineBreak === -1 ? location2.startCol + html5.length : html5.length - lastLineBreak,
           startOffset: endOffset,
           endLine: -1,
           endCol: -1,
@@ -66685,7 +67511,7 @@ function tagKey(ns, tagID) {
 var IMPLICIT_END_TAG_REQUIRED, IMPLICIT_END_TAG_REQUIRED_THOROUGHLY, INDEX_DEPTH, SVG_KEYS, MATHML_KEYS, NAME_KEYS, NUMBERED_HEADERS2, TABLE_BODIES, TABLE_ROW_CONTEXT, TABLE_BODY_CONTEXT, TABLE_CONTEXT, TABLE_CELLS, SPECIAL, LIST_ITEM_BOUNDARY, SCOPE, LIST_ITEM_SCOPE, BUTTON_SCOPE, TABLE_SCOPE, KEY_CLASSES, FORMATTING_TAGS, OpenElementStack;
 var init_open_element_stack = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/parser/open-element-stack.js"() {
-    init_html2();
+    init_html3();
     IMPLICIT_END_TAG_REQUIRED = /* @__PURE__ */ new Set([TAG_ID.DD, TAG_ID.DT, TAG_ID.LI, TAG_ID.OPTGROUP, TAG_ID.OPTION, TAG_ID.P, TAG_ID.RB, TAG_ID.RP, TAG_ID.RT, TAG_ID.RTC]);
     IMPLICIT_END_TAG_REQUIRED_THOROUGHLY = /* @__PURE__ */ new Set([
       ...IMPLICIT_END_TAG_REQUIRED,
@@ -67157,9 +67983,9 @@ var init_open_element_stack = __esm({
               this.scopeBoundaries[i] -= (classes & SCOPE) >> 2;
             }
           }
-          const html4 = belowIdx === -1 ? -1 : this.htmlSlots[belowIdx];
+          const html5 = belowIdx === -1 ? -1 : this.htmlSlots[belowIdx];
           for (let i = aboveIdx; i !== -1 && this.htmlSlots[i] === idx; i = this.above[i]) {
-            this.htmlSlots[i] = html4;
+            this.htmlSlots[i] = html5;
           }
         } else {
           this.items.splice(idx, 1);
@@ -67472,7 +68298,7 @@ var init_formatting_element_list = __esm({
 var attrListIndexes, defaultTreeAdapter;
 var init_default2 = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/tree-adapters/default.js"() {
-    init_html2();
+    init_html3();
     attrListIndexes = /* @__PURE__ */ new WeakMap();
     defaultTreeAdapter = {
       //Node construction
@@ -67714,7 +68540,7 @@ function getDocumentMode(token) {
 var VALID_DOCTYPE_NAME, VALID_SYSTEM_ID, QUIRKS_MODE_SYSTEM_ID, QUIRKS_MODE_PUBLIC_ID_PREFIXES, QUIRKS_MODE_NO_SYSTEM_ID_PUBLIC_ID_PREFIXES, QUIRKS_MODE_PUBLIC_IDS, LIMITED_QUIRKS_PUBLIC_ID_PREFIXES, LIMITED_QUIRKS_WITH_SYSTEM_ID_PUBLIC_ID_PREFIXES;
 var init_doctype = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/common/doctype.js"() {
-    init_html2();
+    init_html3();
     VALID_DOCTYPE_NAME = "html";
     VALID_SYSTEM_ID = "about:legacy-compat";
     QUIRKS_MODE_SYSTEM_ID = "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd";
@@ -67853,7 +68679,7 @@ function isIntegrationPoint(tn, ns, attrs, foreignNS) {
 var MIME_TYPES, DEFINITION_URL_ATTR, ADJUSTED_DEFINITION_URL_ATTR, SVG_ATTRS_ADJUSTMENT_MAP, XML_ATTRS_ADJUSTMENT_MAP, SVG_TAG_NAMES_ADJUSTMENT_MAP, EXITS_FOREIGN_CONTENT;
 var init_foreign_content = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/common/foreign-content.js"() {
-    init_html2();
+    init_html3();
     MIME_TYPES = {
       TEXT_HTML: "text/html",
       APPLICATION_XML: "application/xhtml+xml"
@@ -69945,7 +70771,7 @@ var init_parser = __esm({
     init_foreign_content();
     init_error_codes();
     init_unicode();
-    init_html2();
+    init_html3();
     init_token();
     INSERTION_MODE_TAGS = [
       TAG_ID.TR,
@@ -70042,9 +70868,9 @@ var init_parser = __esm({
         this.openElements = new OpenElementStack(this.document, this.treeAdapter, this);
       }
       // API
-      static parse(html4, options) {
+      static parse(html5, options) {
         const parser = new this(options);
-        parser.tokenizer.write(html4, true);
+        parser.tokenizer.write(html5, true);
         return parser.document;
       }
       static getFragmentParser(fragmentContext, options) {
@@ -71107,7 +71933,7 @@ var init_parser = __esm({
 var VOID_ELEMENTS;
 var init_serializer = __esm({
   "node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/serializer/index.js"() {
-    init_html2();
+    init_html3();
     init_default2();
     VOID_ELEMENTS = /* @__PURE__ */ new Set([
       TAG_NAMES.AREA,
@@ -71133,17 +71959,17 @@ var init_serializer = __esm({
 });
 
 // node_modules/.pnpm/parse5@8.1.1/node_modules/parse5/dist/index.js
-function parse5(html4, options) {
-  return Parser4.parse(html4, options);
+function parse6(html5, options) {
+  return Parser4.parse(html5, options);
 }
-function parseFragment(fragmentContext, html4, options) {
+function parseFragment(fragmentContext, html5, options) {
   if (typeof fragmentContext === "string") {
-    options = html4;
-    html4 = fragmentContext;
+    options = html5;
+    html5 = fragmentContext;
     fragmentContext = null;
   }
   const parser = Parser4.getFragmentParser(fragmentContext, options);
-  parser.tokenizer.write(html4, true);
+  parser.tokenizer.write(html5, true);
   return parser.getFragment();
 }
 var init_dist4 = __esm({
@@ -71154,7 +71980,7 @@ var init_dist4 = __esm({
     init_serializer();
     init_error_codes();
     init_foreign_content();
-    init_html2();
+    init_html3();
     init_token();
     init_tokenizer();
   }
@@ -71547,9 +72373,9 @@ var init_lib8 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname6) {
+      set dirname(dirname7) {
         assertPath(this.basename, "dirname");
-        this.path = default2.join(dirname6 || "", this.basename);
+        this.path = default2.join(dirname7 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -72202,7 +73028,7 @@ function fromHtml(value2, options) {
   const settings = options || emptyOptions;
   const { onerror } = settings;
   const file = value2 instanceof VFile ? value2 : new VFile(value2);
-  const parseFunction = settings.fragment ? parseFragment : parse5;
+  const parseFunction = settings.fragment ? parseFragment : parse6;
   const document3 = String(file);
   const p5Document = parseFunction(document3, {
     sourceCodeLocationInfo: true,
@@ -72863,7 +73689,7 @@ var init_lib12 = __esm({
         assertParser("process", this.parser || this.Parser);
         assertCompiler("process", this.compiler || this.Compiler);
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve8, reject) {
+        function executor(resolve9, reject) {
           const realFile = vfile(file);
           const parseTree = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -72894,8 +73720,8 @@ var init_lib12 = __esm({
           function realDone(error2, file2) {
             if (error2 || !file2) {
               reject(error2);
-            } else if (resolve8) {
-              resolve8(file2);
+            } else if (resolve9) {
+              resolve9(file2);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, file2);
@@ -72997,7 +73823,7 @@ var init_lib12 = __esm({
           file = void 0;
         }
         return done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve8, reject) {
+        function executor(resolve9, reject) {
           ok(
             typeof file !== "function",
             "`file` can’t be a `done` anymore, we checked"
@@ -73011,8 +73837,8 @@ var init_lib12 = __esm({
             );
             if (error2) {
               reject(error2);
-            } else if (resolve8) {
-              resolve8(resultingTree);
+            } else if (resolve9) {
+              resolve9(resultingTree);
             } else {
               ok(done, "`done` is defined if `resolve` is not");
               done(void 0, resultingTree, file2);
@@ -73423,11 +74249,11 @@ var init_markers = __esm({
 function readNumber(text5) {
   const t3 = foldWidth(text5).trim();
   if (t3 === "" || EMPTY.test(t3)) return { empty: true, unreadable: false };
-  const parsed = parse6(t3);
+  const parsed = parse7(t3);
   if (parsed) return { ...parsed, empty: false, unreadable: false };
   return { empty: false, unreadable: looksNumeric(t3) };
 }
-function parse6(t3) {
+function parse7(t3) {
   let s2 = t3;
   let negative = false;
   if (s2.startsWith("(") && s2.endsWith(")")) {
@@ -73779,7 +74605,7 @@ function readHtmlTable(source, index2, problems) {
   }
   labelWidth = Math.max(1, Math.min(labelWidth, width - 1));
   if (numericFirst > 0 && textFirst === 0) labelWidth = 0;
-  let header;
+  let header2;
   if (headerRows > 0) {
     const umbrella = (p) => width - labelWidth > 1 && p.col <= labelWidth && p.col + p.cols >= width;
     const labelOf2 = (from, to, skipUmbrella) => {
@@ -73803,8 +74629,8 @@ function readHtmlTable(source, index2, problems) {
       const where = last ?? any;
       return { text: parts.join("/"), range: where ? range(where.cell) : index2.range(source.start, source.start) };
     };
-    header = [labelWidth > 0 ? labelOf2(0, labelWidth, false) : { text: "", range: index2.range(source.start, source.start) }];
-    for (let c = labelWidth; c < width; c++) header.push(labelOf2(c, c + 1, true));
+    header2 = [labelWidth > 0 ? labelOf2(0, labelWidth, false) : { text: "", range: index2.range(source.start, source.start) }];
+    for (let c = labelWidth; c < width; c++) header2.push(labelOf2(c, c + 1, true));
   }
   const rows = [];
   const spans = [];
@@ -73849,7 +74675,7 @@ function readHtmlTable(source, index2, problems) {
     {
       id: source.id,
       section: source.section,
-      ...header ? { header } : {},
+      ...header2 ? { header: header2 } : {},
       rows,
       range: range(source),
       ragged: "unless-heading",
@@ -74812,8 +75638,8 @@ function inferMetaFromText(index2, sections) {
     let value2 = "";
     for (const l of titleLines) {
       const piece = original.slice(l.start, l.end);
-      const join3 = value2 !== "" && /[\x21-\x7e]$/.test(value2) && /^[\x21-\x7e]/.test(piece) ? " " : "";
-      value2 += join3 + piece;
+      const join4 = value2 !== "" && /[\x21-\x7e]$/.test(value2) && /^[\x21-\x7e]/.test(piece) ? " " : "";
+      value2 += join4 + piece;
     }
     meta.title = { value: value2, range: at(firstTitle.start, lastTitle.end) };
     const cn = ISSUER_BEFORE_YEAR.exec(firstTitle.text);
@@ -75982,7 +76808,7 @@ function metaFromTitle(line, index2) {
   return meta;
 }
 var processor, HEADING, BLOCK, EMPHASIS, LEVEL_CJK, TITLE_KEY2, Walker2;
-var init_html3 = __esm({
+var init_html4 = __esm({
   "packages/adapters/src/html.ts"() {
     "use strict";
     init_src();
@@ -78816,15 +79642,15 @@ var init_heading = __esm({
 });
 
 // node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/html.js
-function html3(node2) {
+function html4(node2) {
   return node2.value || "";
 }
 function htmlPeek() {
   return "<";
 }
-var init_html4 = __esm({
+var init_html5 = __esm({
   "node_modules/.pnpm/mdast-util-to-markdown@2.2.3/node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
-    html3.peek = htmlPeek;
+    html4.peek = htmlPeek;
   }
 });
 
@@ -79424,7 +80250,7 @@ var init_handle = __esm({
     init_definition();
     init_emphasis();
     init_heading();
-    init_html4();
+    init_html5();
     init_image();
     init_image_reference();
     init_inline_code();
@@ -79445,7 +80271,7 @@ var init_handle = __esm({
       emphasis,
       hardBreak,
       heading,
-      html: html3,
+      html: html4,
       image,
       imageReference,
       inlineCode,
@@ -82459,10 +83285,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve8 = constructs2[index2].resolveAll;
-    if (resolve8 && !called.includes(resolve8)) {
-      events = resolve8(events, context3);
-      called.push(resolve8);
+    const resolve9 = constructs2[index2].resolveAll;
+    if (resolve9 && !called.includes(resolve9)) {
+      events = resolve9(events, context3);
+      called.push(resolve9);
     }
   }
   return events;
@@ -87620,7 +88446,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/.pnpm/micromark@4.0.3_supports-color@7.2.0/node_modules/micromark/lib/parse.js
-function parse7(options) {
+function parse8(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -87768,7 +88594,7 @@ function fromMarkdown(value2, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse7(options).document().write(preprocess()(value2, encoding, true))));
+  return compiler(options)(postprocess(parse8(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -87799,9 +88625,9 @@ function compiler(options) {
       emphasis: opener2(emphasis2),
       hardBreakEscape: opener2(hardBreak2),
       hardBreakTrailing: opener2(hardBreak2),
-      htmlFlow: opener2(html4, buffer),
+      htmlFlow: opener2(html5, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener2(html4, buffer),
+      htmlText: opener2(html5, buffer),
       htmlTextData: onenterdata,
       image: opener2(image2),
       label: buffer,
@@ -88386,7 +89212,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function html4() {
+  function html5() {
     return {
       type: "html",
       value: "",
@@ -88875,11 +89701,11 @@ function collect(tree, shift) {
       const end = (node2.position?.end.offset ?? 0) + shift;
       out.push({ node: node2, start, end, top });
       if (t3 === "paragraph" || t3 === "heading") {
-        for (const html4 of inlineHtml(node2)) {
+        for (const html5 of inlineHtml(node2)) {
           out.push({
-            node: html4,
-            start: (html4.position?.start.offset ?? 0) + shift,
-            end: (html4.position?.end.offset ?? 0) + shift,
+            node: html5,
+            start: (html5.position?.start.offset ?? 0) + shift,
+            end: (html5.position?.end.offset ?? 0) + shift,
             top: false
           });
         }
@@ -89899,8 +90725,8 @@ function scalarChars(source, node2) {
   let escapes;
   if (node2.type === "BLOCK_LITERAL" || node2.type === "BLOCK_FOLDED") {
     block = true;
-    const header = /^[^\r\n]*(?:\r\n|\r|\n)?/u.exec(raw)?.[0] ?? "";
-    start = header.length;
+    const header2 = /^[^\r\n]*(?:\r\n|\r|\n)?/u.exec(raw)?.[0] ?? "";
+    start = header2.length;
     indent2 = blockIndent(raw.slice(start), value2);
   } else if (node2.type === "QUOTE_DOUBLE") {
     start = 1;
@@ -90214,14 +91040,14 @@ function expectation(e) {
   if (e.keyword === "type") {
     const types = (Array.isArray(e.params.type) ? e.params.type : String(e.params.type).split(",")).map(String);
     const names = types.map((t3) => TYPE_NAMES[t3] ?? { zh: t3, en: t3 });
-    const join3 = (parts, comma, or) => parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(comma)}${or}${parts.at(-1)}`;
+    const join4 = (parts, comma, or) => parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(comma)}${or}${parts.at(-1)}`;
     return {
-      zh: join3(
+      zh: join4(
         names.map((n) => n.zh),
         "、",
         "或"
       ),
-      en: join3(
+      en: join4(
         names.map((n) => n.en),
         ", ",
         " or "
@@ -90395,7 +91221,7 @@ var init_yaml_report = __esm({
           const rows = this.resolve(node2.get("rows", true));
           if (!(0, import_yaml3.isSeq)(columns) || !(0, import_yaml3.isSeq)(rows)) continue;
           const labelHeader = this.resolve(node2.get("labelHeader", true));
-          const header = [
+          const header2 = [
             (0, import_yaml3.isScalar)(labelHeader) ? this.cell(labelHeader) : { text: "", range: this.index.range(columns.range?.[0] ?? 0, columns.range?.[0] ?? 0) },
             ...columns.items.map((c) => this.resolve(c)).map((c) => (0, import_yaml3.isScalar)(c) ? this.cell(c) : { text: "", range: trimmedRange(this.index, c?.range) })
           ];
@@ -90430,7 +91256,7 @@ var init_yaml_report = __esm({
               {
                 id: `t${this.found.length + 1}`,
                 section,
-                header,
+                header: header2,
                 rows: sourceRows,
                 range: trimmedRange(this.index, node2.range),
                 ragged: "unless-heading",
@@ -96513,7 +97339,7 @@ var require_lib2 = __commonJS({
       return matches;
     };
     exports.analyse = analyse2;
-    var detectFile = (filepath, opts = {}) => new Promise((resolve8, reject) => {
+    var detectFile = (filepath, opts = {}) => new Promise((resolve9, reject) => {
       let fd;
       const fs3 = (0, node_1.default)();
       const handler3 = (err, buffer) => {
@@ -96523,7 +97349,7 @@ var require_lib2 = __commonJS({
         if (err) {
           reject(err);
         } else if (buffer) {
-          resolve8((0, exports.detect)(buffer));
+          resolve9((0, exports.detect)(buffer));
         } else {
           reject(new Error("No error and no buffer received"));
         }
@@ -100377,10 +101203,10 @@ function decode2(bytes2) {
     return accept(import_iconv_lite.default.decode(bytes2.subarray(2), codec, KEEP_BOM), name.toLowerCase());
   }
   if (bytes2.includes(0)) return failure("binary");
-  const utf82 = scanUtf8(bytes2, 0);
-  if (utf82.firstError === void 0) return accept(import_iconv_lite.default.decode(bytes2, "utf8", KEEP_BOM), "utf-8");
-  const cutShort = utf82.errors === 1 && utf82.cutAtEnd && utf82.multibyte > 0;
-  if (utf82.multibyte >= 4 * utf82.errors || utf82.multibyteBeforeError >= 4 || cutShort) return invalidAt(bytes2, utf82.firstError, 0, "UTF-8", "utf8");
+  const utf83 = scanUtf8(bytes2, 0);
+  if (utf83.firstError === void 0) return accept(import_iconv_lite.default.decode(bytes2, "utf8", KEEP_BOM), "utf-8");
+  const cutShort = utf83.errors === 1 && utf83.cutAtEnd && utf83.multibyte > 0;
+  if (utf83.multibyte >= 4 * utf83.errors || utf83.multibyteBeforeError >= 4 || cutShort) return invalidAt(bytes2, utf83.firstError, 0, "UTF-8", "utf8");
   const gb = scanGb18030(bytes2);
   const readsAsChinese = gb.pairs > 0 && gb.common >= 0.75 * gb.pairs;
   const guesses = (0, import_chardet.analyse)(bytes2.length > SAMPLE ? bytes2.subarray(0, SAMPLE) : bytes2).filter((m) => m.name !== "UTF-8");
@@ -100656,7 +101482,7 @@ var EXTENSIONS;
 var init_src3 = __esm({
   "packages/adapters/src/index.ts"() {
     "use strict";
-    init_html3();
+    init_html4();
     init_markdown2();
     init_problems();
     init_reading();
@@ -100664,7 +101490,7 @@ var init_src3 = __esm({
     init_yaml_report();
     init_decode2();
     init_front_matter_schema();
-    init_html3();
+    init_html4();
     init_markdown2();
     init_narrative();
     init_outline();
@@ -100684,7 +101510,7 @@ var init_src3 = __esm({
 });
 
 // packages/cli/src/read.ts
-import { readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
+import { readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
 function problemDocument(uri, code19, zh, en) {
   return {
     uri,
@@ -100699,25 +101525,32 @@ function problemDocument(uri, code19, zh, en) {
     problems: [{ code: code19, severity: "error", message: { "zh-CN": zh, en }, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } }]
   };
 }
-function readReportFile(path2, uri) {
-  let bytes2;
+function readReportBytes(path2, uri) {
   try {
     const size = statSync4(path2).size;
     if (size > MAX_FILE_BYTES) {
-      return problemDocument(
-        uri,
-        "file-too-large",
-        `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
-        `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`
-      );
+      return {
+        doc: problemDocument(
+          uri,
+          "file-too-large",
+          `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
+          `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`
+        )
+      };
     }
-    bytes2 = readFileSync3(path2);
+    return { bytes: readFileSync4(path2) };
   } catch (error2) {
-    return problemDocument(uri, "unreadable", `无法读取文件：${error2.message}`, `Cannot read the file: ${error2.message}`);
+    return { doc: problemDocument(uri, "unreadable", `无法读取文件：${error2.message}`, `Cannot read the file: ${error2.message}`) };
   }
+}
+function reportFromBytes(bytes2, uri) {
   const decoded = decode2(bytes2);
   if ("problem" in decoded) return { ...problemDocument(uri, "decode", "", ""), problems: [decoded.problem] };
   return readReport({ uri, text: decoded.text });
+}
+function readReportFile(path2, uri) {
+  const read = readReportBytes(path2, uri);
+  return "doc" in read ? read.doc : reportFromBytes(read.bytes, uri);
 }
 var UNREADABLE, MAX_FILE_BYTES;
 var init_read = __esm({
@@ -100730,16 +101563,16 @@ var init_read = __esm({
 });
 
 // packages/cli/src/plugins.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname3, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, resolve as resolve6 } from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadPlugins(cwd, config2) {
   const operators = {};
   if (!config2) return operators;
-  const base2 = dirname3(resolve5(cwd, config2.file));
+  const base2 = dirname5(resolve6(cwd, config2.file));
   for (const ref of config2.plugins) {
-    const path2 = resolve5(base2, ref);
-    if (!existsSync5(path2)) throw new CrossfootError("plugin-not-found", `plugin "${ref}" not found (looked for ${path2})`, config2.file);
+    const path2 = resolve6(base2, ref);
+    if (!existsSync6(path2)) throw new CrossfootError("plugin-not-found", `plugin "${ref}" not found (looked for ${path2})`, config2.file);
     let mod2;
     try {
       mod2 = await import(pathToFileURL(path2).href);
@@ -100778,34 +101611,14 @@ var init_previous = __esm({
 });
 
 // packages/cli/src/session.ts
-import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname4, join as join2, resolve as resolve6 } from "node:path";
+import { join as join3, resolve as resolve7 } from "node:path";
 function findConfig(cwd, explicit) {
-  if (explicit) {
-    const file = resolve6(cwd, explicit);
-    if (!existsSync6(file)) throw new CrossfootError("config-not-found", `config file not found: ${explicit}`);
-    return parseConfig(toUri(cwd, file) || file, readFileSync4(file, "utf8"));
-  }
-  for (let dir = cwd; ; dir = dirname4(dir)) {
-    for (const name of CONFIG_FILES) {
-      const file = join2(dir, name);
-      if (existsSync6(file)) return parseConfig(toUri(cwd, file) || file, readFileSync4(file, "utf8"));
-    }
-    if (dirname4(dir) === dir) return void 0;
-  }
+  const located2 = locateConfig(cwd, explicit);
+  return located2 && parseConfig(located2.file, located2.text);
 }
-function discoverPacks(cwd) {
-  const host = createPackHost(cwd);
-  const dirs = /* @__PURE__ */ new Map();
-  for (const root2 of [join2(cwd, "rules"), BUILTIN_RULES]) {
-    if (!existsSync6(root2)) continue;
-    for (const entry of readdirSync2(root2, { withFileTypes: true })) {
-      if (entry.isDirectory() && !dirs.has(entry.name) && ["pack.yaml", "pack.yml", "pack.json"].some((f) => existsSync6(join2(root2, entry.name, f)))) {
-        dirs.set(entry.name, join2(root2, entry.name));
-      }
-    }
-  }
-  return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id), host, join2(cwd, "noop")));
+function discoverPacks(cwd, host = createPackHost(cwd)) {
+  const dirs = packDirectories(cwd);
+  return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id), host, join3(cwd, "noop")));
 }
 function mergePacks(first, rest) {
   const out = [...first];
@@ -100817,11 +101630,13 @@ var init_session = __esm({
   "packages/cli/src/session.ts"() {
     "use strict";
     init_src();
+    init_config2();
     init_files();
     init_host();
     init_plugins();
     init_previous();
     init_read();
+    init_rules();
     Session = class _Session {
       constructor(cwd, config2, locale, forced, checker) {
         this.cwd = cwd;
@@ -100839,19 +101654,15 @@ var init_session = __esm({
         const { cwd } = options;
         const config2 = findConfig(cwd, options.config);
         const locale = options.locale ?? config2?.locale ?? "zh-CN";
-        const host = createPackHost(cwd);
-        const forced = options.packs?.length ? options.packs.map((ref) => loadPack(ref, host, join2(cwd, "noop"))) : config2?.packs.length ? config2.packs.map((ref) => loadPack(ref, host, resolve6(cwd, config2.file))) : void 0;
-        const available = mergePacks(forced ?? [], discoverPacks(cwd));
+        const host = options.host ?? createPackHost(cwd);
+        const forced = options.packs?.length ? options.packs.map((ref) => loadPack(ref, host, join3(cwd, "noop"))) : config2?.packs.length ? config2.packs.map((ref) => loadPack(ref, host, resolve7(cwd, config2.file))) : void 0;
+        const available = mergePacks(forced ?? [], discoverPacks(cwd, host));
         const checker = new Checker(available, { locale, rules: config2?.rules, operators: await loadPlugins(cwd, config2) });
         return new _Session(cwd, config2, locale, forced, checker);
       }
       /** The files a run covers: the given paths or globs, else the config's includes, else `.`. */
       async files(patterns2) {
-        const base2 = this.config ? dirname4(resolve6(this.cwd, this.config.file)) : this.cwd;
-        const wanted = patterns2.length ? patterns2 : this.config?.include.length ? this.config.include.map((p) => toUri(this.cwd, resolve6(base2, p)) || ".") : ["."];
-        const { files, missing } = await collectFiles(this.cwd, wanted, this.config?.ignore ?? []);
-        if (missing.length) throw new CrossfootError("usage", `no files match ${missing.map((m) => `"${m}"`).join(", ")}`);
-        return files;
+        return selectFiles(this.cwd, this.config, patterns2);
       }
       /** Checks one document; `others` are the documents of the same run, where last year's report is looked for. */
       async checkDocument(doc, others = []) {
@@ -100867,50 +101678,13 @@ var init_session = __esm({
       }
       /** Rule metadata for the packs a set of findings came from (and every forced pack). */
       rulesFor(diagnostics) {
-        const used = new Set(diagnostics.map((d) => d.ruleId.slice(0, d.ruleId.indexOf("/"))));
-        return this.checker.rules().filter((r) => used.has(r.pack) || (this.forced ?? []).some((p) => p.rules.some((x) => x.id === r.id)));
+        return rulesUsed(this.checker.rules(), this.forcedRuleIds(), diagnostics);
+      }
+      /** Ids of the rules of the packs forced by the command line or the config. */
+      forcedRuleIds() {
+        return (this.forced ?? []).flatMap((p) => p.rules.map((r) => r.id));
       }
     };
-  }
-});
-
-// packages/cli/src/main.ts
-var VERSION7, USAGE;
-var init_main = __esm({
-  "packages/cli/src/main.ts"() {
-    "use strict";
-    init_src3();
-    init_src();
-    init_src2();
-    init_files();
-    init_host();
-    init_read();
-    init_session();
-    VERSION7 = "0.1.0";
-    USAGE = `Usage: crossfoot <command> [options]
-
-Commands:
-  check [paths or globs…]   check reports (default: the configured includes, else ".")
-  explain <rule-id>         print a rule's documentation
-  packs                     list the rule packs found
-  init                      write a crossfoot.config.yaml for this folder
-  inspect <report> [--json] print the document model the adapters produced
-  import <report> [-o out.md] [--force]
-                            a published report as Markdown with front matter and GFM tables
-
-Options of check:
-  --pack <id|path>          repeatable; default: config, then each document's declared or recognised pack
-  --config <file>           default: crossfoot.config.{yaml,yml,json} found upward
-  --format <name>           ${formatterNames.join(" | ")}
-  -o, --output <file>       write the report there (a stylish summary still goes to stderr)
-  --max-warnings <n>        exit 1 when there are more warnings than this
-  --quiet                   report errors only
-  --locale <zh-CN|en>       language of messages
-  --jobs <n>                worker threads
-  --shard <i>/<n>           check only the i-th of n slices of the files
-
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pack error.
-`;
   }
 });
 
@@ -100918,9 +101692,11 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pa
 var init_src4 = __esm({
   "packages/cli/src/index.ts"() {
     "use strict";
+    init_batch();
     init_files();
     init_host();
     init_main();
+    init_merge();
     init_read();
     init_session();
   }
@@ -100928,7 +101704,7 @@ var init_src4 = __esm({
 
 // action/src/annotations.ts
 function bySeverityThenPosition(a, b) {
-  return RANK[a.severity] - RANK[b.severity] || compareDiagnostics(a, b);
+  return RANK2[a.severity] - RANK2[b.severity] || compareDiagnostics(a, b);
 }
 function planAnnotations(diagnostics, limits = STEP_LIMITS, jobLimit = JOB_LIMIT) {
   const shown2 = [];
@@ -100970,7 +101746,7 @@ function emitAnnotations(plan, locale) {
 function hiddenCount(plan) {
   return plan.hidden.error + plan.hidden.warning + plan.hidden.info;
 }
-var STEP_LIMITS, JOB_LIMIT, RANK;
+var STEP_LIMITS, JOB_LIMIT, RANK2;
 var init_annotations = __esm({
   "action/src/annotations.ts"() {
     "use strict";
@@ -100979,7 +101755,7 @@ var init_annotations = __esm({
     init_src2();
     STEP_LIMITS = Object.freeze({ error: 10, warning: 10, info: 10 });
     JOB_LIMIT = 50;
-    RANK = { error: 0, warning: 1, info: 2 };
+    RANK2 = { error: 0, warning: 1, info: 2 };
   }
 });
 
@@ -101005,10 +101781,10 @@ var init_changed = __esm({
   "action/src/changed.ts"() {
     "use strict";
     init_src();
-    runGit = (args, cwd) => new Promise((resolve8, reject) => {
+    runGit = (args, cwd) => new Promise((resolve9, reject) => {
       execFile("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error2, stdout, stderr) => {
         if (error2) reject(new Error(stderr.trim() || error2.message));
-        else resolve8(stdout);
+        else resolve9(stdout);
       });
     });
   }
@@ -101238,7 +102014,7 @@ var init_outcome = __esm({
 
 // action/src/summary.ts
 function fitSummary(markdown2, budget, more) {
-  const { head, sections } = parse8(markdown2);
+  const { head, sections } = parse9(markdown2);
   const total = sections.reduce((n, s2) => n + s2.rows.length, 0);
   if (Buffer.byteLength(markdown2, "utf8") <= budget) return { text: markdown2, shown: total, omitted: 0 };
   const reserve = bytes(["", more(total)]);
@@ -101270,7 +102046,7 @@ function fitSummary(markdown2, budget, more) {
   return { text: `${out.join("\n")}
 `, shown: shown2, omitted };
 }
-function parse8(markdown2) {
+function parse9(markdown2) {
   const lines2 = markdown2.replace(/\n$/, "").split("\n");
   const head = [];
   const sections = [];
@@ -101310,7 +102086,7 @@ __export(run_exports, {
   run: () => run
 });
 import { existsSync as existsSync8, mkdirSync, statSync as statSync5, writeFileSync } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute3, resolve as resolve7 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute3, resolve as resolve8 } from "node:path";
 async function run(options = {}) {
   const context3 = readContext(options.env ?? process.env, options.cwd ?? process.cwd());
   let locale = "zh-CN";
@@ -101359,9 +102135,9 @@ async function report2(input, { inputs, context: context3, locale, total, checks
     endGroup();
   }
   info(title);
-  const sarifFile = inputs.sarifFile ? resolve7(context3.workspace, inputs.sarifFile) : void 0;
+  const sarifFile = inputs.sarifFile ? resolve8(context3.workspace, inputs.sarifFile) : void 0;
   if (sarifFile) {
-    mkdirSync(dirname5(sarifFile), { recursive: true });
+    mkdirSync(dirname6(sarifFile), { recursive: true });
     writeFileSync(sarifFile, format("sarif", input, formatOptions));
     info(t2(locale, "log.sarifWritten", { file: sarifFile }));
   }
