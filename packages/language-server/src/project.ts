@@ -10,10 +10,8 @@ const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
 /** Folders that never hold reports, as `crossfoot check` skips them. */
 const TOOL_FOLDERS = new Set(['node_modules', '.git', '.github', 'dist']);
 
-const LANGUAGES: Record<string, ReportFormat> = { markdown: 'markdown', yaml: 'yaml', plaintext: 'text', html: 'html' };
-
-/** The editor languages crossfoot reads reports in. */
-export const REPORT_LANGUAGES = Object.keys(LANGUAGES);
+/** Editor language ids crossfoot reads reports in (Neovim calls plain text `text`). */
+const LANGUAGES: Record<string, ReportFormat> = { markdown: 'markdown', yaml: 'yaml', plaintext: 'text', text: 'text', html: 'html' };
 
 function within(folder: string, path: string): boolean {
   const rel = relative(folder, path);

@@ -84,6 +84,7 @@ export class CrossfootServer {
   private configurationSupport = false;
   private configurationRegistration = false;
   private watchSupport = false;
+  private foldersSupport = false;
   private disabledSupport = false;
   private readonly docSettings = new Map<string, Promise<Settings>>();
   private readonly resolvedSettings = new Map<string, Settings>();
@@ -129,6 +130,7 @@ export class CrossfootServer {
     this.configurationRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     this.watchSupport = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.disabledSupport = !!caps.textDocument?.codeAction?.disabledSupport;
+    this.foldersSupport = !!caps.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map(pathOf).filter((p): p is string => !!p);
     if (!this.folders.length && params.rootPath) this.folders = [resolve(params.rootPath)];
@@ -154,6 +156,7 @@ export class CrossfootServer {
     if (this.configurationSupport && this.configurationRegistration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'crossfoot' }).catch(() => undefined);
     }
+    if (!this.foldersSupport) return;
     this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
       this.folders = [...this.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];

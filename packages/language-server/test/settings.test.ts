@@ -56,6 +56,7 @@ describe('which files are reports', () => {
 
   it('reads the format from the editor’s language first, then the file', () => {
     expect(formatOf('plaintext', 'report.txt', '')).toBe('text');
+    expect(formatOf('text', 'report', '')).toBe('text');
     expect(formatOf('markdown', 'report.txt', '')).toBe('markdown');
     expect(formatOf('html', 'a', '')).toBe('html');
     expect(formatOf('yaml', 'a.yml', '')).toBe('yaml');
