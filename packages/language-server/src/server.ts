@@ -35,7 +35,11 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
 /** What the server watches: configs, packs and their rules, and reports (last year's may sit beside this year's). */
 export const WATCHED = ['**/crossfoot.config.{yaml,yml,json}', '**/pack.{yaml,yml,json}', '**/*.{md,markdown,txt,yaml,yml,json,html,htm}'];
 
-/** A document whose check takes long waits as long (up to this) after a keystroke before it is checked again. */
+/**
+ * A document whose check took longer than a second (a report of megabytes) waits as long, up to two seconds,
+ * after a keystroke before it is checked again, so that typing does not queue one long check per pause.
+ */
+const SLOW_CHECK_MS = 1000;
 const MAX_ADAPTIVE_DEBOUNCE_MS = 2000;
 
 /** The findings last published for a document, kept for hovers and code actions. */
@@ -182,7 +186,8 @@ export class CrossfootServer {
 
   private debounceFor(uri: string): number {
     const configured = (this.resolvedSettings.get(uri) ?? this.globalSettings).debounceMs;
-    return Math.max(configured, Math.min(this.durations.get(uri) ?? 0, MAX_ADAPTIVE_DEBOUNCE_MS));
+    const last = this.durations.get(uri) ?? 0;
+    return last > SLOW_CHECK_MS ? Math.max(configured, Math.min(last, MAX_ADAPTIVE_DEBOUNCE_MS)) : configured;
   }
 
   private configurationChanged(settings: unknown): void {
@@ -301,7 +306,6 @@ export class CrossfootServer {
     const version = document.version;
     const text = document.getText();
     const path = pathOf(uri);
-    const started = performance.now();
     const format = formatOf(document.languageId, path ?? uri, text);
     if (!format) return this.forget(uri);
     const settings = await this.settingsFor(uri);
@@ -316,6 +320,8 @@ export class CrossfootServer {
     const { session } = setup.project;
     if (!(await setup.project.covers(path, format, text))) return this.forget(uri);
     const modelUri = path ? toUri(session.cwd, path) : uri;
+    // Only reading and checking count towards the next wait, not building the session the first time.
+    const started = performance.now();
     const doc = this.parse(uri, version, modelUri, text, format);
     // Let the messages that came in meanwhile through (a newer change makes this check pointless).
     await new Promise((r) => setImmediate(r));
