@@ -30,11 +30,10 @@ let outDir: string;
 let server: Server;
 let origin: string;
 let browser: Browser;
-/** Browsers opened side by side while the page starts: a laptop in Chinese, one in English, a phone, one allowed to go offline. */
+/** Browsers opened side by side while the page starts: a laptop in Chinese (with the offline cache), one in English, a phone. */
 let laptop: Tab;
 let english: Tab;
 let phone: Tab;
-let offline: Tab;
 /** Every request the server answered, and every request any page or worker made (wherever it was going). */
 const served: { url: string; status: number }[] = [];
 const requested: string[] = [];
@@ -80,7 +79,7 @@ async function open(options: BrowserContextOptions = {}): Promise<Tab> {
   });
   page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && problems.push(`worker console: ${m.text()}`)));
   await page.goto(`${origin}/`);
-  await page.waitForSelector('html[data-state="ready"]', { timeout: 30_000 });
+  await page.waitForSelector('html[data-state="ready"]', { timeout: 60_000 });
   return { context, page, requests };
 }
 
@@ -90,7 +89,7 @@ async function checked(page: Page, action: () => Promise<unknown>): Promise<void
     document.documentElement.dataset.state = 'waiting';
   });
   await action();
-  await page.waitForSelector('html[data-state="done"]', { timeout: 20_000 });
+  await page.waitForSelector('html[data-state="done"]', { timeout: 45_000 });
 }
 
 interface Found {
@@ -123,6 +122,7 @@ beforeAll(async () => {
       `Chromium is not at ${CHROMIUM}: the web checker is tested in a real browser. Install it (apt-get install chromium) or set CROSSFOOT_CHROMIUM.`,
     );
   }
+  const started = performance.now();
   outDir = mkdtempSync(join(tmpdir(), 'crossfoot-web-'));
   const env = { ...process.env };
   delete env.NODE_ENV;
@@ -134,6 +134,7 @@ beforeAll(async () => {
       env,
     },
   );
+  const built = performance.now();
   server = await serve(outDir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -148,13 +149,15 @@ beforeAll(async () => {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
-  [laptop, english, phone, offline] = await Promise.all([
-    open(),
+  [laptop, english, phone] = await Promise.all([
+    open({ serviceWorkers: 'allow' }),
     open({ locale: 'en-GB' }),
     open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
-    open({ serviceWorkers: 'allow' }),
   ]);
-}, 90_000);
+  // The offline cache is filled once, before anything is measured.
+  await laptop.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  console.log(`page built in ${Math.round(built - started)} ms, open in three browsers ${Math.round(performance.now() - built)} ms later`);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -162,7 +165,7 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-describe('web checker', () => {
+describe('web checker', { timeout: 60_000 }, () => {
   it('checks a report picked with the file input, highlights the finding on line 10 and shows its arithmetic', async () => {
     const { page, requests } = laptop;
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -288,6 +291,15 @@ describe('web checker', () => {
       await page.click(`#files button.file-tab[data-file="${name}"]`);
       expect(await listed(page), name).toEqual(byFile.get(name) ?? []);
     }
+    // Saved as JSON, the results are the command line's, file for file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="json"]')]);
+    expect(download.suggestedFilename()).toBe('crossfoot.json');
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      diagnostics: { uri: string; ruleId: string; range: unknown; message: string }[];
+    };
+    const strip = (ds: { uri: string; ruleId: string; range: unknown; message: string }[]) =>
+      ds.map((d) => JSON.stringify({ uri: basename(d.uri), ruleId: d.ruleId, range: d.range, message: d.message })).sort();
+    expect(strip(saved.diagnostics)).toEqual(strip(JSON.parse(cli.stdout).diagnostics));
   });
 
   it('switches language, checks again in it, and remembers the choice', async () => {
@@ -324,14 +336,17 @@ describe('web checker', () => {
   });
 
   it('works offline once loaded', async () => {
-    const { context, page } = offline;
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const { context, page } = laptop;
     await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('html[data-state="ready"]', { timeout: 30_000 });
-    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-    await checked(page, () => page.setInputFiles('#file', SEED));
-    expect((await listed(page)).some((f) => f.line === 10)).toBe(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('html[data-state="ready"]', { timeout: 60_000 });
+      expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+      await checked(page, () => page.setInputFiles('#file', SEED));
+      expect((await listed(page)).some((f) => f.line === 10)).toBe(true);
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   it('checks and shows a 1 MB report within seconds', async () => {
@@ -341,7 +356,15 @@ describe('web checker', () => {
     const { page } = laptop;
     try {
       const started = performance.now();
-      await checked(page, () => page.setInputFiles('#file', big));
+      let responsiveMs = Number.NaN;
+      await checked(page, async () => {
+        await page.setInputFiles('#file', big);
+        // While the worker reads and checks, the page still answers at once.
+        await page.waitForSelector('html[data-state="checking"], html[data-state="done"]');
+        const asked = performance.now();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        responsiveMs = Math.round(performance.now() - asked);
+      });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const totalMs = Math.round(performance.now() - started);
       const stages = await page.evaluate(() => {
@@ -349,11 +372,20 @@ describe('web checker', () => {
         return { readMs: Number(d.readMs), checkMs: Number(d.checkMs), renderMs: Number(d.renderMs) };
       });
       const findings = page.locator('#list button.finding');
-      const figure = { bytes: statSync(big).size, lines: await page.locator('#report .line').count(), findings: await findings.count(), totalMs, ...stages };
+      const figure = {
+        bytes: statSync(big).size,
+        lines: await page.locator('#report .line').count(),
+        findings: await findings.count(),
+        totalMs,
+        ...stages,
+        responsiveMs,
+      };
       console.log(`1 MB report, checked and shown: ${JSON.stringify(figure)}`);
       writeFileSync(join(tmpdir(), 'crossfoot-web-bench.json'), `${JSON.stringify(figure, null, 2)}\n`);
       expect(figure.findings).toBeGreaterThan(100);
-      expect(totalMs).toBeLessThan(10_000);
+      // Generous: about 3 s on an idle two-core machine, and shared CI machines can be several times slower.
+      expect(totalMs).toBeLessThan(20_000);
+      expect(responsiveMs).toBeLessThan(2_000);
       // A finding near the end is brought into view, though the text around it was never laid out before.
       await findings.nth(figure.findings - 2).click();
       const inView = await page.evaluate(() => {
@@ -365,10 +397,10 @@ describe('web checker', () => {
     } finally {
       rmSync(big, { force: true });
     }
-  }, 30_000);
+  });
 
   it('made no request beyond 127.0.0.1 and asked the server only for files it has', async () => {
-    await Promise.all([laptop, english, phone, offline].map((t) => t.context.close()));
+    await Promise.all([laptop, english, phone].map((t) => t.context.close()));
     expect(requested.length).toBeGreaterThan(0);
     const elsewhere = requested.filter((u) => !/^(?:http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/u.test(u));
     expect(elsewhere).toEqual([]);
