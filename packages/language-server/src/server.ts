@@ -28,7 +28,7 @@ import { hoverAt } from './hover.ts';
 import { SOURCE, toLspDiagnostic } from './lsp-diagnostic.ts';
 import { t } from './messages.ts';
 import { rangesTouch, sameRange, toLspRange } from './positions.ts';
-import { formatOf, isSetupFile, Project, placeKey, type SessionPlace, sessionPlace } from './project.ts';
+import { formatOf, isSetupFile, isToolFile, Project, placeKey, type SessionPlace, sessionPlace } from './project.ts';
 import { CheckScheduler } from './scheduler.ts';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
 
@@ -307,7 +307,8 @@ export class CrossfootServer {
     const text = document.getText();
     const path = pathOf(uri);
     const format = formatOf(document.languageId, path ?? uri, text);
-    if (!format) return this.forget(uri);
+    // A config or pack file is no report: its diagnostics are its own problems, published with the session.
+    if (!format || (path && isToolFile(path))) return this.forget(uri);
     const settings = await this.settingsFor(uri);
     const place = sessionPlace(path, this.folders, settings);
     const setup = await this.setup(place, settings.locale);

@@ -40,6 +40,12 @@ describe('a broken config', () => {
 
     client.open(b, 'plaintext', text);
     await client.diagnostics(b, (p) => p.diagnostics.length > 0);
+    // Opening the config itself keeps its problems on it.
+    client.open(fileUri(config), 'yaml', 'locale: fr\n');
+    await new Promise((r) => setTimeout(r, 1000));
+    const kept = client.published.filter((p) => p.uri === fileUri(config)).at(-1)?.diagnostics[0];
+    expect(kept?.message).toMatch(/locale/);
+    expect(kept?.code).not.toBe('crossfoot/setup');
     expect(client.messages).toHaveLength(1);
     expect(client.messages[0]?.type).toBe(1);
     expect(client.messages[0]?.message).toContain('crossfoot.config.yaml');
