@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, sep } from 'node:path';
@@ -259,6 +260,12 @@ describe('web checker', { timeout: 60_000 }, () => {
     expect(await page.locator('#report img, #report script').count()).toBe(0);
     expect(await page.textContent('#report .line[data-n="1"]')).toBe(hostile.split('\n')[0]);
     expect((await listed(page)).map((f) => `${f.line} ${f.ruleId}`)).toContain('11 cn-gov-disclosure-common/statement-sums');
+
+    // A report saved as GBK, as Chinese Windows tools do, reads the same as in UTF-8.
+    const iconv = createRequire(join(root, 'packages/adapters/package.json'))('iconv-lite') as { encode(text: string, encoding: string): Buffer };
+    await checked(page, () => page.setInputFiles('#file', { name: 'gbk.txt', mimeType: 'text/plain', buffer: iconv.encode(seed, 'gbk') }));
+    expect(await page.textContent('#report .line[data-n="10"]')).toBe(seed.split(/\r\n|\r|\n/u)[9]);
+    expect((await listed(page)).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toContain('10:19 cn-gov-disclosure-common/statement-sums');
 
     // An HTML report is shown as its source text: its scripts never run.
     const html = '<!doctype html><html><head><title>x</title></head><body><script>window.__owned = 3</script><p onclick="x()">正文</p></body></html>';
