@@ -1,16 +1,52 @@
 #!/usr/bin/env node
-// Entry point. In a checkout the TypeScript sources run through tsx (no build step);
-// a published package ships only the compiled dist/.
-import { existsSync } from 'node:fs';
+// Entry point. In a checkout, the bundle that `pnpm install` builds (dist/crossfoot.mjs, see build.mjs)
+// starts fast. It is used only while it is at least as new as every source file it was built from: after
+// an edit it is rebuilt first (about a second, once), and if that cannot be done the TypeScript sources run
+// through tsx. Either way editing the sources never runs stale code. A published package ships only dist/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const source = new URL('../src/main.ts', import.meta.url);
+const bundle = fileURLToPath(new URL('../dist/crossfoot.mjs', import.meta.url));
+const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const packages = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Whether any source of core, adapters, formatters or cli (or the build script) is newer than `time`. */
+function newerThan(time) {
+  const check = (path) => statSync(path).mtimeMs > time;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory() ? walk(path) : check(path)) return true;
+    }
+    return false;
+  };
+  return (
+    check(fileURLToPath(new URL('../build.mjs', import.meta.url))) ||
+    ['core', 'adapters', 'formatters', 'cli'].some((name) => walk(`${packages}${name}/src`) || walk(`${packages}${name}/schemas`))
+  );
+}
+
+const fresh = () => existsSync(bundle) && !newerThan(statSync(bundle).mtimeMs);
+const rebuilt = () => {
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('../build.mjs', import.meta.url))], { stdio: 'ignore', timeout: 120_000 });
+  return build.status === 0 && fresh();
+};
+
 let main;
-if (existsSync(fileURLToPath(source))) {
+if (!existsSync(source)) {
+  ({ main } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
+} else if (fresh() || rebuilt()) {
+  ({ main } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
+} else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(source.href));
-} else {
-  ({ main } = await import(new URL('../dist/main.js', import.meta.url).href));
+  ({ main } = await import(new URL('../src/main.ts', import.meta.url).href));
 }
 process.exitCode = await main(process.argv.slice(2));

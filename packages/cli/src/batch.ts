@@ -72,135 +72,179 @@ const FILES_PER_THREAD = 24;
  * report or the settings (crossfoot, packs, config, locale) changed.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
-  const cwd = resolve(options.cwd);
-  const cache = options.cache !== undefined ? ResultCache.open(options.cache, cwd) : undefined;
-  const located = locateConfig(cwd, options.config);
-  const config = located ? await loadConfig(located, cache) : undefined;
-  const locale = options.locale ?? config?.locale ?? 'zh-CN';
-  const init: WorkerInit = { cwd, packs: options.packs, config: options.config, locale: options.locale };
+  return (await Batch.prepare(options)).run();
+}
 
-  let session: Session | undefined;
-  let environment: Environment | undefined;
-  if (cache) {
-    const key = settingsKey(cwd, options, located, config, locale);
-    environment = cache.environment(key);
-    if (!environment) {
-      const read: string[] = [];
-      session = await createSession(init, recordingHost(cwd, read));
+/**
+ * A batch run in two steps: `prepare` settles everything the findings depend on (config, packs, the files and,
+ * with a cache, their content hashes) without checking anything; `run` checks. In between, `fingerprint` lets
+ * the caller reuse a report rendered from exactly these inputs.
+ */
+export class Batch {
+  private constructor(
+    private readonly options: BatchOptions,
+    readonly locale: Locale,
+    private readonly init: WorkerInit,
+    private readonly environment: Environment,
+    private readonly session: Session | undefined,
+    /** The cache, if asked for. */
+    readonly cache: ResultCache | undefined,
+    private readonly all: FileEntry[],
+    private readonly mine: FileEntry[],
+    private readonly hashes: Map<string, string | undefined>,
+  ) {}
+
+  static async prepare(options: BatchOptions): Promise<Batch> {
+    const cwd = resolve(options.cwd);
+    const cache = options.cache !== undefined ? ResultCache.open(options.cache, cwd) : undefined;
+    const located = locateConfig(cwd, options.config);
+    const config = located ? await loadConfig(located, cache) : undefined;
+    const locale = options.locale ?? config?.locale ?? 'zh-CN';
+    const init: WorkerInit = { cwd, packs: options.packs, config: options.config, locale: options.locale };
+
+    let session: Session | undefined;
+    let environment: Environment | undefined;
+    if (cache) {
+      const key = settingsKey(cwd, options, located, config, locale);
+      environment = cache.environment(key);
+      if (!environment) {
+        const read: string[] = [];
+        session = await createSession(init, recordingHost(cwd, read));
+        environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
+        cache.resetEnvironment(key, read, environment);
+      }
+    } else {
+      session = await createSession(init);
       environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
-      cache.resetEnvironment(key, read, environment);
     }
-  } else {
-    session = await createSession(init);
-    environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
-  }
 
-  const all = await selectFiles(cwd, config, options.patterns);
-  const shard = options.shard;
-  const mine = shard ? all.filter((f) => shardOf(f.uri, shard.count) === shard.index - 1) : all;
-  const inShard = new Set(mine.map((f) => f.uri));
-
-  const jobs = options.jobs ?? availableParallelism();
-  const runner = new Runner(options, jobs, session, init);
-  try {
+    const all = await selectFiles(cwd, config, options.patterns);
+    const shard = options.shard;
+    const mine = shard ? all.filter((f) => shardOf(f.uri, shard.count) === shard.index - 1) : all;
     // Hashes decide what the cache can answer; without a cache the threads compute them while checking.
     const hashes = new Map<string, string | undefined>();
     if (cache) for (const f of shard ? all : mine) hashes.set(f.uri, hashFile(f.path));
+    return new Batch(options, locale, init, environment, session, cache, all, mine, hashes);
+  }
 
-    const metas = new Map<string, Meta>();
-    const fresh = new Map<string, CheckOutcome>();
-    const cached = new Map<string, CachedResult>();
-    const first: Task[] = [];
-    for (const f of mine) {
-      const entry = cache?.entry(f.uri, hashes.get(f.uri));
-      if (entry?.result) {
-        metas.set(f.uri, entry);
-        cached.set(f.uri, entry.result);
-      } else {
-        first.push({ kind: 'check', init, path: f.path, uri: f.uri });
-      }
-    }
-    for (const outcome of await runner.run('check', first)) {
-      const o = outcome as CheckOutcome;
-      metas.set(o.uri, o);
-      fresh.set(o.uri, o);
-    }
+  /** How many reports the run checks (this shard's). */
+  get size(): number {
+    return this.mine.length;
+  }
 
-    let scanned = 0;
-    if (shard) {
-      const keys = [...new Set(mine.flatMap((f) => issuerAndYear(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
-      const scans: Task[] = [];
-      for (const f of all) {
-        if (inShard.has(f.uri)) continue;
-        const entry = cache?.entry(f.uri, hashes.get(f.uri));
-        if (entry) metas.set(f.uri, entry);
-        else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys });
-      }
-      scanned = scans.length;
-      for (const outcome of await runner.run('scan', scans)) {
-        const o = outcome as MetaOutcome;
-        if (o.skipped) continue;
-        metas.set(o.uri, o);
-        if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
-      }
+  /** A hash of every input of the run's findings (settings, packs, every file's uri and content), when cached. */
+  get fingerprint(): string | undefined {
+    if (!this.cache) return undefined;
+    const files: [string, string][] = [];
+    for (const [uri, hash] of this.hashes) {
+      if (hash === undefined) return undefined;
+      files.push([uri, hash]);
     }
+    return hashText(JSON.stringify([this.cache.environmentKey(), this.options.shard ?? null, this.mine.length, files]));
+  }
 
-    const previousOf = pairPrevious(all, metas);
-    const byUri = new Map(all.map((f) => [f.uri, f]));
-    const results = new Map<string, CachedResult>();
-    const second: Task[] = [];
-    for (const f of mine) {
-      const previousUri = previousOf.get(f.uri);
-      const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
-      const done = fresh.get(f.uri);
-      const kept = cached.get(f.uri);
-      if (done && !previous) results.set(f.uri, { previous: null, diagnostics: done.diagnostics, lines: done.lines });
-      else if (!done && kept && samePrevious(kept.previous, previous)) results.set(f.uri, kept);
-      else {
-        const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
-        if (previousUri) task.previous = toRef(byUri.get(previousUri) as FileEntry);
-        second.push(task);
-      }
-    }
-    for (const outcome of await runner.run('previous', second)) {
-      const o = outcome as CheckOutcome;
-      const previousUri = previousOf.get(o.uri);
-      results.set(o.uri, {
-        previous: previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null,
-        diagnostics: o.diagnostics,
-        lines: o.lines,
-      });
-      metas.set(o.uri, o);
-    }
-
-    if (cache) {
+  async run(): Promise<BatchResult> {
+    const { options, init, cache, all, mine, hashes } = this;
+    const cwd = init.cwd;
+    const shard = options.shard;
+    const inShard = new Set(mine.map((f) => f.uri));
+    const runner = new Runner(options, options.jobs ?? availableParallelism(), this.session, init);
+    try {
+      const metas = new Map<string, Meta>();
+      const fresh = new Map<string, CheckOutcome>();
+      const cached = new Map<string, CachedResult>();
+      const first: Task[] = [];
       for (const f of mine) {
-        const result = results.get(f.uri) as CachedResult;
-        const meta = metas.get(f.uri);
-        if (meta?.hash && result !== cached.get(f.uri)) cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result });
+        const entry = cache?.entry(f.uri, hashes.get(f.uri));
+        if (entry?.result) {
+          metas.set(f.uri, entry);
+          cached.set(f.uri, entry.result);
+        } else {
+          first.push({ kind: 'check', init, path: f.path, uri: f.uri });
+        }
       }
-      cache.prune(cwd, new Set(all.map((f) => f.uri)));
-      cache.save();
-    }
+      for (const outcome of await runner.run('check', first)) {
+        const o = outcome as CheckOutcome;
+        metas.set(o.uri, o);
+        fresh.set(o.uri, o);
+      }
 
-    const diagnostics = mine.flatMap((f) => results.get(f.uri)?.diagnostics ?? []);
-    const files = mine.map((f) => {
-      const meta = metas.get(f.uri);
-      const summary: FileSummary = { uri: f.uri, lines: results.get(f.uri)?.lines ?? {} };
-      if (meta?.issuer !== undefined) summary.issuer = meta.issuer;
-      if (meta?.year !== undefined) summary.year = meta.year;
-      return summary;
-    });
-    const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
-    return {
-      locale,
-      diagnostics,
-      rules: rulesUsed(environment.rules, environment.forcedRuleIds, diagnostics),
-      files,
-      stats: { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads },
-    };
-  } finally {
-    await runner.close();
+      let scanned = 0;
+      if (shard) {
+        const keys = [...new Set(mine.flatMap((f) => issuerAndYear(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
+        const scans: Task[] = [];
+        for (const f of all) {
+          if (inShard.has(f.uri)) continue;
+          const entry = cache?.entry(f.uri, hashes.get(f.uri));
+          if (entry) metas.set(f.uri, entry);
+          else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys });
+        }
+        scanned = scans.length;
+        for (const outcome of await runner.run('scan', scans)) {
+          const o = outcome as MetaOutcome;
+          if (o.skipped) continue;
+          metas.set(o.uri, o);
+          if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
+        }
+      }
+
+      const previousOf = pairPrevious(all, metas);
+      const byUri = new Map(all.map((f) => [f.uri, f]));
+      const results = new Map<string, CachedResult>();
+      const second: Task[] = [];
+      for (const f of mine) {
+        const previousUri = previousOf.get(f.uri);
+        const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
+        const done = fresh.get(f.uri);
+        const kept = cached.get(f.uri);
+        if (done && !previous) results.set(f.uri, { previous: null, diagnostics: done.diagnostics, lines: done.lines });
+        else if (!done && kept && samePrevious(kept.previous, previous)) results.set(f.uri, kept);
+        else {
+          const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
+          if (previousUri) task.previous = toRef(byUri.get(previousUri) as FileEntry);
+          second.push(task);
+        }
+      }
+      for (const outcome of await runner.run('previous', second)) {
+        const o = outcome as CheckOutcome;
+        const previousUri = previousOf.get(o.uri);
+        results.set(o.uri, {
+          previous: previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null,
+          diagnostics: o.diagnostics,
+          lines: o.lines,
+        });
+        metas.set(o.uri, o);
+      }
+
+      if (cache) {
+        for (const f of mine) {
+          const result = results.get(f.uri) as CachedResult;
+          const meta = metas.get(f.uri);
+          if (meta?.hash && result !== cached.get(f.uri)) cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result });
+        }
+        if (first.length || second.length || scanned) cache.prune(cwd, new Set(all.map((f) => f.uri)));
+        cache.save();
+      }
+
+      const diagnostics = mine.flatMap((f) => results.get(f.uri)?.diagnostics ?? []);
+      const files = mine.map((f) => {
+        const meta = metas.get(f.uri);
+        const summary: FileSummary = { uri: f.uri, lines: results.get(f.uri)?.lines ?? {} };
+        if (meta?.issuer !== undefined) summary.issuer = meta.issuer;
+        if (meta?.year !== undefined) summary.year = meta.year;
+        return summary;
+      });
+      const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
+      return {
+        locale: this.locale,
+        diagnostics,
+        rules: rulesUsed(this.environment.rules, this.environment.forcedRuleIds, diagnostics),
+        files,
+        stats: { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads },
+      };
+    } finally {
+      await runner.close();
+    }
   }
 }
 

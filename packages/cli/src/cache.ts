@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config, Diagnostic, RuleMeta } from '@crossfoot/core';
 
-/** Where `--cache` keeps its file when no folder is given, relative to the working directory. */
+/** Where `--cache` keeps its files when no folder is given, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/crossfoot';
 
 const FORMAT = 'crossfoot-cache/1';
@@ -31,7 +31,7 @@ export interface Environment {
   forcedRuleIds: string[];
 }
 
-interface CacheFile {
+interface Settings {
   format: string;
   /** Hash of the run's settings (crossfoot's version and build, locale, packs named, config, plugins, pack folders). */
   key: string;
@@ -40,7 +40,16 @@ interface CacheFile {
   environment: Environment;
   /** The parsed config, reused while its text is unchanged. */
   config?: { file: string; hash: string; value: Config };
-  entries: Record<string, CacheEntry>;
+}
+
+/** Totals of a rendered report, for the summary line printed beside it. */
+export interface OutputTotals {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The exit status the report's findings call for. */
+  exit: number;
 }
 
 export function hashText(text: string | Uint8Array): string {
@@ -56,97 +65,157 @@ export function hashFile(path: string): string | undefined {
   }
 }
 
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes by rename, so a reader never sees half a file; a cache that cannot be written only makes the next run slower. */
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
 /**
- * The `--cache` file: one JSON file per working directory in the cache folder. Entries are keyed by uri
- * and valid while the report's content hash is the same, and (for findings) while last year's report is
- * the same one with the same content; the whole file is dropped when the settings key or any pack file
- * changes. Written atomically, and only when something changed.
+ * The `--cache` files of one working directory in the cache folder: the settings (small, read first), the
+ * entries (every report's findings, read only when some report must be looked up) and the last rendered
+ * report of each format.
+ *
+ * Entries are keyed by uri and valid while the report's content hash is the same, and (for findings) while
+ * last year's report is the same one with the same content; every finding is dropped when the settings key
+ * or any pack file changes. A rendered report is reused when the whole run's inputs are the same: settings,
+ * every report's uri and content hash, the shard and the output options.
  */
 export class ResultCache {
-  private data: CacheFile;
-  private dirty = false;
+  private settings: Settings;
+  private entries: Record<string, CacheEntry> | undefined;
+  private settingsDirty = false;
+  private entriesDirty = false;
 
   private constructor(
-    readonly file: string,
-    data: CacheFile,
+    private readonly base: string,
+    settings: Settings | undefined,
   ) {
-    this.data = data;
+    this.settings = settings ?? { format: FORMAT, key: '', packFiles: [], environment: { rules: [], forcedRuleIds: [] } };
   }
 
   static open(dir: string, cwd: string): ResultCache {
-    const file = join(resolve(cwd, dir), `${hashText(resolve(cwd)).slice(0, 16)}.json`);
-    let data: CacheFile = { format: FORMAT, key: '', packFiles: [], environment: { rules: [], forcedRuleIds: [] }, entries: {} };
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (parsed?.format === FORMAT && parsed.entries && typeof parsed.entries === 'object') data = parsed;
-    } catch {
-      // No cache yet, or one that cannot be read: start afresh.
-    }
-    return new ResultCache(file, data);
+    const base = join(resolve(cwd, dir), hashText(resolve(cwd)).slice(0, 16));
+    const settings = readJson<Settings>(`${base}.json`);
+    return new ResultCache(base, settings?.format === FORMAT ? settings : undefined);
   }
 
   /** The parsed config when its text is the one cached. */
   config(file: string, text: string): Config | undefined {
-    const cached = this.data.config;
+    const cached = this.settings.config;
     return cached && cached.file === file && cached.hash === hashText(text) ? cached.value : undefined;
   }
 
   rememberConfig(file: string, text: string, value: Config): void {
     const hash = hashText(text);
-    if (this.data.config?.file === file && this.data.config.hash === hash) return;
-    this.data.config = { file, hash, value };
-    this.dirty = true;
+    if (this.settings.config?.file === file && this.settings.config.hash === hash) return;
+    this.settings.config = { file, hash, value };
+    this.settingsDirty = true;
   }
 
   /** The cached environment if the settings key matches and every pack file still has its content. */
   environment(key: string): Environment | undefined {
-    const data = this.data;
-    if (data.key !== key) return undefined;
-    for (const [path, hash] of data.packFiles) if (hashFile(path) !== hash) return undefined;
-    return data.environment;
+    if (this.settings.key !== key) return undefined;
+    for (const [path, hash] of this.settings.packFiles) if (hashFile(path) !== hash) return undefined;
+    return this.settings.environment;
   }
 
   /** A new environment: every entry's findings are dropped (issuers and years stay valid). */
   resetEnvironment(key: string, packFiles: string[], environment: Environment): void {
     const entries: Record<string, CacheEntry> = {};
-    for (const [uri, entry] of Object.entries(this.data.entries)) entries[uri] = { hash: entry.hash, issuer: entry.issuer, year: entry.year };
+    for (const [uri, entry] of Object.entries(this.loadEntries())) entries[uri] = { hash: entry.hash, issuer: entry.issuer, year: entry.year };
+    this.entries = entries;
+    this.entriesDirty = true;
     const files = [...new Set(packFiles)].sort().map((path): [string, string] => [path, hashFile(path) ?? '']);
-    this.data = { format: FORMAT, key, packFiles: files, environment, config: this.data.config, entries };
-    this.dirty = true;
+    this.settings = { format: FORMAT, key, packFiles: files, environment, config: this.settings.config };
+    this.settingsDirty = true;
+  }
+
+  /** What, besides the reports, the run depends on: the settings key and the pack files' hashes. */
+  environmentKey(): string {
+    return hashText(JSON.stringify([this.settings.key, this.settings.packFiles]));
+  }
+
+  private loadEntries(): Record<string, CacheEntry> {
+    if (!this.entries) {
+      const stored = readJson<{ format: string; key: string; entries: Record<string, CacheEntry> }>(`${this.base}.entries.json`);
+      this.entries = stored?.format === FORMAT && stored.key === this.settings.key && stored.entries ? stored.entries : {};
+    }
+    return this.entries;
   }
 
   /** The entry of `uri` if it was made from the same bytes. */
   entry(uri: string, hash: string | undefined): CacheEntry | undefined {
-    const entry = hash === undefined ? undefined : this.data.entries[uri];
+    const entry = hash === undefined ? undefined : this.loadEntries()[uri];
     return entry && entry.hash === hash ? entry : undefined;
   }
 
   set(uri: string, entry: CacheEntry): void {
-    this.data.entries[uri] = entry;
-    this.dirty = true;
+    this.loadEntries()[uri] = entry;
+    this.entriesDirty = true;
   }
 
   /** Forgets reports that are gone from disk (temporary folders, renamed files). */
   prune(cwd: string, keep: Set<string>): void {
-    for (const uri of Object.keys(this.data.entries)) {
+    const entries = this.loadEntries();
+    for (const uri of Object.keys(entries)) {
       if (keep.has(uri) || existsSync(resolve(cwd, uri))) continue;
-      delete this.data.entries[uri];
-      this.dirty = true;
+      delete entries[uri];
+      this.entriesDirty = true;
     }
   }
 
-  save(): void {
-    if (!this.dirty) return;
-    const dir = resolve(this.file, '..');
-    mkdirSync(dir, { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
+  /** The report rendered last time for these exact inputs (`key`) in this format, as bytes, with its totals. */
+  output(format: string, key: string): { bytes: Uint8Array; totals: OutputTotals } | undefined {
+    let stored: Buffer;
     try {
-      writeFileSync(temp, JSON.stringify(this.data));
-      renameSync(temp, this.file);
-      this.dirty = false;
+      stored = readFileSync(this.outputFile(format));
     } catch {
-      // A cache that cannot be written only makes the next run slower.
-      rmSync(temp, { force: true });
+      return undefined;
     }
+    const newline = stored.indexOf(10);
+    const head = newline < 0 ? undefined : readHead(stored.subarray(0, newline).toString('utf8'));
+    return head?.key === key ? { bytes: stored.subarray(newline + 1), totals: head.totals } : undefined;
+  }
+
+  rememberOutput(format: string, key: string, text: string, totals: OutputTotals): void {
+    writeAtomically(this.outputFile(format), `${JSON.stringify({ key, totals })}\n${text}`);
+  }
+
+  private outputFile(format: string): string {
+    return `${this.base}.output.${format.replace(/[^a-z0-9-]/gi, '_')}`;
+  }
+
+  save(): void {
+    if (this.entriesDirty && this.entries) {
+      writeAtomically(`${this.base}.entries.json`, JSON.stringify({ format: FORMAT, key: this.settings.key, entries: this.entries }));
+      this.entriesDirty = false;
+    }
+    if (this.settingsDirty) {
+      writeAtomically(`${this.base}.json`, JSON.stringify(this.settings));
+      this.settingsDirty = false;
+    }
+  }
+}
+
+function readHead(line: string): { key: string; totals: OutputTotals } | undefined {
+  try {
+    return JSON.parse(line) as { key: string; totals: OutputTotals };
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILES, CrossfootError } from '@crossfoot/core';
+import { CrossfootError } from '@crossfoot/core';
 import { toUri } from './files.ts';
+
+/** core's `CONFIG_FILES`, repeated so that finding the config does not load the config parser. */
+const CONFIG_FILES = ['crossfoot.config.yaml', 'crossfoot.config.yml', 'crossfoot.config.json'];
 
 export interface LocatedConfig {
   /** As the config's `file` reads: relative to the working directory when possible. */

@@ -149,51 +149,74 @@ async function check(argv: string[], io: Io): Promise<number> {
   }
   const locale = localeOf(values.locale);
   const progress = !values.quiet && (io.stderrIsTTY ?? io.isTTY) ? new ProgressLine(io.stderr, locale ?? 'zh-CN') : undefined;
-  const { runBatch } = await import('./batch.ts');
-  let result: Awaited<ReturnType<typeof runBatch>>;
+  const { Batch } = await import('./batch.ts');
+  const batch = await Batch.prepare({
+    cwd: io.cwd,
+    patterns: positionals,
+    packs: values.pack,
+    config: values.config,
+    locale,
+    jobs,
+    shard,
+    cache,
+    onProgress: progress && ((event) => progress.update(event)),
+  });
+  const color = io.isTTY && !values.output;
+  // A report rendered from exactly these inputs (every report's bytes, packs, settings) is the same report.
+  const fingerprint = batch.fingerprint;
+  const outputKey = fingerprint && JSON.stringify([fingerprint, name, batch.locale, values.quiet, color, maxWarnings ?? null, VERSION]);
+  const memo = outputKey ? batch.cache?.output(name, outputKey) : undefined;
+  if (memo) {
+    if (!values.quiet) io.stderr(cacheLine(batch.locale, 0, batch.size));
+    write(memo.bytes, memo.totals, batch.locale, values.output, io);
+    return memo.totals.exit;
+  }
+  let result: Awaited<ReturnType<typeof batch.run>>;
   try {
-    result = await runBatch({
-      cwd: io.cwd,
-      patterns: positionals,
-      packs: values.pack,
-      config: values.config,
-      locale,
-      jobs,
-      shard,
-      cache,
-      onProgress: progress && ((event) => progress.update(event)),
-    });
+    result = await batch.run();
   } finally {
     progress?.end();
   }
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const input: FormatInput = { diagnostics, rules: result.rules, files: result.files };
-  if (cache !== undefined && !values.quiet) {
-    const { checked, fromCache } = result.stats;
-    io.stderr(
-      result.locale === 'zh-CN' ? `缓存：检查了 ${checked} 个文件，${fromCache} 个沿用上次结果\n` : `cache: ${checked} files checked, ${fromCache} reused\n`,
-    );
-  }
-  return emit(name, input, result.locale, values.output, maxWarnings, io);
+  if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
+  const text = format(name, input, { locale: result.locale, color, toolVersion: VERSION });
+  const totals = { ...summarize(input), exit: exitStatus(diagnostics, maxWarnings) };
+  if (outputKey) batch.cache?.rememberOutput(name, outputKey, text, totals);
+  write(text, totals, result.locale, values.output, io);
+  return totals.exit;
 }
 
-/** Writes the report to stdout or `output` and returns the exit status its findings call for. */
-function emit(name: FormatterName, input: FormatInput, locale: Locale, output: string | undefined, maxWarnings: number | undefined, io: Io): number {
-  const color = io.isTTY && !output;
-  const text = format(name, input, { locale, color, toolVersion: VERSION });
-  if (output) {
-    const out = resolve(io.cwd, output);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-    const t = summarize(input);
-    io.stderr(
-      locale === 'zh-CN'
-        ? `共检查 ${t.files} 个文件：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`
-        : `${t.files} files checked: ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos; report written to ${toUri(io.cwd, out)}\n`,
-    );
-  } else {
-    io.stdout(text);
+function cacheLine(locale: Locale, checked: number, reused: number): string {
+  return locale === 'zh-CN' ? `缓存：检查了 ${checked} 个文件，${reused} 个沿用上次结果\n` : `cache: ${checked} files checked, ${reused} reused\n`;
+}
+
+/** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
+function write(
+  text: string | Uint8Array,
+  totals: { files: number; errors: number; warnings: number; infos: number },
+  locale: Locale,
+  output: string | undefined,
+  io: Io,
+): void {
+  if (!output) {
+    io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    return;
   }
+  const out = resolve(io.cwd, output);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  io.stderr(
+    locale === 'zh-CN'
+      ? `共检查 ${totals.files} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`
+      : `${totals.files} files checked: ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} infos; report written to ${toUri(io.cwd, out)}\n`,
+  );
+}
+
+/** Renders the report, writes it to stdout or `output` and returns the exit status its findings call for. */
+function emit(name: FormatterName, input: FormatInput, locale: Locale, output: string | undefined, maxWarnings: number | undefined, io: Io): number {
+  const text = format(name, input, { locale, color: io.isTTY && !output, toolVersion: VERSION });
+  write(text, summarize(input), locale, output, io);
   return exitStatus(input.diagnostics, maxWarnings);
 }
 

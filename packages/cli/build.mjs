@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Bundles the command line so it starts fast: `node packages/cli/build.mjs` writes dist/crossfoot.mjs (the
+// command), dist/crossfoot-worker.mjs (its worker threads) and the chunks they share. The root `prepare`
+// script runs it on `pnpm install`; bin/crossfoot.mjs uses the bundle only while it is at least as new as
+// every source file, so editing the sources never runs stale code.
+//
+// Code splitting keeps what `check --cache` needs when nothing changed (config, file list, cache, formatters)
+// apart from what checking needs (adapters, engine, packs), so a warm run loads a fraction of the code.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const out = join(here, 'dist');
+const PACKAGES = ['core', 'adapters', 'formatters', 'cli'];
+
+/** Every file the bundle is built from, for the build hash that keys the cache. */
+function sources() {
+  const files = [join(root, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const name of PACKAGES) {
+    walk(join(root, 'packages', name, 'src'));
+    walk(join(root, 'packages', name, 'schemas'));
+  }
+  return files.sort();
+}
+
+const hash = createHash('sha1');
+for (const file of sources()) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+const buildId = `bundle:${hash.digest('hex')}`;
+
+/** The workspace packages have no side effects on import (STYLE: pure modules); saying so lets esbuild leave out what a chunk does not use. */
+const pureWorkspace = {
+  name: 'pure-workspace',
+  setup(b) {
+    b.onResolve({ filter: /^(@crossfoot\/|\.)/ }, async (args) => {
+      if (args.pluginData?.pure) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pure: true } });
+      if (resolved.errors.length || !/[\\/]packages[\\/](core|adapters|formatters|cli)[\\/]src[\\/]/.test(resolved.path)) return resolved;
+      return { ...resolved, sideEffects: /[\\/]cli[\\/]src[\\/]worker\.ts$/.test(resolved.path) };
+    });
+  },
+};
+
+/**
+ * esbuild splits code by file, and a barrel module joins whatever it re-exports: every entry importing
+ * `CrossfootError` from '@crossfoot/core' would share one chunk with the engine, yaml and ajv. Imports of
+ * core's values are pointed at the files that define them instead (names read from core's index.ts).
+ */
+function coreExports() {
+  const dir = join(root, 'packages', 'core', 'src');
+  const index = readFileSync(join(dir, 'index.ts'), 'utf8');
+  const exports = new Map();
+  for (const m of index.matchAll(/export\s+\{([^}]*)\}\s+from\s+'(\.\/[^']+)'/g)) {
+    for (const spec of m[1].split(',')) {
+      const s = spec.trim();
+      if (!s || s.startsWith('type ')) continue;
+      const [name, alias] = s.split(/\s+as\s+/).map((x) => x.trim());
+      exports.set(alias ?? name, { file: join(dir, m[2]), name });
+    }
+  }
+  for (const m of index.matchAll(/export\s+\*\s+from\s+'(\.\/[^']+)'/g)) {
+    const file = join(dir, m[1]);
+    for (const d of readFileSync(file, 'utf8').matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|class|enum)\s+([A-Za-z_$][\w$]*)/g))
+      exports.set(d[1], { file, name: d[1] });
+  }
+  return exports;
+}
+
+const directCoreImports = {
+  name: 'direct-core-imports',
+  setup(b) {
+    const exports = coreExports();
+    b.onLoad({ filter: /[\\/]packages[\\/](cli|formatters|adapters)[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8').replace(/import\s+\{([^}]*)\}\s+from\s+'@crossfoot\/core';/g, (whole, specs) => {
+        const byFile = new Map();
+        for (const spec of specs.split(',')) {
+          const s = spec.trim();
+          if (!s || s.startsWith('type ')) continue;
+          const [name, alias] = s.split(/\s+as\s+/).map((x) => x.trim());
+          const target = exports.get(name);
+          if (!target) return whole;
+          const local = alias ?? name;
+          if (!byFile.has(target.file)) byFile.set(target.file, []);
+          byFile.get(target.file).push(target.name === local ? local : `${target.name} as ${local}`);
+        }
+        return [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`).join(' ');
+      });
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+const staging = join(out, `.build-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { crossfoot: 'packages/cli/src/main.ts', 'crossfoot-api': 'packages/cli/src/index.ts', 'crossfoot-worker': 'packages/cli/src/worker.ts' },
+    outdir: staging,
+    entryNames: '[name]',
+    chunkNames: 'crossfoot-chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'utf8',
+    legalComments: 'eof',
+    logLevel: 'warning',
+    // tinypool finds its own worker file next to itself; tsx only runs the sources.
+    external: ['tinypool', 'tsx', 'tsx/*'],
+    define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
+    plugins: [pureWorkspace, directCoreImports],
+    // CommonJS dependencies call require() for Node's own modules.
+    banner: { js: "import { createRequire as __crossfootCreateRequire } from 'node:module';\nconst require = __crossfootCreateRequire(import.meta.url);" },
+  });
+  // Chunks first, entries last, each by rename: a command starting meanwhile finds either bundle whole.
+  const built = readdirSync(staging);
+  const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot.mjs'];
+  for (const name of built.filter((n) => !entries.includes(n))) renameSync(join(staging, name), join(out, name));
+  for (const name of entries) renameSync(join(staging, name), join(out, name));
+  for (const name of readdirSync(out)) if (/^crossfoot-chunk-.*\.mjs$/.test(name) && !built.includes(name)) rmSync(join(out, name), { force: true });
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
