@@ -270,13 +270,15 @@ export class CrossfootServer {
     let setupChanged = false;
     const dirs = new Set<string>();
     let listed = false;
+    const open = new Set(this.documents.keys().map(pathOf));
     for (const change of params.changes) {
       const path = pathOf(change.uri);
       if (!path) continue;
       if (isSetupFile(path)) setupChanged = true;
       if (change.type !== FileChangeType.Changed) listed = true;
       this.disk.forget(path);
-      dirs.add(dirname(path));
+      // A report saved from the editor changes nothing: the checks already read it there.
+      if (change.type !== FileChangeType.Changed || !open.has(path)) dirs.add(dirname(path));
     }
     if (setupChanged) {
       this.invalidate();
