@@ -7,11 +7,15 @@ import { parseText } from './text.ts';
 import { parseYamlReport } from './yaml-report.ts';
 
 export { decode } from './decode.ts';
+export { type DocxLimits, readDocx } from './docx.ts';
 export { frontMatterSchema } from './front-matter-schema.ts';
 export { parseHtml } from './html.ts';
 export { parseMarkdown } from './markdown.ts';
 export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { buildOutline, type RowDraft } from './outline.ts';
+export { type BinaryReportInput, type PdfLimits, pageOfLine, readBinaryReport, readPdf } from './pdf.ts';
+export { layoutPdf, type PdfLayout, type PdfPageText, type PdfTextRun } from './pdf-layout.ts';
+export { UNREADABLE_BINARY } from './pdf-problems.ts';
 export { parseText } from './text.ts';
 export { toMarkdown } from './to-markdown.ts';
 export { parseYamlReport, reportSchema } from './yaml-report.ts';

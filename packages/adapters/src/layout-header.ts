@@ -28,6 +28,9 @@ interface Part {
 export function headerCells(lines: Chunk[][], bands: Band[], labelEnd: number, index: LineIndex): SourceCell[] {
   const levels: Part[][] = bands.map(() => []);
   const top: number[] = bands.map(() => Number.POSITIVE_INFINITY);
+  // The lines a column's header spans, groups included: their middle says in which header row it stands.
+  const bottom: number[] = bands.map(() => Number.POSITIVE_INFINITY);
+  const middle = (b: number) => ((top[b] as number) + (bottom[b] as number)) / 2;
   const labelParts: Chunk[][] = [];
   const spacing = medianSpacing(bands);
   const tolerance = Math.max(2, 0.6 * spacing);
@@ -44,17 +47,41 @@ export function headerCells(lines: Chunk[][], bands: Band[], labelEnd: number, i
       if (!leaf[k]) continue;
       levels[a.band]?.unshift({ text: a.text, chunk: a.chunk });
       top[a.band] = li;
+      bottom[a.band] = li;
     }
     const claimed = new Set(anchored.filter((_, k) => leaf[k]).map((a) => a.band));
     for (const [k, a] of anchored.entries()) {
       if (leaf[k]) continue;
-      const [lo, hi] = bounds(anchored, leaf, k, bands.length);
       const floor = top[a.band] as number;
-      let from = a.band;
-      let to = a.band;
-      while (from - 1 >= lo && !claimed.has(from - 1) && (top[from - 1] as number) >= floor) from--;
-      while (to + 1 <= hi && !claimed.has(to + 1) && (top[to + 1] as number) >= floor) to++;
-      const [x, y] = centredRun(bands, from, to, a.band, center(a.chunk), tolerance);
+      // A group reaches over columns whose headers start no higher than its own column's, and stand in the same
+      // header row as most of them: a header spanning two rows, printed between them, is beside the group, not under.
+      const extend = (lo: number, hi: number, ok: (b: number) => boolean): [number, number] => {
+        let from = a.band;
+        let to = a.band;
+        while (from - 1 >= lo && ok(from - 1)) from--;
+        while (to + 1 <= hi && ok(to + 1)) to++;
+        return [from, to];
+      };
+      const reach = ([lo, hi]: [number, number]): [number, number] => {
+        const under = (b: number) => !claimed.has(b) && (top[b] as number) >= floor;
+        const [from, to] = extend(lo, hi, under);
+        const middles: number[] = [];
+        for (let b = from; b <= to; b++) middles.push(middle(b));
+        middles.sort((p, q) => p - q);
+        const row = middles[Math.floor(middles.length / 2)] as number;
+        return extend(from, to, (b) => Math.abs(middle(b) - row) <= 1);
+      };
+      // Centred closely (text laid out from a PDF's positions), a group may reach up to a neighbouring group's
+      // column; else (`pdftotext` rounding) it is centred within a tolerance, halfway to a neighbouring group.
+      let [x, y] = centredRun(bands, ...reach(bounds(anchored, leaf, k, bands.length, true)), a.band, center(a.chunk), Math.max(1, tolerance / 2.4));
+      if (x === y) [x, y] = centredRun(bands, ...reach(bounds(anchored, leaf, k, bands.length, false)), a.band, center(a.chunk), tolerance);
+      // A piece narrower than a column, nearer the centre of its own column than of the run, is the first line of
+      // that column's wrapped header (`法律` over `服务` over `机构`), not a group.
+      if (y > x && a.chunk.colEnd - a.chunk.col < spacing) {
+        const mid = center(a.chunk);
+        const run = (center(bands[x] as Band) + center(bands[y] as Band)) / 2;
+        if (Math.abs(mid - center(bands[a.band] as Band)) < Math.abs(mid - run)) [x, y] = [a.band, a.band];
+      }
       for (let b = x; b <= y; b++) claimed.add(b);
       if (x === y) {
         const own = levels[x]?.[0];
@@ -114,13 +141,13 @@ function anchor(chunks: Chunk[], bands: Band[]): Anchored[] {
   return out;
 }
 
-/** How far a group may reach: up to a neighbouring column header, or halfway to a neighbouring group. */
-function bounds(anchored: Anchored[], leaf: boolean[], k: number, count: number): [number, number] {
+/** How far a group may reach: up to a neighbouring column header, and halfway (or, `far`, all the way) to a neighbouring group's column. */
+function bounds(anchored: Anchored[], leaf: boolean[], k: number, count: number, far: boolean): [number, number] {
   const here = (anchored[k] as Anchored).band;
   const left = anchored[k - 1];
   const right = anchored[k + 1];
-  const lo = left === undefined ? 0 : leaf[k - 1] ? left.band + 1 : Math.floor((left.band + here) / 2) + 1;
-  const hi = right === undefined ? count - 1 : leaf[k + 1] ? right.band - 1 : Math.ceil((right.band + here) / 2) - 1;
+  const lo = left === undefined ? 0 : leaf[k - 1] || far ? left.band + 1 : Math.floor((left.band + here) / 2) + 1;
+  const hi = right === undefined ? count - 1 : leaf[k + 1] || far ? right.band - 1 : Math.ceil((right.band + here) / 2) - 1;
   return [Math.min(lo, here), Math.max(hi, here)];
 }
 

@@ -54,6 +54,8 @@ function isRunningHeader(onPage: number, prose: boolean, repeated: boolean): boo
 
 /** Lines of other text allowed between two rows of figures (headings, wrapped labels), more after a page break. */
 const MAX_GAP = 6;
+/** Header lines above a table at most: a three-row header whose cells wrap takes up to ten. */
+const MAX_HEADER_LINES = 10;
 const MAX_GAP_AFTER_BREAK = 12;
 
 /**
@@ -72,7 +74,7 @@ export function findLayoutTables(lines: LayoutLine[], index: LineIndex, options:
   const tables: LayoutTable[] = [];
   let i = 0;
   while (i < infos.length) {
-    const run = infos[i]?.figures.length ? scanRun(infos, i, repeated) : undefined;
+    const run = infos[i]?.figures.length ? scanRun(infos, lines, i, repeated, options) : undefined;
     if (!run) {
       i++;
       continue;
@@ -95,7 +97,9 @@ function describe(line: LayoutLine, index: LineIndex): Info {
   const page = isPageMark(line.folded);
   let figures = page ? [] : chunks.slice(1).filter((c) => readNumber(c.text).value !== undefined);
   const allCells = chunks.every((c) => isCellText(c.text, false));
-  if (!page && allCells && (chunks[0]?.col ?? 0) >= 4 && chunks.some((c) => readNumber(c.text).value !== undefined)) figures = chunks;
+  const numbers = chunks.filter((c) => readNumber(c.text).value !== undefined).length;
+  // A line of cells only, indented, or of four figures or more: a row without a label (the 15 cells of 复议/诉讼).
+  if (!page && allCells && ((chunks[0]?.col ?? 0) >= 4 || numbers >= 4) && numbers > 0) figures = chunks;
   // Years over the columns (`2023  2022`, `2020年  2021年`) head them; they are not figures.
   if (figures.length > 0 && figures.every((c) => YEAR.test(foldWidth(c.text).trim()))) figures = [];
   return { kind: 'text', chunks, pageBreak, page, figures, key: line.folded.replace(/\s+/gu, '') };
@@ -128,7 +132,7 @@ interface Run {
 }
 
 /** The lines of figures that line up with the figures of line `start`, with what lies between them. */
-function scanRun(infos: Info[], start: number, repeated: (i: number) => boolean): Run | undefined {
+function scanRun(infos: Info[], lines: LayoutLine[], start: number, repeated: (i: number) => boolean, options: LayoutOptions): Run | undefined {
   const bands: Band[] = [];
   addFigures(bands, (infos[start] as Info).figures);
   const run: Run = { first: start, last: start, figureLines: [start] };
@@ -164,10 +168,21 @@ function scanRun(infos: Info[], start: number, repeated: (i: number) => boolean)
     const prose = isProse(info.chunks, bands);
     if (afterBreak && isRunningHeader(onPage, prose, repeated(j))) continue;
     if (prose) break;
+    // A caption, or words over the columns, head the next table or the next block of a table printed in blocks
+    // (table 2 of the 2021 format) — unless they are the header printed again on a new page.
+    if (!(afterBreak && repeated(j)) && (options.endsHeader((lines[j] as LayoutLine).folded) || headsColumns(info.chunks, bands))) break;
     gap++;
     if (gap > (afterBreak ? MAX_GAP_AFTER_BREAK : MAX_GAP)) break;
   }
-  return run.figureLines.length >= 2 ? run : undefined;
+  // One line of figures is a table only under a header (checked when the table is built).
+  return run.figureLines.length >= 2 || (run.figureLines.length === 1 && (infos[start] as Info).figures.length >= 1) ? run : undefined;
+}
+
+/** A line with words (not figures, empty marks or units) reaching over the columns, right of the label column. */
+function headsColumns(chunks: Chunk[], bands: Band[]): boolean {
+  const first = bands[0];
+  if (!first) return false;
+  return chunks.some((c) => c.colEnd > first.col && !isCellText(c.text, true));
 }
 
 /** More than two blank lines end a table, unless a page break follows them. */
@@ -210,8 +225,17 @@ function overlaps(band: Band, chunk: { col: number; colEnd: number }, slack: num
 /** A wide piece of text running from the label area into the columns: narrative, not a table line. */
 function isProse(chunks: Chunk[], bands: Band[]): boolean {
   const first = bands[0];
-  if (!first) return false;
-  return chunks.some((c) => c.colEnd - c.col >= 16 && c.col < first.col && c.colEnd > first.col + 1);
+  const last = bands.at(-1);
+  if (!first || !last) return false;
+  const span = last.colEnd - first.col;
+  return chunks.some((c) => {
+    const width = c.colEnd - c.col;
+    if (width < 16) return false;
+    // From the left half of the label column into the columns (a header over a merged cell starts near them).
+    if (c.col < first.col / 2 && c.colEnd > first.col + 1) return true;
+    // Or across most of the columns, as a line of narrative after a table without a label column.
+    return width >= 30 && span > 0 && Math.min(c.colEnd, last.colEnd) - Math.max(c.col, first.col) >= 0.6 * span;
+  });
 }
 
 /** The columns of a run: the figures' bands, widened by the empty marks and units that line up with them. */
@@ -240,9 +264,11 @@ function columnsOf(infos: Info[], run: Run): Band[] {
       groups.push({ band: { col: c.chunk.col, colEnd: c.chunk.colEnd }, lines: new Set([c.line]), figures: c.figure ? 1 : 0 });
     }
   }
-  const most = Math.max(2, Math.ceil(run.figureLines.length / 2));
+  // A table of one row of figures has a column for each of them.
+  const single = run.figureLines.length === 1;
+  const most = single ? 1 : Math.max(2, Math.ceil(run.figureLines.length / 2));
   return groups
-    .filter((g) => (g.figures > 0 && g.lines.size >= 2) || g.lines.size >= most)
+    .filter((g) => (g.figures > 0 && g.lines.size >= (single ? 1 : 2)) || g.lines.size >= most)
     .map((g) => g.band)
     .sort((a, b) => a.col - b.col);
 }
@@ -334,7 +360,9 @@ function buildTable(
   }
   reorderCentredParents(segments);
   const rows = segments.map((s) => sourceRow(s, body, bands, infos, lines, index));
-  if (rows.length < 2) return undefined;
+  // A table of one row of figures (a block of table 2, the 15 cells of 复议/诉讼) needs a header over its figures.
+  if (rows.length < 2 && !(run.figureLines.length === 1 && rows.length === 1 && headerLines.length > 0)) return undefined;
+  if (run.figureLines.length === 1 && headerLines.length === 0) return undefined;
 
   const first = headerLines[0] ?? bodyFirst;
   const firstChunk = (infos[first] as Info).chunks[0] as Chunk;
@@ -362,7 +390,7 @@ function isLabelLine(info: Info, labelEnd: number): boolean {
  */
 function headerAbove(infos: Info[], bodyFirst: number, labelEnd: number, headerLike: (k: number) => boolean): number[] {
   const found: number[] = [];
-  for (let k = bodyFirst - 1; k >= 0 && found.length < 6; k--) {
+  for (let k = bodyFirst - 1; k >= 0 && found.length < MAX_HEADER_LINES; k--) {
     const info = infos[k] as Info;
     if (info.kind !== 'text' || info.page || info.figures.length > 0 || info.pageBreak) {
       // The first line of a page may be the header; a running header of one piece is not.
@@ -436,7 +464,13 @@ function assemble(body: BodyLine[]): Segment[] {
     for (const piece of line.label) {
       const marker = readMarker(piece.text);
       let target: Segment | undefined;
-      if (!marker && !isTotalLabel(piece.text)) target = onLine.at(-1) ?? continued(segments, piece, { line, body, b, previousLabelLine, fullWidth });
+      if (!marker && !isTotalLabel(piece.text)) {
+        // Beside a piece already read on this line, a piece under a label of its own sub-column that runs on
+        // continues that label (`（六）其他  1.申请人无正当理由逾` / `处理  期不补正、…`); else it goes on the line's label.
+        const before = onLine.at(-1);
+        const own = before ? waitingInColumn(segments, piece, previousLabelLine, fullWidth, before) : undefined;
+        target = own ?? before ?? continued(segments, piece, { line, body, b, previousLabelLine, fullWidth });
+      }
       if (target) {
         target.pieces.push(piece);
         target.lastLine = b;
@@ -469,6 +503,16 @@ interface Context {
   previousLabelLine: number;
   /** Where a label that fills the label column ends. */
   fullWidth: number;
+}
+
+/** A recent row whose label, on the line above in the piece's own sub-column, runs on. */
+function waitingInColumn(segments: Segment[], piece: Chunk, previousLabelLine: number, fullWidth: number, except: Segment): Segment | undefined {
+  for (let k = segments.length - 1; k >= 0 && k >= segments.length - 8; k--) {
+    const s = segments[k] as Segment;
+    if (s === except || s.lastLine !== previousLabelLine || Math.abs(s.col - piece.col) > 2) continue;
+    if (s.marker !== undefined || unfinished(labelOf(s)) || (s.pieces.at(-1)?.colEnd ?? 0) >= fullWidth) return s;
+  }
+  return undefined;
 }
 
 function continued(segments: Segment[], piece: Chunk, { line, body, b, previousLabelLine, fullWidth }: Context): Segment | undefined {

@@ -206,10 +206,15 @@ function layoutSource(table: LayoutTable, lines: Line[], index: LineIndex, n: nu
   return source;
 }
 
-/** Lines above a layout table that are not part of its header: a caption, `（2018年度）`, `填报单位…`, `单位：…`. */
+/**
+ * Lines above a layout table that are not part of its header: a caption, `（2018年度）`, `填报单位…`, `单位：…`, and
+ * the clause heading a block of a table printed in blocks (`第二十条第（一）项` in table 2 of the 2021 format).
+ */
 function endsHeader(folded: string): boolean {
-  return CAPTION_SKIP.some((re) => re.test(folded)) || looksLikeCaption(folded);
+  return CAPTION_SKIP.some((re) => re.test(folded)) || looksLikeCaption(folded) || CLAUSE.test(folded);
 }
+
+const CLAUSE = /^第[一二三四五六七八九十百零〇\d]+条(?:第\s*\(\s*[一二三四五六七八九十\d]+\s*\)\s*项)?$/u;
 
 /** Cells of a loose pipe line; leading and trailing pipes are optional. */
 function splitCells(l: Line, index: LineIndex): SourceCell[] {

@@ -12,16 +12,22 @@ vi.mock('../src/narrative/index.ts', () => ({
 describe('the package', () => {
   it('exports exactly its API', () => {
     expect(Object.keys(adapters).sort()).toEqual([
+      'UNREADABLE_BINARY',
       'buildOutline',
       'decode',
       'detectFormat',
       'extractNarrative',
       'frontMatterSchema',
       'inferMeta',
+      'layoutPdf',
+      'pageOfLine',
       'parseHtml',
       'parseMarkdown',
       'parseText',
       'parseYamlReport',
+      'readBinaryReport',
+      'readDocx',
+      'readPdf',
       'readReport',
       'reportSchema',
       'toMarkdown',
