@@ -24,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Modules a bundle loads at run time (not the `require(…)` texts some libraries keep in strings). */
 function requires(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  return [...new Set([...code.matchAll(/(?<!['"`])\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string))];
+  return [...new Set([...code.matchAll(/(?<!['"`])\b(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1] as string))];
 }
 
 describe('the packaged extension', () => {
