@@ -1,5 +1,6 @@
 import type { AdapterProblem, ReportDocument } from '@crossfoot/core';
 import { parseHtml } from './html.ts';
+import { readNumber } from './numbers.ts';
 import { binaryProblem } from './pdf-problems.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument } from './reading.ts';
@@ -37,7 +38,7 @@ export async function readDocx(uri: string, bytes: Uint8Array, limits: DocxLimit
   const archive = inspectZip(bytes);
   if ('error' in archive) return fail(binaryProblem('docx-corrupt', { detail: archive.error }));
   const limit = limits.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
-  if (archive.unpacked > limit) return fail(binaryProblem('docx-too-large', { limit: Math.round(limit / 1024 / 1024) }));
+  if (archive.unpacked > limit) return fail(binaryProblem('docx-too-large', { limit: Number((limit / 1024 / 1024).toPrecision(3)) }));
 
   let html: string;
   try {
@@ -45,6 +46,7 @@ export async function readDocx(uri: string, bytes: Uint8Array, limits: DocxLimit
     const result = await mammoth.convertToHtml({ buffer: bytes } as unknown as Parameters<Mammoth['convertToHtml']>[0], {
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       externalFileAccess: false,
+      transformDocument: splitBlockTables,
     });
     html = layoutHtml(result.value);
   } catch (error) {
@@ -109,4 +111,80 @@ function inspectZip(bytes: Uint8Array): { unpacked: number } | { error: string }
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
   return { unpacked };
+}
+
+/** A node of mammoth's document tree, as far as reading it here needs. */
+interface DocNode {
+  type: string;
+  children?: DocNode[];
+  colSpan?: number;
+  rowSpan?: number;
+  value?: string;
+}
+
+/**
+ * A table printed in blocks — a row of one cell across the table (`第二十条第（五）项`) followed by a header row of its
+ * own, as table 2 of the 2021 format is — is split there into tables of their own, so that each block has its
+ * header and the full-width row heads it as its caption.
+ */
+function splitBlockTables(node: DocNode): DocNode {
+  if (!node.children) return node;
+  node.children = node.children.flatMap((child) => (child.type === 'table' ? splitTable(child) : [splitBlockTables(child)]));
+  return node;
+}
+
+function splitTable(table: DocNode): DocNode[] {
+  const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
+  if (rows.length !== (table.children ?? []).length) return [table];
+  const width = Math.max(0, ...rows.map((r) => (r.children ?? []).reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  const figures = (row: DocNode) => (row.children ?? []).some((c) => readNumber(textOf(c)).value !== undefined);
+  const heads = (r: number) => {
+    const cells = rows[r]?.children ?? [];
+    const next = rows[r + 1];
+    return cells.length === 1 && (cells[0]?.colSpan ?? 1) === width && !figures(rows[r] as DocNode) && next !== undefined && !figures(next);
+  };
+  const parts: DocNode[] = [];
+  let start = 0;
+  for (let r = 1; r < rows.length; r++) {
+    if (width < 2 || !heads(r) || !rows.slice(start, r).some(figures)) continue;
+    parts.push({ ...table, children: rows.slice(start, r) });
+    start = r;
+  }
+  if (parts.length === 0) return [table];
+  parts.push({ ...table, children: rows.slice(start) });
+  for (const part of parts) compactGrid(part.children ?? []);
+  return parts;
+}
+
+/**
+ * The grid columns a block of a split table does not divide (a figure merged across three columns under a header
+ * merged the same way) are merged into one, so the block has the columns it shows. Blocks with vertical merges are
+ * left as they are.
+ */
+function compactGrid(rows: DocNode[]): void {
+  const cells = rows.flatMap((r) => r.children ?? []);
+  if (cells.some((c) => (c.rowSpan ?? 1) > 1)) return;
+  const width = Math.max(0, ...rows.map((r) => (r.children ?? []).reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  const cuts = new Set<number>([0, width]);
+  for (const row of rows) {
+    let at = 0;
+    for (const c of row.children ?? []) {
+      at += c.colSpan ?? 1;
+      cuts.add(at);
+    }
+  }
+  if (cuts.size - 1 === width) return;
+  for (const row of rows) {
+    let at = 0;
+    for (const c of row.children ?? []) {
+      const from = at;
+      at += c.colSpan ?? 1;
+      c.colSpan = [...cuts].filter((x) => x > from && x <= at).length;
+    }
+  }
+}
+
+function textOf(node: DocNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
 }

@@ -13,7 +13,7 @@ export { parseHtml } from './html.ts';
 export { parseMarkdown } from './markdown.ts';
 export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { buildOutline, type RowDraft } from './outline.ts';
-export { type BinaryReportInput, type PdfLimits, pageOfLine, readBinaryReport, readPdf } from './pdf.ts';
+export { type BinaryReportInput, type PdfOptions, pageOfLine, readBinaryReport, readPdf } from './pdf.ts';
 export { layoutPdf, type PdfLayout, type PdfPageText, type PdfTextRun } from './pdf-layout.ts';
 export { UNREADABLE_BINARY } from './pdf-problems.ts';
 export { parseText } from './text.ts';

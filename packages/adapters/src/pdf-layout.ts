@@ -144,7 +144,11 @@ function linesOf(page: PdfPageText, p: number): Line[] {
 /** A run without control characters or surrounding blanks, split where it holds a run of blanks. */
 function cleanRun(run: PdfTextRun): PdfTextRun[] {
   if (!Number.isFinite(run.x) || !Number.isFinite(run.y) || !(run.size > 0)) return [];
-  const text = run.text.replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad]/gu, '').replace(/[\t\n\v\f\r\u00a0\u3000]/gu, ' ');
+  // An ideographic space is as wide as two spaces, as `pdftotext -layout` prints it.
+  const text = run.text
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u00ad]/gu, '')
+    .replace(/[\t\n\v\f\r\u00a0]/gu, ' ')
+    .replace(/\u3000/gu, '  ');
   if (text.trim() === '') return [];
   const total = displayWidth(text);
   const width = Number.isFinite(run.width) && run.width > 0 ? run.width : total * run.size * 0.5;

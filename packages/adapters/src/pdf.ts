@@ -8,11 +8,17 @@ import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument, sortProblems } from './reading.ts';
 import { parseText } from './text.ts';
 
-export interface PdfLimits {
+export interface PdfOptions {
   /** Pages read at most; the rest are left with a `pdf-too-many-pages` warning. Default 500. */
   maxPages?: number;
   /** Milliseconds for the whole file; reading stops at the page where it runs out (`pdf-timeout`). Default 60 000. */
   timeoutMs?: number;
+  /**
+   * The local folder of the pdfjs-dist package (holding `cmaps/` and `standard_fonts/`, which Chinese PDFs whose fonts
+   * are not embedded need). Default: where the installed package resolves from here; a bundle that cannot resolve it
+   * should pass it. Nothing is ever fetched from the network.
+   */
+  pdfjsDist?: string;
 }
 
 export interface BinaryReportInput {
@@ -22,7 +28,7 @@ export interface BinaryReportInput {
   bytes: Uint8Array;
   /** `pdf`, `docx`, or a text format; default: told from the bytes, then from the extension. */
   format?: ReportFormat;
-  pdf?: PdfLimits;
+  pdf?: PdfOptions;
 }
 
 const DEFAULT_MAX_PAGES = 500;
@@ -71,11 +77,14 @@ function sniffFormat(bytes: Uint8Array, uri: string): ReportFormat | undefined {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | undefined;
 
-/** pdf.js, loaded on first use; it runs in this thread (no worker) and reads nothing but the given bytes. */
+/**
+ * pdf.js, loaded on first use. Its worker code runs in this thread: the worker module is loaded here and handed to
+ * pdf.js (`globalThis.pdfjsWorker`, pdf.js's own hook), so nothing is looked up by path, bundled or not.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    const worker = packageUrl('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    if (worker && !pdfjs.GlobalWorkerOptions.workerSrc.startsWith('file:')) pdfjs.GlobalWorkerOptions.workerSrc = worker;
+  loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs, worker]) => {
+    const global = globalThis as { pdfjsWorker?: unknown };
+    global.pdfjsWorker ??= worker;
     return pdfjs;
   });
   return loading;
@@ -91,11 +100,11 @@ function packageUrl(specifier: string): string | undefined {
   }
 }
 
-/** A local folder of pdf.js (its CMaps for Chinese fonts, its standard fonts) as a path ending in `/`. */
-function pdfjsFolder(name: string): string | undefined {
+/** The installed pdfjs-dist package's folder, as a path ending in `/`, or undefined where it cannot be resolved. */
+function pdfjsDistFolder(): string | undefined {
   const url = packageUrl('pdfjs-dist/package.json');
   if (!url?.startsWith('file:')) return undefined;
-  let path = decodeURIComponent(url.replace(/^file:\/\/[^/]*/u, '').replace(/[^/]*$/u, `${name}/`));
+  let path = decodeURIComponent(url.replace(/^file:\/\/[^/]*/u, '').replace(/[^/]*$/u, ''));
   if (/^\/[A-Za-z]:\//u.test(path)) path = path.slice(1);
   return path;
 }
@@ -106,14 +115,14 @@ function pdfjsFolder(name: string): string | undefined {
  * by alignment. `text` is that layout, pages separated by a form feed; ranges point into it. Never throws: an
  * encrypted, damaged or scanned file is a problem on an empty document.
  */
-export async function readPdf(uri: string, bytes: Uint8Array, limits: PdfLimits = {}): Promise<ReportDocument> {
+export async function readPdf(uri: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<ReportDocument> {
   const fail = (problem: AdapterProblem) => {
     const doc = emptyDocument(uri, '', 'pdf');
     doc.problems.push(problem);
     return doc;
   };
-  const maxPages = limits.maxPages ?? DEFAULT_MAX_PAGES;
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = Date.now();
   const left = () => timeoutMs - (Date.now() - started);
 
@@ -123,9 +132,11 @@ export async function readPdf(uri: string, bytes: Uint8Array, limits: PdfLimits 
   } catch (error) {
     return fail(internalProblem(error));
   }
-  const cMapUrl = pdfjsFolder('cmaps');
-  const standardFontDataUrl = pdfjsFolder('standard_fonts');
-  const wasmUrl = pdfjsFolder('wasm');
+  const dist = options.pdfjsDist ?? pdfjsDistFolder();
+  const folder = (name: string) => (dist ? `${dist.replace(/[\\/]*$/u, '/')}${name}/` : undefined);
+  const cMapUrl = folder('cmaps');
+  const standardFontDataUrl = folder('standard_fonts');
+  const wasmUrl = folder('wasm');
   // pdf.js takes over the buffer it is given: hand it a copy, a plain Uint8Array (not a Buffer).
   let task: ReturnType<PdfJs['getDocument']>;
   try {
@@ -244,6 +255,8 @@ class Timeout extends Error {}
 
 /** The promise, or a `Timeout` rejection after `ms` milliseconds. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  // What is given up on may still fail later: that is expected, not an unhandled rejection.
+  promise.catch(() => undefined);
   if (ms <= 0) return Promise.reject(new Timeout());
   let timer: unknown;
   const timeout = new Promise<never>((_, reject) => {
