@@ -171,7 +171,7 @@ export class Batch {
 
       let scanned = 0;
       if (shard) {
-        const keys = [...new Set(mine.flatMap((f) => issuerAndYear(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
+        const keys = [...new Set(mine.flatMap((f) => pairable(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
         const scans: Task[] = [];
         for (const f of all) {
           if (inShard.has(f.uri)) continue;
@@ -300,7 +300,7 @@ function settingsKey(cwd: string, options: BatchOptions, located: LocatedConfig 
   );
 }
 
-function issuerAndYear(meta: Meta | undefined): { issuer: string; year: number } | undefined {
+function pairable(meta: Meta | undefined): { issuer: string; year: number } | undefined {
   return meta?.issuer && meta.year !== undefined ? { issuer: meta.issuer, year: meta.year } : undefined;
 }
 
@@ -312,7 +312,7 @@ export function pairPrevious(files: FileEntry[], metas: Map<string, Meta>): Map<
   const firstOf = new Map<string, string>();
   const keyed: [string, string, number][] = [];
   for (const f of files) {
-    const m = issuerAndYear(metas.get(f.uri));
+    const m = pairable(metas.get(f.uri));
     if (!m) continue;
     const key = labelKey(m.issuer);
     keyed.push([f.uri, key, m.year]);

@@ -1,3 +1,4 @@
+export { type FormatInput, type FormatterName, format, formatterNames } from '@crossfoot/formatters';
 export { type BatchOptions, type BatchResult, type BatchStats, runBatch } from './batch.ts';
 export { collectFiles, type FileEntry, toUri } from './files.ts';
 export { createPackHost } from './host.ts';

@@ -15,6 +15,7 @@ import type { FileSummary } from '@crossfoot/formatters';
 import { locateConfig } from './config.ts';
 import { type FileEntry, selectFiles } from './files.ts';
 import { createPackHost, packDirectories } from './host.ts';
+import { issuerAndYear } from './meta.ts';
 import { loadPlugins } from './plugins.ts';
 import { findPrevious } from './previous.ts';
 import { readReportFile, UNREADABLE } from './read.ts';
@@ -107,7 +108,7 @@ export class Session {
     const docs = files.map((f) => readReportFile(f.path, f.uri));
     const diagnostics: Diagnostic[] = [];
     for (const doc of docs) diagnostics.push(...(await this.checkDocument(doc, docs)));
-    return { diagnostics, rules: this.rulesFor(diagnostics), files: docs.map((d) => ({ uri: d.uri, text: d.text })), docs };
+    return { diagnostics, rules: this.rulesFor(diagnostics), files: docs.map((d) => ({ uri: d.uri, text: d.text, ...issuerAndYear(d) })), docs };
   }
 
   /** Rule metadata for the packs a set of findings came from (and every forced pack). */

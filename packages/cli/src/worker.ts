@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decode } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Locale, type ReportDocument, reportYear } from '@crossfoot/core';
+import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Locale, type ReportDocument } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
+import { issuerAndYear } from './meta.ts';
 import { THREAD_PROTOCOL } from './pool.ts';
 import { readReportBytes, reportFromBytes } from './read.ts';
 import { Session } from './session.ts';
@@ -106,16 +107,7 @@ function load(file: FileRef): Loaded {
   const read = readReportBytes(file.path, file.uri);
   if ('doc' in read) return { doc: read.doc };
   const doc = reportFromBytes(read.bytes, file.uri);
-  return { doc, hash: contentHash(read.bytes), ...metaOf(doc) };
-}
-
-function metaOf(doc: ReportDocument): { issuer?: string; year?: number } {
-  const out: { issuer?: string; year?: number } = {};
-  const issuer = doc.meta.issuer?.value;
-  const year = reportYear(doc);
-  if (issuer) out.issuer = issuer;
-  if (year !== undefined && Number.isFinite(year)) out.year = year;
-  return out;
+  return { doc, hash: contentHash(read.bytes), ...issuerAndYear(doc) };
 }
 
 /** What a task gives back across a thread boundary: its outcome, or the error that stopped it. */
@@ -161,7 +153,7 @@ function meta(task: MetaTask): MetaOutcome {
       if (!task.keys.some((k) => text.includes(k))) return { kind: 'meta', uri: task.uri, hash, skipped: true };
     }
   }
-  return { kind: 'meta', uri: task.uri, hash, ...metaOf(reportFromBytes(read.bytes, task.uri)) };
+  return { kind: 'meta', uri: task.uri, hash, ...issuerAndYear(reportFromBytes(read.bytes, task.uri)) };
 }
 
 export function serializeError(error: unknown): SerializedError {

@@ -246,10 +246,10 @@ function excerptBlock(d: Diagnostic, sources: Sources, locale: Locale): string {
       body = `${escapeHtml(line.slice(0, a))}<mark>${escapeHtml(line.slice(a, b))}</mark>${escapeHtml(line.slice(b))}`;
     }
     const more = n === spanTo && end.line > spanTo ? ' …' : '';
-    rows.push(`<span class="line${n >= start.line && n <= spanTo ? ' flagged' : ''}"><span class="ln">${n}</span>${body}${more}</span>`);
+    rows.push(`<span class="line${n >= start.line && n <= spanTo ? ' flagged' : ''}"><span class="ln">${n}</span><span class="text">${body}${more}</span></span>`);
   }
   if (!rows.length) return `<p class="no-source">${escapeHtml(t(locale, 'html.noSource'))}</p>`;
-  return `<pre class="source"><code>${rows.join('\n')}</code></pre>`;
+  return `<pre class="source"><code>${rows.join('')}</code></pre>`;
 }
 
 function ruleLink(ruleId: string, url: string | undefined): string {
@@ -298,7 +298,7 @@ table { border-collapse: collapse; }
 .bars { width: 100%; }
 .bars td, .bars th { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 .bars .desc { display: block; color: var(--muted); font-size: .85em; }
-.bar-cell { width: 35%; }
+.bar-cell { width: 30%; }
 svg.bar { width: 100%; height: .9em; display: block; margin-top: .3em; }
 svg.bar.error rect { fill: var(--error); } svg.bar.warning rect { fill: #d4a72c; } svg.bar.info rect { fill: var(--info); } svg.bar.pack rect { fill: var(--pack); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -327,9 +327,10 @@ details.report .about, details.report .counts { color: var(--muted); margin-left
 .pos { color: var(--muted); font-variant-numeric: tabular-nums; }
 a.rule { color: inherit; }
 pre.source { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; padding: 6px 0; margin: 6px 0; white-space: pre-wrap; word-break: break-word; }
-pre.source .line { display: block; padding: 0 10px 0 0; }
+pre.source .line { display: flex; padding: 0 10px 0 0; }
+pre.source .text { flex: 1; min-width: 0; }
 pre.source .line.flagged { background: #fff8e6; }
-pre.source .ln { display: inline-block; min-width: 4em; padding-right: 10px; text-align: right; color: var(--muted); user-select: none; }
+pre.source .ln { flex: none; min-width: 4em; padding-right: 10px; text-align: right; color: var(--muted); user-select: none; }
 mark { background: var(--mark); outline: 1px solid #d4a72c; }
 table.arithmetic { margin: 6px 0; }
 table.arithmetic th { text-align: left; color: var(--muted); font-weight: normal; padding: 2px 12px 2px 0; vertical-align: top; }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BatchResult, type FormatInput, format, formatterNames, runBatch, Session } from 'crossfoot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
+import { makeCorpus, removeCorpora } from './corpus.ts';
+
+afterAll(removeCorpora);
+
+/** Starting worker threads from the TypeScript sources takes a while on a busy machine. */
+const SLOW = 300_000;
+
+const options = { locale: 'zh-CN' as const, color: false, toolVersion: '0.1.0' };
+
+describe('batch runs in worker threads', () => {
+  const dir = makeCorpus(12);
+  let serial: FormatInput;
+  let one: BatchResult;
+  let two: BatchResult;
+
+  beforeAll(async () => {
+    const session = await Session.create({ cwd: dir });
+    serial = await session.run(await session.files(['reports']));
+    one = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 1 });
+    two = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 2 });
+  }, SLOW);
+
+  it('run in the main thread with --jobs 1 and in two threads with --jobs 2', () => {
+    expect(one.stats).toMatchObject({ files: 23, checked: 23, threads: 0 });
+    expect(two.stats).toMatchObject({ files: 23, checked: 23, threads: 2 });
+  });
+
+  it.each(formatterNames)('give the %s report of the serial Session.run, byte for byte, whatever --jobs is', (name) => {
+    const expected = format(name, serial, options);
+    expect(format(name, one, options)).toBe(expected);
+    expect(format(name, two, options)).toBe(expected);
+  });
+
+  it('pair each 2024 report with its issuer’s 2023 report', () => {
+    const carried = serial.diagnostics.filter((d) => d.ruleId === 'cn-gov-disclosure-2021/carried-over-from-previous');
+    expect(carried.length).toBeGreaterThan(0);
+    expect(new Set(two.diagnostics.filter((d) => d.ruleId === 'cn-gov-disclosure-2021/carried-over-from-previous').map((d) => d.uri))).toEqual(
+      new Set(carried.map((d) => d.uri)),
+    );
+  });
+
+  it(
+    'write byte-identical JSON from the command line with --jobs 1 and --jobs 2',
+    async () => {
+      const a = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json'], dir);
+      const b = await runCli(['check', 'reports', '--jobs', '2', '--format', 'json'], dir);
+      expect(a.code, a.stderr).toBe(1);
+      expect(b.code, b.stderr).toBe(1);
+      expect(b.stdout).toBe(a.stdout);
+    },
+    SLOW,
+  );
+
+  it(
+    'give the same findings on tinypool',
+    async () => {
+      const pooled = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 2, pool: 'tinypool' });
+      expect(pooled.stats.threads).toBe(2);
+      expect(format('json', pooled, options)).toBe(format('json', serial, options));
+    },
+    SLOW,
+  );
+
+  it('keep of each report only the lines its findings show', () => {
+    const file = two.files.find((f) => f.uri === 'reports/bureau-000/2024.md');
+    const text = readFileSync(join(dir, 'reports/bureau-000/2024.md'), 'utf8').split('\n');
+    const lines = Object.entries(file?.lines ?? {});
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(text.length / 2);
+    for (const [n, line] of lines) expect(line).toBe(text[Number(n) - 1]);
+    expect(file).toMatchObject({ issuer: '江州市交通运输局', year: 2024 });
+  });
+});

@@ -1,0 +1,50 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXAMPLE = join(ROOT, 'examples', 'jiangzhou-transport');
+const SEED = join(ROOT, 'examples', 'huaning-2018.txt');
+
+const FIRST = ['江', '河', '青', '白', '金', '云', '松', '柳', '桃', '梅'];
+const SECOND = ['州', '阳', '山', '城', '安'];
+
+/** A distinct city for each issuer: 江州市, 河州市, … */
+export function city(i: number): string {
+  const name = `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}`;
+  const round = Math.floor(i / (FIRST.length * SECOND.length));
+  return `${name}${round ? round + 1 : ''}市`;
+}
+
+const dirs: string[] = [];
+
+/** Removes every corpus made so far (call in afterAll). */
+export function removeCorpora(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export function tempDir(prefix = 'crossfoot-audit-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+/**
+ * A province's reports: for each of `issuers` transport bureaus, its 2023 and 2024 reports (the example's,
+ * under the issuer's own city), so previous-report rules pair each 2024 report with its 2023 one. Every third
+ * issuer lacks its 2023 report, and every fifth one has a plain-text 2018 report beside it.
+ */
+export function makeCorpus(issuers: number, dir = tempDir()): string {
+  const y2023 = readFileSync(join(EXAMPLE, '2023.md'), 'utf8');
+  const y2024 = readFileSync(join(EXAMPLE, '2024.md'), 'utf8');
+  for (let i = 0; i < issuers; i++) {
+    const folder = join(dir, 'reports', `bureau-${String(i).padStart(3, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    const name = city(i);
+    if (i % 3 !== 2) writeFileSync(join(folder, '2023.md'), y2023.replaceAll('江州市', name));
+    writeFileSync(join(folder, '2024.md'), y2024.replaceAll('江州市', name));
+    if (i % 5 === 0) copyFileSync(SEED, join(folder, '2018.txt'));
+  }
+  return dir;
+}
