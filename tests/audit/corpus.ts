@@ -33,7 +33,7 @@ export function tempDir(prefix = 'crossfoot-audit-'): string {
 /**
  * A province's reports: for each of `issuers` transport bureaus, its 2023 and 2024 reports (the example's,
  * under the issuer's own city), so previous-report rules pair each 2024 report with its 2023 one. Every third
- * issuer lacks its 2023 report, and every fifth one has a plain-text 2018 report beside it.
+ * issuer lacks its 2023 report, and every fifth one has plain-text 2018 and 2019 reports beside them.
  */
 export function makeCorpus(issuers: number, dir = tempDir()): string {
   const y2023 = readFileSync(join(EXAMPLE, '2023.md'), 'utf8');
@@ -44,7 +44,10 @@ export function makeCorpus(issuers: number, dir = tempDir()): string {
     const name = city(i);
     if (i % 3 !== 2) writeFileSync(join(folder, '2023.md'), y2023.replaceAll('江州市', name));
     writeFileSync(join(folder, '2024.md'), y2024.replaceAll('江州市', name));
-    if (i % 5 === 0) copyFileSync(SEED, join(folder, '2018.txt'));
+    if (i % 5 === 0) {
+      copyFileSync(SEED, join(folder, '2018.txt'));
+      writeFileSync(join(folder, '2019.txt'), readFileSync(SEED, 'utf8').replaceAll('2018', '2019'));
+    }
   }
   return dir;
 }
