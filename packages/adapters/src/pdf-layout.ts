@@ -80,7 +80,7 @@ export function layoutPdf(pages: PdfPageText[]): PdfLayout {
   if (all.length === 0) return { text: '', pageLines: pages.map(() => 1), empty, furniture: furniture.size };
 
   const unit = gridUnit(all);
-  const origin = Math.min(...all.map((l) => l.runs[0]?.x ?? 0));
+  const origin = all.reduce((min, l) => Math.min(min, l.runs[0]?.x ?? 0), Number.POSITIVE_INFINITY);
   for (const l of all) split(l);
   const block = textBlock(all);
 
@@ -136,7 +136,7 @@ function linesOf(page: PdfPageText, p: number): Line[] {
       return !(before && before.text === r.text && Math.abs(before.x - r.x) < 0.2 * r.size);
     });
     line.left = line.runs[0]?.x ?? 0;
-    line.right = Math.max(...line.runs.map((r) => r.x + r.width));
+    line.right = line.runs.reduce((max, r) => Math.max(max, r.x + r.width), Number.NEGATIVE_INFINITY);
   }
   return lines;
 }
@@ -282,7 +282,7 @@ function textBlock(lines: Line[]): Block {
   const starts = new Map<number, number>();
   for (const l of single) starts.set(Math.round(l.left), (starts.get(Math.round(l.left)) ?? 0) + 1);
   const left = [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-  const right = Math.max(...(single.length ? single : lines).map((l) => l.right));
+  const right = (single.length ? single : lines).reduce((max, l) => Math.max(max, l.right), Number.NEGATIVE_INFINITY);
   return { left, right, centre: (left + right) / 2, size };
 }
 

@@ -26,7 +26,7 @@ export function toMarkdown(doc: ReportDocument): string {
       line = table.range.end.line + (table.range.end.column > 1 ? 1 : 0);
       continue;
     }
-    const text = index.lineText(line).trim();
+    const text = (doc.format === 'docx' ? shownText(index.lineText(line)) : index.lineText(line)).trim();
     if (text) out.push(headingLines.has(line) ? `## ${text}` : escapeLine(text), '');
     line++;
   }
@@ -57,6 +57,12 @@ function gfmTable(table: Table): string {
   const rows = table.rows.map((r) => [r.label, ...table.columns.map((_, i) => r.cells[i]?.text ?? '')]);
   const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A line of a Word document's text — its HTML, a paragraph a line — as the words it shows. */
+function shownText(line: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+  return line.replace(/<[^>]*>/gu, '').replace(/&(amp|lt|gt|quot|#39);/gu, (_, name: string) => entities[name] ?? '');
 }
 
 /** Keeps a narrative line from being read as Markdown syntax (a heading, list, quote or rule). */

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import { Checker, loadPack, type ReportDocument, type Section } from '@crossfoot/core';
 import { createPackHost } from 'crossfoot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBinaryReport, readDocx, readReport } from '../src/index.ts';
+import { parseMarkdown, readBinaryReport, readDocx, readReport, toMarkdown } from '../src/index.ts';
 import * as expected from './fixtures/published/expected.ts';
 
 const here = join(import.meta.dirname, 'fixtures/published');
@@ -91,6 +91,21 @@ describe('a 2021-format report written in Word', () => {
     const markdown = readReport({ uri: 'report-2023.md', text: readFileSync(join(here, 'report-2023.md'), 'utf8') });
     expect(await findings(doc)).toEqual(await findings(markdown));
     expect(await findings(doc)).toEqual(expected.findings);
+  });
+});
+
+describe('a Word report imported to Markdown', () => {
+  it('keeps its narrative as text and its tables as GFM tables, and gives the same findings', async () => {
+    const doc = await readDocx('report-2023.docx', bytes('report-2023.docx'));
+    const markdown = toMarkdown(doc);
+    expect(markdown).not.toMatch(/<\/?(?:p|td|tr|table)\b/u);
+    expect(markdown).toContain('\n## 一、总体情况\n');
+    const back = parseMarkdown('report-2023.md', markdown);
+    expect(back.problems).toEqual([]);
+    const tables = (d: ReportDocument) => d.tables.map((t) => [t.labelHeader, t.columns.map((c) => c.label), expected.shape(t)]);
+    expect(tables(back)).toEqual(tables(doc));
+    expect(back.statements.map((s) => s.text)).toEqual(doc.statements.map((s) => s.text));
+    expect(await findings(back)).toEqual(expected.findings);
   });
 });
 

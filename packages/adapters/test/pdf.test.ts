@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Checker, LineIndex, loadPack, type ReportDocument, type Section } from '@crossfoot/core';
 import { createPackHost } from 'crossfoot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutPdf, pageOfLine, parseMarkdown, readBinaryReport, readPdf, readReport, toMarkdown } from '../src/index.ts';
+import { layoutPdf, pageOfLine, parseMarkdown, parseText, readBinaryReport, readPdf, readReport, toMarkdown } from '../src/index.ts';
 import type { PdfPageText, PdfTextRun } from '../src/pdf-layout.ts';
 import * as expected from './fixtures/published/expected.ts';
 
@@ -88,6 +88,59 @@ describe('laying out the text of PDF pages', () => {
     expect(layout.empty).toEqual([1]);
     expect(layout.text).toBe('\n\f文\n');
     expect(layoutPdf([]).text).toBe('');
+  });
+});
+
+describe('the layout reader on tables printed in blocks and tables of one row', () => {
+  it('reads each block of table 2 under its clause as a table of its own, one-row blocks too', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '                                       第二十条第（一）项',
+      ' 信息内容                        本年制发件数           本年废止件数            现行有效件数',
+      ' 规章                                  0                      0                       0',
+      ' 行政规范性文件                        4                      2                      37',
+      '                                       第二十条第（五）项',
+      ' 信息内容                                             本年处理决定数量',
+      ' 行政许可                                                    1526',
+      '                                       第二十条第（八）项',
+      ' 信息内容                                       本年收费金额（单位：万元）',
+      ' 行政事业性收费                                             86.30',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+    const doc = parseText('table2.txt', text);
+    expect(doc.tables.map((t) => [t.labelHeader, t.columns.map((c) => c.label), expected.shape(t)])).toEqual([
+      ['信息内容', ['本年制发件数', '本年废止件数', '现行有效件数'], ['规章 [item] 0 0 0', '行政规范性文件 [item] 4 2 37']],
+      ['信息内容', ['本年处理决定数量'], ['行政许可 [item] 1526']],
+      ['信息内容', ['本年收费金额（单位：万元）'], ['行政事业性收费 [item] 86.30']],
+    ]);
+    expect(doc.sections.map((s) => s.title)).toEqual(['主动公开政府信息情况', '收到和处理政府信息公开申请情况']);
+  });
+
+  it('reads fifteen figures without a label under a three-row header whose cells wrap', () => {
+    const text = [
+      '                   政府信息公开行政复议、行政诉讼情况表',
+      '            行政复议                                          行政诉讼',
+      '                                         未经复议直接起诉                    复议后起诉',
+      ' 结果   结果  其他   尚未',
+      '                            总计  结果   结果  其他   尚未         结果  结果   其他  尚未',
+      ' 维持   纠正  结果   审结',
+      '                                                            总计                             总计',
+      '                                  维持   纠正  结果   审结         维持  纠正   结果  审结',
+      '   2     0      0     1      3      1     0      0     0      1     0      0     0      1     1',
+      '       五、存在的主要问题及改进情况',
+      '       一是政策解读形式较为单一，图解、视频等形式运用不多；二是基层政务公开标准化规范化建设有待加强。',
+    ].join('\n');
+    const doc = parseText('table4.txt', text);
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]?.caption).toBe(expected.table4.caption);
+    expect(doc.tables[0]?.columns.map((c) => c.label)).toEqual(expected.table4.columns);
+    expect(expected.shape(doc.tables[0])).toEqual(expected.table4.rows);
+    expect(doc.sections.map((s) => s.title)).toEqual(['存在的主要问题及改进情况']);
+  });
+
+  it('still leaves a lone line of figures without a header alone', () => {
+    const doc = parseText('a.txt', ['一、总体情况', '    本年度共收到申请  12  件，办结  10  件。', '   3     5      8     13'].join('\n'));
+    expect(doc.tables).toEqual([]);
   });
 });
 
