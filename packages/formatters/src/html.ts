@@ -246,7 +246,9 @@ function excerptBlock(d: Diagnostic, sources: Sources, locale: Locale): string {
       body = `${escapeHtml(line.slice(0, a))}<mark>${escapeHtml(line.slice(a, b))}</mark>${escapeHtml(line.slice(b))}`;
     }
     const more = n === spanTo && end.line > spanTo ? ' …' : '';
-    rows.push(`<span class="line${n >= start.line && n <= spanTo ? ' flagged' : ''}"><span class="ln">${n}</span><span class="text">${body}${more}</span></span>`);
+    rows.push(
+      `<span class="line${n >= start.line && n <= spanTo ? ' flagged' : ''}"><span class="ln">${n}</span><span class="text">${body}${more}</span></span>`,
+    );
   }
   if (!rows.length) return `<p class="no-source">${escapeHtml(t(locale, 'html.noSource'))}</p>`;
   return `<pre class="source"><code>${rows.join('')}</code></pre>`;
