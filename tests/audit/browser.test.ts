@@ -60,6 +60,7 @@ describe('the HTML audit report in Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point
     const text = await page.evaluate(() => document.body.innerText);
     for (const uri of ['reports/bureau-000/2024.md', 'reports/bureau-007/2024.md', 'reports/evil/2024.md']) expect(text).toContain(uri);
     expect(text).toContain('<script>window.__owned = 1</script>');

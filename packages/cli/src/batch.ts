@@ -1,5 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta } from '@crossfoot/core';
 import type { FileSummary } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
@@ -149,6 +150,11 @@ export class Batch {
     const shard = options.shard;
     const inShard = new Set(mine.map((f) => f.uri));
     const runner = new Runner(options, options.jobs ?? availableParallelism(), this.session, init);
+    // Reports read in the first pass are kept here, so that checking one against last year's report does not parse either again.
+    const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
+    const index = new Map(all.map((f, i) => [f.uri, i]));
+    const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
+    const saved = new Set<string>();
     try {
       const metas = new Map<string, Meta>();
       const fresh = new Map<string, CheckOutcome>();
@@ -160,13 +166,14 @@ export class Batch {
           metas.set(f.uri, entry);
           cached.set(f.uri, entry.result);
         } else {
-          first.push({ kind: 'check', init, path: f.path, uri: f.uri });
+          first.push({ kind: 'check', init, path: f.path, uri: f.uri, save: saveAs(f.uri) });
         }
       }
       for (const outcome of await runner.run('check', first)) {
         const o = outcome as CheckOutcome;
         metas.set(o.uri, o);
         fresh.set(o.uri, o);
+        saved.add(o.uri);
       }
 
       let scanned = 0;
@@ -177,13 +184,14 @@ export class Batch {
           if (inShard.has(f.uri)) continue;
           const entry = cache?.entry(f.uri, hashes.get(f.uri));
           if (entry) metas.set(f.uri, entry);
-          else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys });
+          else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys, save: saveAs(f.uri) });
         }
         scanned = scans.length;
         for (const outcome of await runner.run('scan', scans)) {
           const o = outcome as MetaOutcome;
           if (o.skipped) continue;
           metas.set(o.uri, o);
+          saved.add(o.uri);
           if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
         }
       }
@@ -201,7 +209,11 @@ export class Batch {
         else if (!done && kept && samePrevious(kept.previous, previous)) results.set(f.uri, kept);
         else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
-          if (previousUri) task.previous = toRef(byUri.get(previousUri) as FileEntry);
+          if (saved.has(f.uri)) task.saved = saveAs(f.uri);
+          if (previousUri) {
+            task.previous = toRef(byUri.get(previousUri) as FileEntry);
+            if (saved.has(previousUri)) task.previous.saved = saveAs(previousUri);
+          }
           second.push(task);
         }
       }
@@ -244,6 +256,7 @@ export class Batch {
       };
     } finally {
       await runner.close();
+      rmSync(spill, { recursive: true, force: true });
     }
   }
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decode } from '@crossfoot/adapters';
 import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Locale, type ReportDocument } from '@crossfoot/core';
@@ -20,6 +22,13 @@ export interface WorkerInit {
 export interface FileRef {
   path: string;
   uri: string;
+  /**
+   * Where this run keeps the report already read into the document model (v8-serialized): reading it back
+   * costs a fraction of parsing the report again. Missing or unreadable, the report is parsed from disk.
+   */
+  saved?: string;
+  /** Where to keep the report once read, for a later task that needs it again. */
+  save?: string;
 }
 
 /** Check a report, against last year's report when `previous` is given. */
@@ -104,10 +113,31 @@ interface Loaded extends Meta {
 }
 
 function load(file: FileRef): Loaded {
+  if (file.saved) {
+    try {
+      const saved = deserialize(readFileSync(file.saved)) as { hash: string; doc: ReportDocument };
+      return { doc: saved.doc, hash: saved.hash, ...issuerAndYear(saved.doc) };
+    } catch {
+      // Parse the report again.
+    }
+  }
   const read = readReportBytes(file.path, file.uri);
   if ('doc' in read) return { doc: read.doc };
-  const doc = reportFromBytes(read.bytes, file.uri);
-  return { doc, hash: contentHash(read.bytes), ...issuerAndYear(doc) };
+  return parsed(file, read.bytes, contentHash(read.bytes));
+}
+
+function parsed(file: FileRef, bytes: Uint8Array, hash: string): Loaded {
+  const doc = reportFromBytes(bytes, file.uri);
+  const about = issuerAndYear(doc);
+  // Only a report with an issuer and a year can be paired with last year's report and be needed again.
+  if (file.save && about.issuer && about.year !== undefined) {
+    try {
+      writeFileSync(file.save, serialize({ hash, doc }));
+    } catch {
+      // Then a later task parses the report again.
+    }
+  }
+  return { doc, hash, ...about };
 }
 
 /** What a task gives back across a thread boundary: its outcome, or the error that stopped it. */
@@ -153,7 +183,8 @@ function meta(task: MetaTask): MetaOutcome {
       if (!task.keys.some((k) => text.includes(k))) return { kind: 'meta', uri: task.uri, hash, skipped: true };
     }
   }
-  return { kind: 'meta', uri: task.uri, hash, ...issuerAndYear(reportFromBytes(read.bytes, task.uri)) };
+  const { doc: _, ...about } = parsed(task, read.bytes, hash);
+  return { kind: 'meta', uri: task.uri, ...about };
 }
 
 export function serializeError(error: unknown): SerializedError {

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Batch-run benchmark (not a test): `pnpm bench [reports] [rounds]`, default 1000 reports, 3 rounds.
+//
+// Generates a province's worth of reports (transport bureaus' 2023 and 2024 reports, so previous-report
+// rules pair them, and plain-text reports as published), then measures, each in a fresh process:
+//   - the worker pools for the same run (plain worker_threads, tinypool, piscina), through the API;
+//   - the command as users run it (`node packages/cli/bin/crossfoot.mjs check …`), start-up included:
+//     --jobs 1, --jobs 2 (default pool), and --cache cold then warm.
+// Prints a Markdown table; bench/RESULTS.md keeps the figures of a run with the machine it ran on.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const cli = fileURLToPath(new URL('..', import.meta.url));
+const root = join(cli, '..', '..');
+const bin = join(cli, 'bin', 'crossfoot.mjs');
+const api = join(cli, 'dist', 'crossfoot-api.mjs');
+
+if (process.argv[2] === '--pool') {
+  // One measurement in this process: runBatch on the given pool, worker start-up included.
+  const [, , , pool, jobs, dir] = process.argv;
+  const { runBatch } = await import(pathToFileURL(api).href);
+  let factory = pool;
+  if (pool === 'piscina') {
+    const { Piscina } = await import('piscina');
+    factory = ({ threads, worker }) => {
+      const p = new Piscina({ filename: worker.href, minThreads: threads, maxThreads: threads });
+      return { threads, run: (task) => p.run(task), close: () => p.destroy() };
+    };
+  }
+  const start = performance.now();
+  const result = await runBatch({ cwd: dir, patterns: ['reports'], jobs: Number(jobs), pool: factory });
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, files: result.stats.files, threads: result.stats.threads, findings: result.diagnostics.length }));
+  process.exit(0);
+}
+
+const count = Number(process.argv[2] ?? 1000);
+const rounds = Number(process.argv[3] ?? 3);
+
+// The bundle the command and the API run from.
+execFileSync(process.execPath, [join(cli, 'build.mjs')], { stdio: 'inherit' });
+
+function makeCorpus(dir, reports) {
+  const y2023 = readFileSync(join(root, 'examples', 'jiangzhou-transport', '2023.md'), 'utf8');
+  const y2024 = readFileSync(join(root, 'examples', 'jiangzhou-transport', '2024.md'), 'utf8');
+  const seed = join(root, 'examples', 'huaning-2018.txt');
+  let made = 0;
+  for (let i = 0; made < reports; i++) {
+    const folder = join(dir, 'reports', `bureau-${String(i).padStart(4, '0')}`);
+    mkdirSync(folder, { recursive: true });
+    const city = `第${i + 1}市`;
+    if (i % 5 === 4) {
+      copyFileSync(seed, join(folder, '2018.txt'));
+      made++;
+      continue;
+    }
+    writeFileSync(join(folder, '2024.md'), y2024.replaceAll('江州市', city));
+    made++;
+    if (made < reports && i % 3 !== 2) {
+      writeFileSync(join(folder, '2023.md'), y2023.replaceAll('江州市', city));
+      made++;
+    }
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'crossfoot-bench-'));
+makeCorpus(dir, count);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+const loads = [];
+
+function pool(name, jobs) {
+  const times = [];
+  let last;
+  for (let r = 0; r < rounds; r++) {
+    loads.push(loadavg()[0]);
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--pool', name, String(jobs), dir], { encoding: 'utf8' });
+    last = JSON.parse(out);
+    times.push(last.ms);
+  }
+  const ms = median(times);
+  rows.push([`API, ${name} pool, ${jobs} threads`, ms, (last.files / ms) * 1000, last.findings]);
+}
+
+function command(label, args, before) {
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    before?.();
+    loads.push(loadavg()[0]);
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [bin, 'check', 'reports', '--format', 'json', '-o', join(dir, 'out.json'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    times.push(performance.now() - start);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${label}: exit ${run.status}\n${run.stderr}`);
+  }
+  const ms = median(times);
+  rows.push([`command, ${label}`, ms, (count / ms) * 1000, '']);
+  return ms;
+}
+
+try {
+  for (const name of ['threads', 'tinypool', 'piscina']) pool(name, 2);
+  pool('threads', 1);
+  command('--jobs 1', ['--jobs', '1']);
+  command('--jobs 2', ['--jobs', '2']);
+  const cache = join(dir, '.cache');
+  const cold = command('--cache, cold', [`--cache=${cache}`], () => rmSync(cache, { recursive: true, force: true }));
+  const warm = command('--cache, warm', [`--cache=${cache}`]);
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `\n${count} reports, ${rounds} rounds (median), ${availableParallelism()} cores (${cpu}), Node ${process.version}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}\n`,
+  );
+  console.log('| run | time (s) | reports/s | findings |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [label, ms, rate, findings] of rows) console.log(`| ${label} | ${(ms / 1000).toFixed(2)} | ${rate.toFixed(0)} | ${findings} |`);
+  console.log(`\nwarm cache: ${(cold / warm).toFixed(1)}× faster than cold (start-up included)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
