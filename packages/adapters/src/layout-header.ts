@@ -65,6 +65,8 @@ export function headerCells(lines: Chunk[][], bands: Band[], labelEnd: number, i
       const reach = ([lo, hi]: [number, number]): [number, number] => {
         const under = (b: number) => !claimed.has(b) && (top[b] as number) >= floor;
         const [from, to] = extend(lo, hi, under);
+        // Over a group already, the columns beside that group stand in its header row: all of them are under this one.
+        if ((levels[a.band]?.length ?? 0) > 1) return [from, to];
         const middles: number[] = [];
         for (let b = from; b <= to; b++) middles.push(middle(b));
         middles.sort((p, q) => p - q);

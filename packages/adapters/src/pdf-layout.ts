@@ -175,8 +175,10 @@ function displayWidth(text: string): number {
 }
 
 /**
- * Page numbers in the top or bottom band of a page, and lines repeated in the same place on several pages in
- * the top or bottom band (running headers and footers).
+ * Page furniture: a page number (`- 3 -`, `第 3 页` among the first or last two lines of a page, a bare number as its
+ * first or last line) in its top or bottom band; and, at the top or bottom of a page, lines repeated at the same height
+ * on other pages in the top or bottom band and set well apart from the text next to them (running headers and
+ * footers; a table header repeated at the top of a page runs on into the rows under it and stays).
  */
 function findFurniture(lines: Line[][], pages: PdfPageText[]): Set<Line> {
   const found = new Set<Line>();
@@ -186,30 +188,32 @@ function findFurniture(lines: Line[][], pages: PdfPageText[]): Set<Line> {
   };
   const text = (l: Line) => l.runs.map((r) => r.text).join('');
   for (const page of lines) {
-    for (const l of page) {
+    for (const [i, l] of page.entries()) {
       const t = text(l).trim();
-      if (inBand(l, PAGE_NUMBER_BAND) && (isPageMark(t) || /^\d{1,4}$/u.test(t)) && l.runs.length <= 3) found.add(l);
+      // A page mark among the first or last two lines; a bare number only as the very first or last.
+      const mark = isPageMark(t) && (i < 2 || i >= page.length - 2);
+      const bare = /^\d{1,4}$/u.test(t) && l.runs.length === 1 && (i === 0 || i === page.length - 1);
+      if ((mark || bare) && inBand(l, PAGE_NUMBER_BAND)) found.add(l);
     }
   }
-  if (lines.length >= 2) {
-    const key = (l: Line) => text(l).replace(/\s+/gu, '').replace(/\d+/gu, '#');
-    const seen = new Map<string, Line[]>();
-    for (const page of lines) {
-      for (const l of page) {
-        if (!inBand(l, RUNNING_BAND) || found.has(l)) continue;
-        const k = key(l);
-        const same = seen.get(k) ?? [];
-        same.push(l);
-        seen.set(k, same);
-      }
+  if (lines.length < 2) return found;
+  const key = (l: Line) => text(l).replace(/\s+/gu, '').replace(/\d+/gu, '#');
+  const seen = new Map<string, Line[]>();
+  for (const page of lines) {
+    for (const l of page) {
+      if (!inBand(l, RUNNING_BAND) || found.has(l)) continue;
+      const same = seen.get(key(l)) ?? [];
+      same.push(l);
+      seen.set(key(l), same);
     }
-    for (const same of seen.values()) {
-      const pagesWith = new Set(same.map((l) => l.page));
-      if (pagesWith.size < 2) continue;
-      for (const l of same) {
-        if (same.some((o) => o.page !== l.page && Math.abs(o.y - l.y) <= 3)) found.add(l);
-      }
-    }
+  }
+  const repeated = (l: Line) => inBand(l, RUNNING_BAND) && (seen.get(key(l)) ?? []).some((o) => o.page !== l.page && Math.abs(o.y - l.y) <= 3);
+  // Peeled from the top and the bottom of each page while they repeat and stand apart from the text next to them.
+  const apart = (a: Line, b: Line | undefined) => !b || Math.abs(b.y - a.y) >= 2.5 * Math.max(a.size, b.size);
+  for (const page of lines) {
+    const rest = page.filter((l) => !found.has(l));
+    while (rest.length > 0 && repeated(rest[0] as Line) && apart(rest[0] as Line, rest[1])) found.add(rest.shift() as Line);
+    while (rest.length > 0 && repeated(rest.at(-1) as Line) && apart(rest.at(-1) as Line, rest.at(-2))) found.add(rest.pop() as Line);
   }
   return found;
 }

@@ -211,9 +211,11 @@ export async function readPdf(uri: string, bytes: Uint8Array, options: PdfOption
     const layout = layoutPdf(pages);
     if (unreadable.length > 0) problems.push(binaryProblem('pdf-page-unreadable', { pages: pageList(unreadable) }));
     if (layout.text.trim() === '') {
-      if (unreadable.length === pages.length && pages.length > 0) return fail(binaryProblem('pdf-corrupt', { detail: `no page could be read` }));
+      if (unreadable.length === pages.length && pages.length > 0) return fail(binaryProblem('pdf-corrupt', { detail: 'no page could be read' }));
       const doc = emptyDocument(uri, '', 'pdf');
-      doc.problems.push(...problems.filter((p) => p.code !== 'pdf-page-unreadable'), binaryProblem('pdf-no-text'));
+      doc.problems.push(...problems);
+      // Pages not read for lack of time may have text.
+      if (!problems.some((p) => p.code === 'pdf-timeout')) doc.problems.push(binaryProblem('pdf-no-text'));
       return doc;
     }
     const blank = layout.empty.filter((p) => !unreadable.includes(p));

@@ -83,6 +83,23 @@ describe('laying out the text of PDF pages', () => {
     expect(furniture).toBe(4);
   });
 
+  it('keeps a table header repeated at the top of each page, and figures at the bottom of a page', () => {
+    const top = (p: number) => [
+      run('项目', 100, 60),
+      run('本年数', 300, 60),
+      run('一、收到申请', 100, 75),
+      run(String(10 + p), 310, 75, 10, 10),
+      run('二、办结申请', 100, 745),
+      run('9', 310, 745, 10, 5),
+      run('三、结转下年', 100, 760),
+      run('3', 310, 760, 10, 5),
+    ];
+    const { text, furniture } = layoutPdf([page(top(1)), page(top(2))]);
+    expect(furniture).toBe(0);
+    expect(text.match(/项目/gu)).toHaveLength(2);
+    expect(text.match(/三、结转下年 +3$/gmu)).toHaveLength(2);
+  });
+
   it('says which pages have no text, and never fails on odd runs', () => {
     const layout = layoutPdf([page([]), page([run('', 0, 0), run('  ', 10, 10), { text: 'x', x: Number.NaN, y: 1, width: 1, size: 1 }, run('文', 10, 10)])]);
     expect(layout.empty).toEqual([1]);
