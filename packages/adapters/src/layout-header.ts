@@ -66,12 +66,18 @@ export function headerCells(lines: Chunk[][], bands: Band[], labelEnd: number, i
         const under = (b: number) => !claimed.has(b) && (top[b] as number) >= floor;
         const [from, to] = extend(lo, hi, under);
         // Over a group already, the columns beside that group stand in its header row: all of them are under this one.
-        if ((levels[a.band]?.length ?? 0) > 1) return [from, to];
+        // Headers on the group's own line (cells aligned at the top) are kept out by the floor alone.
+        if ((levels[a.band]?.length ?? 0) > 1 || leaf.some(Boolean)) return [from, to];
+        // The header row of the columns right under the piece (or of its own column) is the one it heads.
         const middles: number[] = [];
-        for (let b = from; b <= to; b++) middles.push(middle(b));
+        for (let b = from; b <= to; b++) {
+          const c = center(bands[b] as Band);
+          if (c >= a.chunk.col && c <= a.chunk.colEnd) middles.push(middle(b));
+        }
+        if (middles.length === 0) middles.push(middle(a.band));
         middles.sort((p, q) => p - q);
         const row = middles[Math.floor(middles.length / 2)] as number;
-        return extend(from, to, (b) => Math.abs(middle(b) - row) <= 1);
+        return extend(from, to, (b) => Math.abs(middle(b) - row) < 1);
       };
       // Centred closely (text laid out from a PDF's positions), a group may reach up to a neighbouring group's
       // column; else (`pdftotext` rounding) it is centred within a tolerance, halfway to a neighbouring group.

@@ -523,6 +523,11 @@ function continued(segments: Segment[], piece: Chunk, { line, body, b, previousL
   if (waiting) return waiting;
   const last = segments[segments.length - 1];
   if (!last) return undefined;
+  // A piece goes on the label of its own sub-column a few lines up when that label runs on and has no figures yet,
+  // the lines between holding other sub-columns: a merged cell printed over several lines between the rows beside
+  // it, or a label wrapped around the lines of such a cell.
+  const own = recent.find((s) => Math.abs(s.col - piece.col) <= 2);
+  if (own && !own.cells && own.lastLine < previousLabelLine && b - own.lastLine <= 3 && runsOn(own)) return own;
   if (!last.cells && last.lastLine === previousLabelLine && runsOn(last)) return last;
   if (line.hasCells || line.afterBlank || last.lastLine !== previousLabelLine) return undefined;
   const next = body[b + 1];
@@ -549,6 +554,12 @@ function labelOf(s: Segment): string {
  * of the rows after it continuing that of the rows before it, is moved up to where its block starts.
  */
 function reorderCentredParents(segments: Segment[]): void {
+  // A parent moved out of the way can let another, printed next to it, be seen: a second pass finds it.
+  for (let pass = 0; pass < 3 && reorderCentredParentsOnce(segments); pass++);
+}
+
+function reorderCentredParentsOnce(segments: Segment[]): boolean {
+  let moved = false;
   for (let p = 1; p < segments.length; p++) {
     const parent = segments[p] as Segment;
     const prev = segments[p - 1] as Segment;
@@ -575,7 +586,9 @@ function reorderCentredParents(segments: Segment[]): void {
     if (q < 0 || !deeper(segments[q])) continue;
     segments.splice(p, 1);
     segments.splice(q, 0, parent);
+    moved = true;
   }
+  return moved;
 }
 
 const CJK_DIGITS = '零一二三四五六七八九';

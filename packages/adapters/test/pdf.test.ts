@@ -252,6 +252,33 @@ describe('a 2021-format report printed to PDF', () => {
   });
 });
 
+describe.each([
+  ['report-2023-top.pdf', 'cells aligned at the top, the header not repeated, `第 n 页` footers'],
+  ['report-2023-narrow.pdf', 'narrow label columns, merged labels printed at their centres over several lines'],
+])('the same report printed otherwise: %s (%s)', (name) => {
+  let doc: ReportDocument;
+  beforeAll(async () => {
+    doc = await readBinaryReport({ uri: name, bytes: bytes(name) });
+  });
+
+  it('reads every row and column of the three statistics tables', () => {
+    expect(doc.problems).toEqual([]);
+    expect(doc.text).not.toMatch(/第 \d 页/u);
+    const { table2, table3, table4 } = expected.statisticsTables(doc);
+    expect(table2.map((t) => ({ columns: t.columns.map((c) => c.label), rows: expected.shape(t) }))).toEqual(expected.table2);
+    expect([table3?.labelHeader, table3?.columns.map((c) => c.label), expected.shape(table3)]).toEqual([
+      expected.table3.labelHeader,
+      expected.table3.columns,
+      expected.table3.rows,
+    ]);
+    expect([table4?.columns.map((c) => c.label), expected.shape(table4)]).toEqual([expected.table4.columns, expected.table4.rows]);
+  });
+
+  it('gives the same findings as the Markdown version', async () => {
+    expect(await findings(doc)).toEqual(expected.findings);
+  });
+});
+
 describe('PDF files that cannot be read', () => {
   const codes = (doc: ReportDocument) => doc.problems.map((p) => [p.code, p.severity]);
 
