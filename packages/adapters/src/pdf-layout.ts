@@ -63,13 +63,13 @@ const RUNNING_BAND = 0.12;
 /**
  * Lays out the text runs of PDF pages as plain text whose columns line up the way `pdftotext -layout` prints them,
  * so that the plain-text adapter reads their tables by alignment:
- * - runs on one baseline make a line, sorted by x; a small gap is nothing or a word space, a gap of about an em or
+ * - runs on one baseline make a line, sorted by x; a small gap is nothing or a word space, a gap of half an em or
  *   more is a column gap of at least two spaces, placed at the run's x in a character grid (half the smallest font
  *   size used) common to every page, so that columns line up across lines and pages;
  * - lines of a paragraph wrapped at the right margin are joined into one line (also across a page break), as are
  *   the lines of a wrapped centred title; a large vertical gap is a blank line;
- * - page numbers (`- 3 -`, `第 3 页`, a bare number) in the top or bottom band of the page, and running headers or
- *   footers repeated on several pages in the same place, are left out.
+ * - page numbers (`- 3 -`, `第 3 页`, a bare number) at the top or bottom of a page, and running headers or footers
+ *   repeated on several pages in the same place, are left out.
  */
 export function layoutPdf(pages: PdfPageText[]): PdfLayout {
   const lines = pages.map((page, p) => linesOf(page, p));
@@ -270,7 +270,7 @@ function render(line: Line, unit: number, origin: number): string {
 }
 
 interface Block {
-  /** Where most lines of body text start and where full lines end, by font size. */
+  /** Where most lines of body text start, and where full lines end. */
   left: number;
   right: number;
   centre: number;
