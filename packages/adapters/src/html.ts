@@ -5,6 +5,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { CAPTION_SKIP, looksLikeCaption } from './caption.ts';
 import { isChrome, isChromeLine, isDataTable, isHidden } from './html-chrome.ts';
+import { htmlTooDeep, MAX_HTML_DEPTH } from './html-depth.ts';
 import { type HtmlCell, type HtmlRow, readHtmlTable } from './html-table.ts';
 import { remapDates, remapMeta, remapSections, remapStatements, TextMap } from './html-text-map.ts';
 import { LineBuilder, type VisibleLine } from './html-visible.ts';
@@ -16,6 +17,8 @@ import { buildSections, outlineEndAfter, SectionCursor, type SectionDraft, title
 import { SuppressionCollector } from './suppressions.ts';
 
 const processor = unified().use(rehypeParse);
+
+const TOO_DEEP = { what: 'HTML 元素', whatEn: 'HTML elements', limit: MAX_HTML_DEPTH, rest: '该报告', restEn: 'the report is' };
 
 /** One line of visible text (a paragraph, a heading, a line after `<br>`) or a table, in the mapped text. */
 interface Unit {
@@ -84,11 +87,18 @@ export function parseHtml(uri: string, text: string): ReportDocument {
   const index = new LineIndex(text);
   // parse5 reads a byte order mark as text; parse without it and shift the offsets back.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const deep = htmlTooDeep(text);
+  if (deep !== undefined) {
+    doc.problems.push(problem('too-deep', index.range(deep, deep + 1), TOO_DEEP));
+    return doc;
+  }
   let tree: Root;
   try {
     tree = processor.parse(shift === 1 ? text.slice(1) : text) as Root;
   } catch (error) {
-    doc.problems.push(problem('internal', startOfDocument, { detail: describeError(error) }));
+    // The depth estimate can understate what the parser builds from mis-nested tags: still a located limit.
+    const overflow = error instanceof RangeError && /call stack/iu.test(error.message);
+    doc.problems.push(overflow ? problem('too-deep', startOfDocument, TOO_DEEP) : problem('internal', startOfDocument, { detail: describeError(error) }));
     return doc;
   }
 
@@ -107,7 +117,7 @@ export function parseHtml(uri: string, text: string): ReportDocument {
 
   // Sections: headings by depth; numbered paragraphs by their marker, as in plain text, where no heading uses it.
   const sectionHeadings = headingUnits.filter((u) => u !== titleUnit);
-  const minDepth = Math.min(...sectionHeadings.map((u) => u.depth));
+  const minDepth = sectionHeadings.reduce((min, u) => Math.min(min, u.depth), Number.POSITIVE_INFINITY);
   const headingMarkers = new Map<Unit, ReturnType<typeof readMarker>>();
   const headingStyles = new Set<MarkerStyle>();
   for (const u of sectionHeadings) {

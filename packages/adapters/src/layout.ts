@@ -457,7 +457,7 @@ function nearestBand(bands: Band[], c: Chunk): number {
  */
 function assemble(body: BodyLine[]): Segment[] {
   const segments: Segment[] = [];
-  const fullWidth = Math.max(0, ...body.flatMap((l) => l.label.map((c) => c.colEnd))) - 4;
+  const fullWidth = body.reduce((max, l) => l.label.reduce((m, c) => Math.max(m, c.colEnd), max), 0) - 4;
   let previousLabelLine = -1;
   for (const [b, line] of body.entries()) {
     const onLine: Segment[] = [];
@@ -629,9 +629,9 @@ function sourceRow(s: Segment, body: BodyLine[], bands: Band[], infos: Info[], l
   }
   const first = s.pieces[0];
   const lastPiece = s.pieces.at(-1);
-  const labelStart = first?.start ?? Math.min(...spans.map((x) => x.start));
+  const start = spans.reduce((min, x) => Math.min(min, x.start), Number.POSITIVE_INFINITY);
+  const end = spans.reduce((max, x) => Math.max(max, x.end), Number.NEGATIVE_INFINITY);
+  const labelStart = first?.start ?? start;
   const label: SourceCell = { text: labelOf(s), range: index.range(labelStart, lastPiece?.end ?? labelStart) };
-  const start = Math.min(...spans.map((x) => x.start));
-  const end = Math.max(...spans.map((x) => x.end));
   return { cells: [label, ...cells], range: index.range(start, end) };
 }

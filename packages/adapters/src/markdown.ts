@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { guardMarkdown } from './markdown-guard.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -46,7 +47,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(text) as unknown as MdNode;
+  const tree = processor.parse(guardMarkdown(index, problems)) as unknown as MdNode;
   const blocks = collect(tree, shift);
 
   // Front matter.
@@ -70,7 +71,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
 
   // Sections: headings, then numbered paragraphs where no heading uses their numbering.
   const sectionHeadings = headings.filter((h) => h !== titleBlock);
-  const minDepth = Math.min(...sectionHeadings.map((h) => h.node.depth ?? 1));
+  const minDepth = sectionHeadings.reduce((min, h) => Math.min(min, h.node.depth ?? 1), Number.POSITIVE_INFINITY);
   const headingStyles = new Set<MarkerStyle>();
   const headingMarkers = new Map<Block, ReturnType<typeof readMarker>>();
   for (const h of sectionHeadings) {
@@ -189,7 +190,7 @@ function inlineHtml(node: MdNode): MdNode[] {
   while (stack.length > 0) {
     const n = stack.pop() as MdNode;
     if (n.type === 'html') found.push(n);
-    else if (n.children) stack.push(...n.children);
+    else if (n.children) for (const c of n.children) stack.push(c);
   }
   return found.reverse();
 }

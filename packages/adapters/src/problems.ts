@@ -55,6 +55,31 @@ const catalogue = {
     'zh-CN': '统计期限的结束日期 {end} 早于开始日期 {start}',
     en: 'The period ends ({end}) before it starts ({start})',
   },
+  'too-many-rows': {
+    severity: 'warning',
+    'zh-CN': '表格超过 {limit} 行，从该行起的其余行未读取',
+    en: 'The table has more than {limit} rows; the rows from this one on are not read',
+  },
+  'too-deep': {
+    severity: 'error',
+    'zh-CN': '{what}嵌套超过 {limit} 层，{rest}未读取',
+    en: '{whatEn} nested more than {limit} levels deep; {restEn} not read',
+  },
+  'dense-markup': {
+    severity: 'warning',
+    'zh-CN': '该段落含 {count} 个强调、链接或 HTML 标记符号（上限 {limit}），其标记按普通文字读取',
+    en: 'This paragraph has {count} emphasis, link or HTML marks (limit {limit}); its markup is read as plain text',
+  },
+  'front-matter-too-deep': {
+    severity: 'error',
+    'zh-CN': 'YAML 前置元数据嵌套超过 {limit} 层，未读取',
+    en: 'The YAML front matter is nested more than {limit} levels deep; it is not read',
+  },
+  'front-matter-aliases': {
+    severity: 'error',
+    'zh-CN': 'YAML 前置元数据的别名展开过多（可能是“别名炸弹”），未读取',
+    en: 'Too many YAML aliases to expand in the front matter (an alias bomb?); it is not read',
+  },
   'unsupported-format': {
     severity: 'error',
     'zh-CN': '暂不支持读取 {format} 格式的报告',

@@ -22,8 +22,9 @@ export class NarrativeReader {
     if (to <= from) return;
     try {
       const found = extractNarrative(this.index, from, to, section);
-      this.statements.push(...found.statements);
-      this.dates.push(...found.dates);
+      // One by one: spreading a long report's hundreds of thousands of statements would overflow the stack.
+      for (const s of found.statements) this.statements.push(s);
+      for (const d of found.dates) this.dates.push(d);
     } catch (error) {
       this.fail(error, from, to);
     }

@@ -34,9 +34,12 @@ export interface TableSource {
 
 const UNIT_HEADERS = new Set(['单位', '计量单位', 'unit', 'units']);
 
+/** Rows read per table; a statistical table of a report has hundreds at most. */
+export const MAX_TABLE_ROWS = 50_000;
+
 /** Turns the cells of a table, as an adapter found them, into a `Table` with columns, cells and outline. */
 export function assembleTable(source: TableSource, problems: AdapterProblem[]): Table {
-  const width = source.header ? source.header.length - 1 : Math.max(0, ...source.rows.map((r) => r.cells.length - 1));
+  const width = source.header ? source.header.length - 1 : source.rows.reduce((max, r) => Math.max(max, r.cells.length - 1), 0);
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
     const h = source.header?.[c + 1];
@@ -50,7 +53,9 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
 
   const drafts: RowDraft[] = [];
   const short: number[] = [];
-  for (const row of source.rows) {
+  const dropped = source.rows[MAX_TABLE_ROWS];
+  if (dropped) problems.push(problem('too-many-rows', dropped.range, { limit: MAX_TABLE_ROWS }));
+  for (const row of dropped ? source.rows.slice(0, MAX_TABLE_ROWS) : source.rows) {
     const [labelCell, ...data] = row.cells;
     if (!labelCell) continue;
     if (data.length > width) {

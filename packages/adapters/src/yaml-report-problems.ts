@@ -14,6 +14,12 @@ const catalogue = {
     'zh-CN': 'YAML 别名展开过多（可能是“别名炸弹”），未读取该报告',
     en: 'Too many YAML aliases to expand (an alias bomb?); the report is not read',
   },
+  'yaml-too-deep': {
+    code: 'yaml-syntax',
+    severity: 'error',
+    'zh-CN': 'YAML 嵌套超过 {limit} 层，未读取该报告',
+    en: 'The YAML is nested more than {limit} levels deep; the report is not read',
+  },
   'report-not-mapping': {
     code: 'report-schema',
     severity: 'error',

@@ -1,5 +1,5 @@
 import type { AdapterProblem, LineIndex as Index, Range, ReportDocument, ReportMeta, Section, Table } from '@crossfoot/core';
-import { LineIndex } from '@crossfoot/core';
+import { LineIndex, MAX_YAML_DEPTH, yamlTooDeep } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, visit, type Node as YamlNode } from 'yaml';
 import { readFrontMatter } from './front-matter.ts';
@@ -36,6 +36,11 @@ export function parseYamlReport(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'yaml');
   const index = new LineIndex(text);
   const problems = doc.problems;
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    problems.push(yamlReportProblem('yaml-too-deep', index.range(deep, Math.max(deep, index.lineEnd(index.position(deep).line))), { limit: MAX_YAML_DEPTH }));
+    return doc;
+  }
   let ydoc: Document;
   try {
     ydoc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });

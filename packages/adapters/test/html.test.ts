@@ -314,11 +314,12 @@ describe('parseHtml: malformed tables', () => {
     expect(doc.tables[0]?.rows.length).toBeLessThan(400);
   });
 
-  it('never throws: nesting too deep for the parser is an internal problem on an empty document', () => {
+  it('never throws: nesting too deep for the parser is a located too-deep problem on an empty document', () => {
     let doc: ReportDocument | undefined;
     expect(() => {
       doc = parseHtml('a.html', `${'<div>'.repeat(200_000)}共收到申请35件`);
     }).not.toThrow();
-    expect(doc?.problems.map((p) => p.code)).toEqual(['internal']);
+    expect(doc?.problems.map((p) => `${p.code} ${p.severity} ${p.range.start.line}:${p.range.start.column}`)).toEqual(['too-deep error 1:2561']);
+    expect(doc?.tables).toEqual([]);
   });
 });

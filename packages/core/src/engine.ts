@@ -10,6 +10,12 @@ import { isUnresolved, Resolver } from './resolve.ts';
 
 export type SeverityOverride = Severity | 'off';
 
+/**
+ * Findings listed per file. A broken table can fail one check in every cell; past this many, one finding says
+ * how many more there are (with the highest severity among them, so the exit status stays the same).
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
 /** A custom json-rules-engine operator, from a plugin the user's config names. */
 export type Operator = (factValue: unknown, compareTo: unknown) => boolean;
 
@@ -230,7 +236,7 @@ export class Checker {
         diagnostics.push(diagnostic);
       }
     }
-    return sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d)));
+    return capFindings(sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d))), this.options.locale);
   }
 
   private toDiagnostic(doc: ReportDocument, rule: RuleDef, finding: Finding): Diagnostic | undefined {
@@ -302,6 +308,25 @@ function engineDiagnostic(
   data: Record<string, string>,
 ): Diagnostic {
   return { ruleId, severity, message, messageId, data, uri, range, related: [], url: docsUrl(ruleId) };
+}
+
+function capFindings(diagnostics: Diagnostic[], locale: Locale): Diagnostic[] {
+  if (diagnostics.length <= MAX_FINDINGS_PER_FILE) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_FINDINGS_PER_FILE);
+  const omitted = diagnostics.slice(MAX_FINDINGS_PER_FILE);
+  const first = omitted[0] as Diagnostic;
+  const severity: Severity = omitted.some((d) => d.severity === 'error') ? 'error' : omitted.some((d) => d.severity === 'warning') ? 'warning' : 'info';
+  const data = { omitted: String(omitted.length), limit: String(MAX_FINDINGS_PER_FILE) };
+  const note = engineDiagnostic(
+    first.uri,
+    'crossfoot/too-many-findings',
+    severity,
+    'too-many-findings',
+    render(ENGINE_MESSAGES['too-many-findings']!, locale, data),
+    first.range,
+    data,
+  );
+  return sortDiagnostics([...kept, note]);
 }
 
 function suppressed(doc: ReportDocument, d: Diagnostic): boolean {

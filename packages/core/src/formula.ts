@@ -50,9 +50,17 @@ const COMPARATORS: [string, Comparator][] = [
   ['>', '>'],
 ];
 
+/** Longest formula read, in characters: a relation on a printed form is a line, not a page. */
+export const MAX_FORMULA_LENGTH = 2000;
+/** Deepest nesting of brackets, signs and `sum(…)` in a formula. */
+export const MAX_FORMULA_DEPTH = 32;
+
 class Parser {
   private pos = 0;
-  constructor(private readonly src: string) {}
+  private depth = 0;
+  constructor(private readonly src: string) {
+    if (src.length > MAX_FORMULA_LENGTH) throw new FormulaError(`the formula is ${src.length} characters long; the limit is ${MAX_FORMULA_LENGTH}`, 0);
+  }
 
   relation(): Relation {
     const left = this.expr();
@@ -102,6 +110,16 @@ class Parser {
   private factor(): Expr {
     this.space();
     const offset = this.pos;
+    if (this.depth >= MAX_FORMULA_DEPTH) throw new FormulaError(`nested more than ${MAX_FORMULA_DEPTH} levels deep at column ${offset + 1}`, offset);
+    this.depth++;
+    try {
+      return this.operand(offset);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private operand(offset: number): Expr {
     const c = this.src[this.pos];
     if (c === undefined) throw new FormulaError('unexpected end of formula', offset);
     if (c === '(') {

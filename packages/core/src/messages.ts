@@ -144,8 +144,12 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     'zh-CN': '规则 {rule} 执行失败：{error}',
     en: 'Rule {rule} could not run: {error}',
   },
+  'too-many-findings': {
+    'zh-CN': '本文件另有 {omitted} 条问题未列出（每个文件最多列出 {limit} 条），从此处开始',
+    en: '{omitted} more findings in this file are not listed (at most {limit} per file), starting here',
+  },
 };
 
 export function render(template: Localized, locale: Locale, data: Record<string, string>): string {
-  return template[locale].replace(/\{([A-Za-z][\w-]*)\}/g, (whole, key: string) => (key in data ? (data[key] as string) : whole));
+  return template[locale].replace(/\{([A-Za-z][\w-]*)\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : whole));
 }

@@ -150,8 +150,9 @@ class Loader {
   private build(raw: Raw, source: ParsedSource, parents: Pack[]): Pack {
     const file = source.file;
     const errors: CrossfootError[] = [];
-    const tables: Record<string, TableLocator> = {};
-    const facts: Record<string, FactDef> = {};
+    // No prototype: a table or fact a pack names `constructor` or `__proto__` is just a name.
+    const tables: Record<string, TableLocator> = Object.create(null);
+    const facts: Record<string, FactDef> = Object.create(null);
     const inherited = new Map<string, RuleDef>();
     for (const parent of parents) {
       Object.assign(tables, parent.tables);

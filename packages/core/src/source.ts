@@ -1,5 +1,6 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, parseDocument } from 'yaml';
 import { CrossfootError } from './errors.ts';
+import { LineIndex } from './lines.ts';
 import type { Range } from './model.ts';
 
 export type SourcePath = readonly (string | number)[];
@@ -14,8 +15,41 @@ export interface ParsedSource {
 
 const MAX_ALIASES = 100;
 
+/**
+ * Deepest nesting of collections read in a YAML or JSON file (packs, configs, front matter, YAML reports).
+ * Deeper documents would exhaust the stack of the recursive YAML composer; none written by hand come near.
+ */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Offset of the first collection or value nested deeper than `limit` levels, or undefined. Reads the syntax
+ * tree iteratively (the YAML lexer and parser keep their own stacks), so any depth is measured safely.
+ */
+export function yamlTooDeep(text: string, limit = MAX_YAML_DEPTH): number | undefined {
+  type Token = { offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: [Token, number][] = [];
+  for (const token of new Parser().parse(text)) {
+    stack.push([token as Token, 0]);
+    while (stack.length > 0) {
+      const [t, depth] = stack.pop() as [Token, number];
+      if (depth > limit) return t.offset ?? 0;
+      if (t.value && typeof t.value === 'object') stack.push([t.value as Token, depth + 1]);
+      for (const item of t.items ?? []) {
+        if (item.key && typeof item.key === 'object') stack.push([item.key as Token, depth + 1]);
+        if (item.value && typeof item.value === 'object') stack.push([item.value as Token, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Parses YAML (or JSON, which YAML 1.2 reads) keeping positions. Throws a located CrossfootError on bad syntax. */
 export function parseSource(file: string, text: string): ParsedSource {
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const at = new LineIndex(text).position(deep);
+    throw new CrossfootError('yaml-too-deep', `nested more than ${MAX_YAML_DEPTH} levels deep`, file, pointRange(at.line, at.column));
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

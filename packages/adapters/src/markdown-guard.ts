@@ -1,0 +1,198 @@
+import type { AdapterProblem, LineIndex } from '@crossfoot/core';
+import { htmlProblem } from './html-problems.ts';
+import { MAX_COLUMNS, MAX_SLOTS } from './html-table.ts';
+import { problem } from './problems.ts';
+import { MAX_TABLE_ROWS } from './table.ts';
+
+/** Lists and block quotes nested deeper than this are not read: no report needs more, and the parser slows down. */
+export const MAX_MARKDOWN_NESTING = 32;
+/**
+ * Emphasis, link and HTML marks (`* _ [ ] < > ~`) in one paragraph or table row before its markup is read as
+ * plain text: the CommonMark parser resolves them in time that grows with the square of their number.
+ */
+export const MAX_INLINE_MARKS = 500;
+/** Problems of one kind reported per document; the first ones say where to look. */
+const MAX_PROBLEMS = 10;
+
+/**
+ * Shields the CommonMark parser from input it is slow on (a report written to stall a CI run, or a broken export):
+ * returns the text to parse, of the same length and with the same line breaks, so every offset still points into
+ * the report. Lines nested too deeply and table rows past the limit become blank; paragraphs dense with markup keep
+ * their words with the marks blanked. The narrative is still read from the report itself. Each change is a problem.
+ */
+export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): string {
+  const text = index.text;
+  const masks: { from: number; to: number; marksOnly: boolean }[] = [];
+  let deep = 0;
+  let dense = 0;
+  let wide = 0;
+  let line = frontMatterEnd(index);
+  while (line <= index.lineCount) {
+    if (isBlankLine(index, line)) {
+      line++;
+      continue;
+    }
+    let last = line;
+    while (last < index.lineCount && !isBlankLine(index, last + 1)) last++;
+    // One block of non-blank lines: a paragraph, a list or quote, or a table (from the line above its delimiter row).
+    let delimiter = 0;
+    for (let l = line + 1; l <= last && !delimiter; l++) if (isDelimiterRow(index.lineText(l))) delimiter = l;
+    const units: [number, number][] = [];
+    if (delimiter) {
+      if (delimiter - 2 >= line) units.push([line, delimiter - 2]);
+      const rows = last - delimiter;
+      if (rows > MAX_TABLE_ROWS) {
+        const cut = delimiter + MAX_TABLE_ROWS + 1;
+        problems.push(problem('too-many-rows', index.range(index.lineStart(cut), index.lineEnd(cut)), { limit: MAX_TABLE_ROWS }));
+        masks.push({ from: index.lineStart(cut), to: index.lineEnd(last), marksOnly: false });
+        last = cut - 1;
+      }
+      // As in HTML tables: at most MAX_COLUMNS columns and MAX_SLOTS cells are read.
+      let cells = 0;
+      for (let l = delimiter - 1; l <= last; l++) {
+        const from = index.lineStart(l);
+        const end = index.lineEnd(l);
+        const cut = nthPipe(text, from, end, MAX_COLUMNS + 1);
+        if (cut < end) {
+          masks.push({ from: cut, to: end, marksOnly: false });
+          if (wide++ < MAX_PROBLEMS) problems.push(htmlProblem('table-width', index.range(cut, end), { limit: MAX_COLUMNS }));
+        }
+        cells += Math.max(1, pipes(text, from, cut) - 1);
+        if (cells > MAX_SLOTS && l > delimiter) {
+          problems.push(htmlProblem('table-size', index.range(from, index.lineEnd(last)), { limit: MAX_SLOTS }));
+          masks.push({ from, to: index.lineEnd(last), marksOnly: false });
+          last = l - 1;
+          break;
+        }
+        units.push([l, l]);
+      }
+    } else {
+      units.push([line, last]);
+    }
+    for (const [from, to] of units) {
+      let marks = 0;
+      for (let o = index.lineStart(from), end = index.lineEnd(to); o < end; o++) if (isMark(text.charCodeAt(o))) marks++;
+      if (marks <= MAX_INLINE_MARKS) continue;
+      masks.push({ from: index.lineStart(from), to: index.lineEnd(to), marksOnly: true });
+      if (dense++ < MAX_PROBLEMS) {
+        problems.push(problem('dense-markup', index.range(index.lineStart(from), index.lineEnd(to)), { count: marks, limit: MAX_INLINE_MARKS }));
+      }
+    }
+    for (let l = line; l <= last; l++) {
+      if (nesting(text, index.lineStart(l), index.lineEnd(l)) <= MAX_MARKDOWN_NESTING) continue;
+      const first = l;
+      while (l < last && nesting(text, index.lineStart(l + 1), index.lineEnd(l + 1)) > MAX_MARKDOWN_NESTING) l++;
+      masks.push({ from: index.lineStart(first), to: index.lineEnd(l), marksOnly: false });
+      if (deep++ < MAX_PROBLEMS) {
+        problems.push(
+          problem('too-deep', index.range(index.lineStart(first), index.lineEnd(l)), {
+            what: '列表或引用',
+            whatEn: 'Lists or block quotes',
+            limit: MAX_MARKDOWN_NESTING,
+            rest: '这些行',
+            restEn: 'these lines are',
+          }),
+        );
+      }
+    }
+    line = last + 1;
+    while (line <= index.lineCount && !isBlankLine(index, line)) line++;
+  }
+  if (masks.length === 0) return text;
+  masks.sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of masks) {
+    if (m.to <= at) continue;
+    const from = Math.max(m.from, at);
+    parts.push(text.slice(at, from));
+    parts.push(blank(text.slice(from, m.to), m.marksOnly));
+    at = m.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The first line after YAML front matter (`---` … `---`), which the guard leaves to the front matter reader. */
+function frontMatterEnd(index: LineIndex): number {
+  if (!/^\uFEFF?---[ \t]*$/u.test(index.lineText(1))) return 1;
+  for (let l = 2; l <= index.lineCount; l++) if (/^(?:---|\.\.\.)[ \t]*$/u.test(index.lineText(l))) return l + 1;
+  return 1;
+}
+
+function isBlankLine(index: LineIndex, line: number): boolean {
+  const text = index.text;
+  for (let o = index.lineStart(line), end = index.lineEnd(line); o < end; o++) {
+    const c = text.charCodeAt(o);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** `|---|:--:|`: only pipes, colons, dashes and blanks, with at least one pipe and one dash. */
+function isDelimiterRow(line: string): boolean {
+  if (line.length > 100_000 || !line.includes('|') || !line.includes('-')) return false;
+  return /^[ \t]*[|:\- \t]+$/u.test(line);
+}
+
+/** Unescaped pipes in `[from, to)`. */
+function pipes(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let o = from; o < to; o++) if (text.charCodeAt(o) === 124 && text.charCodeAt(o - 1) !== 92) n++;
+  return n;
+}
+
+/** Offset of the `n`th unescaped pipe in `[from, to)`, or `to`. */
+function nthPipe(text: string, from: number, to: number, n: number): number {
+  let seen = 0;
+  for (let o = from; o < to; o++) if (text.charCodeAt(o) === 124 && text.charCodeAt(o - 1) !== 92 && ++seen === n) return o;
+  return to;
+}
+
+function isMark(c: number): boolean {
+  // * _ [ ] < > ~
+  return c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 62 || c === 126;
+}
+
+/**
+ * How deeply a line nests lists and quotes: its container marks (`>`, `-`, `+`, `*`, `1.`, `1)`) and, when it has
+ * any, half its indentation (a nested list item is indented under its parent).
+ */
+function nesting(text: string, from: number, to: number): number {
+  let marks = 0;
+  let indent = 0;
+  let o = from;
+  while (o < to) {
+    const c = text.charCodeAt(o);
+    if (c === 32) {
+      indent++;
+      o++;
+    } else if (c === 9) {
+      indent += 4;
+      o++;
+    } else if (c === 62) {
+      marks++;
+      o++;
+    } else if ((c === 45 || c === 43 || c === 42) && (o + 1 >= to || text.charCodeAt(o + 1) === 32 || text.charCodeAt(o + 1) === 9)) {
+      marks++;
+      o++;
+    } else if (c >= 48 && c <= 57) {
+      let d = o;
+      while (d < to && d - o < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+      const after = text.charCodeAt(d);
+      if ((after !== 46 && after !== 41) || (d + 1 < to && text.charCodeAt(d + 1) !== 32 && text.charCodeAt(d + 1) !== 9)) break;
+      marks++;
+      o = d + 1;
+    } else {
+      break;
+    }
+    if (marks > MAX_MARKDOWN_NESTING) return marks;
+  }
+  return marks > 0 ? marks + (indent >> 1) : 0;
+}
+
+/** The same text with every character (or every mark) but line breaks turned into a space. */
+function blank(text: string, marksOnly: boolean): string {
+  // Code units, not code points (no `u` flag): the length must stay the same.
+  return marksOnly ? text.replace(/[*_[\]<>~]/g, ' ') : text.replace(/[^\r\n]/g, ' ');
+}
