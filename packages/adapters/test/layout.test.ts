@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { chunksOf, isPageMark } from '../src/layout-lines.ts';
 import { extractNarrative } from '../src/narrative/index.ts';
 import { parseText } from '../src/text.ts';
+import { growthRatio } from './growth.ts';
 
 // The narrative reader has its own tests; here it only records which lines it was given.
 vi.mock('../src/narrative/index.ts', () => ({
@@ -337,20 +338,9 @@ describe('chunks of a layout line', () => {
 describe('robustness', () => {
   it('reads a long layout report in linear time: 4× the pages take well under 8× the time', () => {
     const page = fixture('table3-2021.txt');
-    const timing = (copies: number) => {
-      const text = Array.from({ length: copies }, () => page).join('\n');
-      const runs: number[] = [];
-      let tables = 0;
-      for (let k = 0; k < 3; k++) {
-        const start = performance.now();
-        tables = parseText('long.txt', text).tables.length;
-        runs.push(performance.now() - start);
-      }
-      expect(tables).toBe(copies);
-      return runs.sort((a, b) => a - b)[1] as number;
-    };
-    timing(5);
-    const ratio = timing(80) / timing(20);
+    const text = (copies: number) => Array.from({ length: copies }, () => page).join('\n');
+    for (const copies of [5, 20, 80]) expect(parseText('long.txt', text(copies)).tables.length).toBe(copies);
+    const ratio = growthRatio((t) => parseText('long.txt', t), text(20), text(80), 8);
     expect(ratio).toBeLessThan(8);
   });
 

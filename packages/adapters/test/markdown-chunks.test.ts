@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, parseTree } from '../src/markdown.ts';
+import { chunkStarts } from '../src/markdown-chunks.ts';
+
+/** A node with its offsets only: pieces are parsed on their own, so their lines and columns start again at 1. */
+function shape(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(shape);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'position') {
+      const p = v as { start: { offset: number }; end: { offset: number } };
+      out[k] = [p.start.offset, p.end.offset];
+    } else out[k] = shape(v);
+  }
+  return out;
+}
+
+const BLOCKS = [
+  '# 一、总体情况\n\n本机关2023年主动公开政府信息123条。\n',
+  '二、主动公开政府信息情况\n====\n',
+  '- 第一项\n- 第二项\n\n  仍属第二项的段落\n\n- 第三项\n',
+  '1. 有序\n2. 列表\n\n3. 松散\n',
+  '```\n代码块\n\n不是标题\n# 也不是\n```\n',
+  '<!-- 注释\n\n跨过空行\n-->\n',
+  '<pre>\n\n预排版\n\n</pre>\n',
+  '| 项目 | 数量 |\n| --- | ---: |\n| 收到申请 | 12 |\n| 办结 | 12 |\n',
+  '> 引用\n继续的引用\n\n> 另一段\n',
+  '（一）主动公开\n\n2023年1月1日至12月31日。\n',
+  '    缩进代码\n\n    仍是代码\n',
+  '<!-- crossfoot-disable-next-line cn/sum -- 原表如此 -->\n| 合计 | 3 |\n| --- | --- |\n| 甲 | 1 |\n',
+  '~~~~\n```\n\n~~~~\n',
+  '* 列表\n\n  ```\n  列表里的代码\n\n  ```\n',
+];
+
+function document(seed: number, blocks: number, frontMatter: boolean): string {
+  let x = seed;
+  const parts = frontMatter ? ['---\ntitle: 年度报告\nperiod: 2023\n---\n\n'] : [];
+  for (let i = 0; i < blocks; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    parts.push(BLOCKS[Math.floor(x / 65536) % BLOCKS.length] as string, '\n');
+  }
+  return parts.join('');
+}
+
+describe('Markdown read in pieces', () => {
+  it('splits only a long text, only after the front matter, at a blank line then a line at the margin', () => {
+    expect(chunkStarts('short', 0)).toEqual([0]);
+    const text = document(1, 400, true);
+    const body = text.indexOf('---\n', 4) + 4;
+    const starts = chunkStarts(text, body, 512);
+    expect(starts.length).toBeGreaterThan(10);
+    for (const at of starts.slice(1)) {
+      expect(at).toBeGreaterThanOrEqual(body);
+      expect(text.slice(at - 2, at)).toBe('\n\n');
+      // Not indented, and no list item that a list before it could continue.
+      expect(text.slice(at, at + 12)).not.toMatch(/^(?:[ \t]|[-+*][ \t]|\d{1,9}[.)][ \t])/u);
+    }
+  });
+
+  for (const [seed, frontMatter] of [
+    [1, true],
+    [7, false],
+    [42, true],
+    [99, false],
+  ] as const) {
+    it(`gives the same blocks at the same offsets as reading the whole text at once (seed ${seed})`, () => {
+      const text = document(seed, 600, frontMatter);
+      const body = frontMatter ? text.indexOf('---\n', 4) + 4 : 0;
+      const whole = parseTree(text, body, 0, Number.POSITIVE_INFINITY);
+      for (const size of [64, 512, 4096]) {
+        const pieces = parseTree(text, body, 0, size);
+        expect(chunkStarts(text, body, size).length).toBeGreaterThan(1);
+        expect(shape(pieces.children)).toEqual(shape(whole.children));
+      }
+    });
+  }
+
+  it('keeps a byte order mark out of the offsets, as a whole read does', () => {
+    const text = `\uFEFF${document(3, 800, false)}`;
+    const doc = parseMarkdown('bom.md', text);
+    const lines = text.split(/\n/u);
+    expect(doc.tables.length).toBeGreaterThan(50);
+    // Every table, in the first piece or the last, starts at column 1 of a line that opens with its first cell.
+    for (const table of doc.tables) {
+      expect(lines[table.range.start.line - 1]?.replace(/^\uFEFF/u, '').startsWith('|')).toBe(true);
+      expect(table.range.start.column).toBe(table.range.start.line === 1 ? 2 : 1);
+    }
+  });
+});

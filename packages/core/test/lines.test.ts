@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex } from '../src/lines.ts';
+
+describe('LineIndex', () => {
+  it('ends lines at LF, CRLF and a lone CR, counting columns in UTF-16 code units', () => {
+    const index = new LineIndex('ab\r\n𠮷c\rd\ne');
+    expect(index.lineCount).toBe(4);
+    expect(index.position(0)).toEqual({ line: 1, column: 1 });
+    expect(index.position(4)).toEqual({ line: 2, column: 1 });
+    expect(index.position(6)).toEqual({ line: 2, column: 3 });
+    expect(index.position(8)).toEqual({ line: 3, column: 1 });
+    expect(index.position(10)).toEqual({ line: 4, column: 1 });
+    expect(index.lineText(2)).toBe('𠮷c');
+  });
+
+  it('places an offset between the CR and the LF of a line break at the end of that line', () => {
+    const index = new LineIndex('ab\r\ncd');
+    expect(index.position(2)).toEqual({ line: 1, column: 3 });
+    expect(index.position(3)).toEqual({ line: 1, column: 3 });
+    expect(index.position(4)).toEqual({ line: 2, column: 1 });
+    expect(index.range(1, 3)).toEqual({ start: { line: 1, column: 2 }, end: { line: 1, column: 3 } });
+  });
+
+  it('clamps offsets outside the text and maps positions back to offsets', () => {
+    const index = new LineIndex('一二\n三');
+    expect(index.position(-5)).toEqual({ line: 1, column: 1 });
+    expect(index.position(99)).toEqual({ line: 2, column: 2 });
+    expect(index.offset({ line: 2, column: 1 })).toBe(3);
+    expect(index.offset({ line: 9, column: 9 })).toBe(4);
+  });
+});
