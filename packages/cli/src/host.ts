@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PackHost } from '@crossfoot/core';
 
 const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
