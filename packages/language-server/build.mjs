@@ -31,8 +31,10 @@ try {
     charset: 'utf8',
     legalComments: 'eof',
     logLevel: 'warning',
-    // Only a batch run with `pool: tinypool` loads it, which the server never does; tsx only runs the sources.
-    external: ['tinypool', 'tsx', 'tsx/*'],
+    // As in the command's bundle (packages/cli/build.mjs): pdf.js reads its CMaps and fonts from its own package
+    // folder, and the PDF and Word readers load only for such files, so both stay packages installed beside it.
+    // Only a batch run with `pool: tinypool` loads tinypool, which the server never does; tsx only runs the sources.
+    external: ['tinypool', 'tsx', 'tsx/*', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth'],
     // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules.
     banner: { js: "import { createRequire as __crossfootCreateRequire } from 'node:module';\nconst require = __crossfootCreateRequire(import.meta.url);" },
   });
