@@ -17,9 +17,8 @@ function figures(doc: ReportDocument) {
 }
 
 describe('one report in three formats', () => {
-  const docs = files.map((f) => readReportFile(join(root, f), f));
-
-  it('reads without problems and with the same meta, tables and statements', () => {
+  it('reads without problems and with the same meta, tables and statements', async () => {
+    const docs = await Promise.all(files.map((f) => readReportFile(join(root, f), f)));
     for (const d of docs) expect(d.problems, d.uri).toEqual([]);
     const [md, ...others] = docs as [ReportDocument, ...ReportDocument[]];
     for (const d of others) {

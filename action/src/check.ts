@@ -7,7 +7,8 @@ import { readReportFile } from 'crossfoot';
  */
 export async function checkFiles(session: Session, all: FileEntry[], selected: FileEntry[]): Promise<CheckResult> {
   if (selected.length === all.length) return session.run(all);
-  const docs = all.map((f) => readReportFile(f.path, f.uri));
+  const docs = [];
+  for (const f of all) docs.push(await readReportFile(f.path, f.uri));
   const wanted = new Set(selected.map((f) => f.uri));
   const checked = docs.filter((d) => wanted.has(d.uri));
   const diagnostics = [];

@@ -127,8 +127,10 @@ try {
     charset: 'utf8',
     legalComments: 'eof',
     logLevel: 'warning',
-    // tinypool finds its own worker file next to itself; tsx only runs the sources.
-    external: ['tinypool', 'tsx', 'tsx/*'],
+    // tinypool finds its own worker file next to itself; tsx only runs the sources. pdf.js reads its CMaps and
+    // standard fonts from its own package folder and loads its optional canvas package from there, and both PDF
+    // and Word readers are loaded only when such a file is read: they stay packages, installed beside the CLI.
+    external: ['tinypool', 'tsx', 'tsx/*', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth'],
     define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
     plugins: [pureWorkspace, directCoreImports],
     // CommonJS dependencies call require() for Node's own modules.

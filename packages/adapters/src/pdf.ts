@@ -82,6 +82,11 @@ let loading: Promise<PdfJs> | undefined;
  * pdf.js (`globalThis.pdfjsWorker`, pdf.js's own hook), so nothing is looked up by path, bundled or not.
  */
 function loadPdfJs(): Promise<PdfJs> {
+  // pdf.js builds a DOMMatrix as it loads, for drawing pages only, and in Node takes the class from its optional canvas
+  // package. A stand-in set first lets it load where that package is missing (a bundle, an install without optional
+  // packages): reading text never uses one.
+  const global = globalThis as { DOMMatrix?: unknown };
+  global.DOMMatrix ??= class DOMMatrix {};
   loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs, worker]) => {
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;

@@ -75,13 +75,13 @@ export function init(args: string[], io: Io): number {
   return 0;
 }
 
-export function inspect(args: string[], io: Io): number {
+export async function inspect(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
   const target = positionals[0];
   if (!target) throw new UsageError('inspect needs a report file');
   const path = resolve(io.cwd, target);
   if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = readReportFile(path, toUri(io.cwd, path));
+  const doc = await readReportFile(path, toUri(io.cwd, path));
   if (values.json) {
     io.stdout(`${JSON.stringify({ ...doc, text: undefined }, null, 2)}\n`);
     return 0;
@@ -90,13 +90,13 @@ export function inspect(args: string[], io: Io): number {
   return 0;
 }
 
-export function importReport(args: string[], io: Io): number {
+export async function importReport(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } });
   const target = positionals[0];
   if (!target) throw new UsageError('import needs a report file, e.g. crossfoot import report.txt -o report.md');
   const path = resolve(io.cwd, target);
   if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = readReportFile(path, toUri(io.cwd, path));
+  const doc = await readReportFile(path, toUri(io.cwd, path));
   const fatal = doc.problems.filter((p) => p.severity === 'error');
   for (const p of doc.problems) io.stderr(`${doc.uri}:${p.range.start.line}:${p.range.start.column}: ${p.severity}: ${p.message.en} [${p.code}]\n`);
   if (fatal.length && !doc.text) return 1;

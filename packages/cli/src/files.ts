@@ -4,7 +4,8 @@ import { type Config, CrossfootError } from '@crossfoot/core';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 
-export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'yaml', 'yml', 'html', 'htm'];
+/** Report files a folder or the default globs take in: the text formats, PDF and Word. */
+export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'yaml', 'yml', 'html', 'htm', 'pdf', 'docx'];
 
 /** Never reports: tool folders, crossfoot's own config and packs. */
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/.github/**', '**/dist/**', '**/crossfoot.config.*', '**/pack.{yaml,yml,json}'];

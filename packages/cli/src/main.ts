@@ -74,9 +74,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case 'init':
         return (await import('./commands.ts')).init(rest, io);
       case 'inspect':
-        return (await import('./commands.ts')).inspect(rest, io);
+        return await (await import('./commands.ts')).inspect(rest, io);
       case 'import':
-        return (await import('./commands.ts')).importReport(rest, io);
+        return await (await import('./commands.ts')).importReport(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);

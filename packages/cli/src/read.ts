@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decode, readReport } from '@crossfoot/adapters';
+import { decode, readBinaryReport, readReport, UNREADABLE_BINARY } from '@crossfoot/adapters';
 import type { ReportDocument } from '@crossfoot/core';
 
-/** Problems that mean a file could not be read at all. */
-export const UNREADABLE = new Set(['decode', 'file-too-large', 'unreadable']);
+/** Problems that mean a file could not be read at all: a scan, an encrypted or damaged PDF or Word file among them. */
+export const UNREADABLE: ReadonlySet<string> = new Set(['decode', 'file-too-large', 'unreadable', ...UNREADABLE_BINARY]);
 
 /** Files larger than this are not read: a located diagnostic says so. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -46,15 +46,34 @@ export function readReportBytes(path: string, uri: string): ReportBytes {
   }
 }
 
+/**
+ * Whether a report is a PDF or Word file, read from its bytes rather than decoded as text: told from the bytes
+ * (`%PDF-` near the start, a ZIP or OLE container) or the extension (`.pdf`, `.docx`, `.doc`).
+ */
+export function isBinaryReport(bytes: Uint8Array, uri: string): boolean {
+  if (/\.(pdf|docx|docm|doc)$/iu.test(uri)) return true;
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  return zip || ole || Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-');
+}
+
 /** Decodes a report's bytes and reads it into the document model; undecodable bytes become a located problem. */
-export function reportFromBytes(bytes: Uint8Array, uri: string): ReportDocument {
+export function reportFromText(bytes: Uint8Array, uri: string): ReportDocument {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ...problemDocument(uri, 'decode', '', ''), problems: [decoded.problem] };
   return readReport({ uri, text: decoded.text });
 }
 
+/**
+ * Reads a report's bytes into the document model: PDF and Word files with their readers, every other format
+ * decoded as text. Never rejects: a scan, an encrypted or a damaged file is a located problem on that file.
+ */
+export async function reportFromBytes(bytes: Uint8Array, uri: string): Promise<ReportDocument> {
+  return isBinaryReport(bytes, uri) ? readBinaryReport({ uri, bytes }) : reportFromText(bytes, uri);
+}
+
 /** Reads one report from disk; anything that goes wrong becomes a located problem on that file. */
-export function readReportFile(path: string, uri: string): ReportDocument {
+export async function readReportFile(path: string, uri: string): Promise<ReportDocument> {
   const read = readReportBytes(path, uri);
   return 'doc' in read ? read.doc : reportFromBytes(read.bytes, uri);
 }

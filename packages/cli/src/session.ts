@@ -105,7 +105,8 @@ export class Session {
 
   /** Reads and checks files; diagnostics sorted as DESIGN §4 says. */
   async run(files: FileEntry[]): Promise<CheckResult> {
-    const docs = files.map((f) => readReportFile(f.path, f.uri));
+    const docs: ReportDocument[] = [];
+    for (const f of files) docs.push(await readReportFile(f.path, f.uri));
     const diagnostics: Diagnostic[] = [];
     for (const doc of docs) diagnostics.push(...(await this.checkDocument(doc, docs)));
     return { diagnostics, rules: this.rulesFor(diagnostics), files: docs.map((d) => ({ uri: d.uri, text: d.text, ...issuerAndYear(d) })), docs };

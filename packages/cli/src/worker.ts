@@ -112,7 +112,7 @@ interface Loaded extends Meta {
   doc: ReportDocument;
 }
 
-function load(file: FileRef): Loaded {
+async function load(file: FileRef): Promise<Loaded> {
   if (file.saved) {
     try {
       const saved = deserialize(readFileSync(file.saved)) as { hash: string; doc: ReportDocument };
@@ -126,8 +126,8 @@ function load(file: FileRef): Loaded {
   return parsed(file, read.bytes, contentHash(read.bytes));
 }
 
-function parsed(file: FileRef, bytes: Uint8Array, hash: string): Loaded {
-  const doc = reportFromBytes(bytes, file.uri);
+async function parsed(file: FileRef, bytes: Uint8Array, hash: string): Promise<Loaded> {
+  const doc = await reportFromBytes(bytes, file.uri);
   const about = issuerAndYear(doc);
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
   if (file.save && about.issuer && about.year !== undefined) {
@@ -158,11 +158,11 @@ export default async function run(task: Task): Promise<Reply> {
 async function handle(task: Task): Promise<Outcome> {
   if (task.kind === 'meta') return meta(task);
   const session = await sessionFor(task.init);
-  const { doc, ...about } = load(task);
+  const { doc, ...about } = await load(task);
   const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, diagnostics: [], lines: {} };
   let others: ReportDocument[] = [];
   if (task.previous) {
-    const previous = load(task.previous);
+    const previous = await load(task.previous);
     others = [previous.doc];
     if (previous.hash) outcome.previousHash = previous.hash;
   }
@@ -172,7 +172,7 @@ async function handle(task: Task): Promise<Outcome> {
   return outcome;
 }
 
-function meta(task: MetaTask): MetaOutcome {
+async function meta(task: MetaTask): Promise<MetaOutcome> {
   const read = readReportBytes(task.path, task.uri);
   if ('doc' in read) return { kind: 'meta', uri: task.uri };
   const hash = contentHash(read.bytes);
@@ -183,7 +183,7 @@ function meta(task: MetaTask): MetaOutcome {
       if (!task.keys.some((k) => text.includes(k))) return { kind: 'meta', uri: task.uri, hash, skipped: true };
     }
   }
-  const { doc: _, ...about } = parsed(task, read.bytes, hash);
+  const { doc: _, ...about } = await parsed(task, read.bytes, hash);
   return { kind: 'meta', uri: task.uri, ...about };
 }
 
