@@ -1,4 +1,4 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, Parser, parseDocument } from 'yaml';
 import { CrossfootError } from './errors.ts';
 import { LineIndex } from './lines.ts';
 import type { Range } from './model.ts';
@@ -50,19 +50,25 @@ export function parseSource(file: string, text: string): ParsedSource {
     const at = new LineIndex(text).position(deep);
     throw new CrossfootError('yaml-too-deep', `nested more than ${MAX_YAML_DEPTH} levels deep`, file, pointRange(at.line, at.column));
   }
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   } catch (error) {
     throw new CrossfootError('yaml-syntax', `cannot parse: ${(error as Error).message}`, file, pointRange(1, 1));
   }
+  // Lines as every other range counts them: a lone CR ends a line here too, not for the YAML line counter.
+  const lines = new LineIndex(text);
   const problem = doc.errors[0];
   if (problem) {
     const offset = /flow|collection/i.test(problem.message) ? unclosedBracket(text, problem.pos[0]) : undefined;
-    const pos = offset !== undefined ? lineCounter.linePos(offset) : (problem.linePos?.[0] ?? { line: 1, col: 1 });
+    const pos = lines.position(Math.min(offset ?? problem.pos[0] ?? 0, text.length));
     const firstLine = problem.message.split('\n')[0] ?? problem.message;
-    throw new CrossfootError('yaml-syntax', `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`, file, pointRange(pos.line, pos.col));
+    throw new CrossfootError(
+      'yaml-syntax',
+      `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
+      file,
+      pointRange(pos.line, pos.column),
+    );
   }
   let data: unknown;
   try {
@@ -70,11 +76,7 @@ export function parseSource(file: string, text: string): ParsedSource {
   } catch (error) {
     throw new CrossfootError('yaml-syntax', `cannot read: ${(error as Error).message}`, file, pointRange(1, 1));
   }
-  const toRange = (start: number, end: number): Range => {
-    const a = lineCounter.linePos(start);
-    const b = lineCounter.linePos(end);
-    return { start: { line: a.line, column: a.col }, end: { line: b.line, column: b.col } };
-  };
+  const toRange = (start: number, end: number): Range => lines.range(Math.min(start, text.length), Math.min(end, text.length));
   return {
     file,
     data,
