@@ -7,7 +7,7 @@
 // Code splitting keeps what `check --cache` needs when nothing changed (config, file list, cache, formatters)
 // apart from what checking needs (adapters, engine, packs), so a warm run loads a fraction of the code.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -141,7 +141,15 @@ try {
   const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot.mjs'];
   for (const name of built.filter((n) => !entries.includes(n))) renameSync(join(staging, name), join(out, name));
   for (const name of entries) renameSync(join(staging, name), join(out, name));
-  for (const name of readdirSync(out)) if (/^crossfoot-chunk-.*\.mjs$/.test(name) && !built.includes(name)) rmSync(join(out, name), { force: true });
+  // Chunks of earlier builds stay a day: a command still running from one imports its chunks as it needs them
+  // (a batch run loads the checker only when something is to be checked), and their names never collide.
+  // A package (`prepack`) ships only this build's.
+  const expired = process.env.npm_lifecycle_event === 'prepack' ? Number.POSITIVE_INFINITY : Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(out)) {
+    if (!/^crossfoot-chunk-.*\.mjs$/.test(name) || built.includes(name)) continue;
+    const path = join(out, name);
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < expired) rmSync(path, { force: true });
+  }
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }
