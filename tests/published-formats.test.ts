@@ -2,6 +2,7 @@
 // three ways and wrote as a Word document reads, through the command line, into the same statistics tables as its
 // Markdown version and as the figures written down by hand in expected.ts, and gets the same findings; a scan, an
 // encrypted and a damaged file are located errors in a batch that still checks the good file.
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,9 +20,11 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 const MARKDOWN = 'report-2023.md';
 const PUBLISHED = ['report-2023.pdf', 'report-2023-top.pdf', 'report-2023-narrow.pdf', 'report-2023.docx'];
 const BROKEN = ['scan.pdf', 'encrypted.pdf', 'truncated.pdf', 'truncated.docx'];
+/** A PDF whose Chinese font is not embedded: its text needs the CMaps of the installed pdfjs-dist package. */
+const CMAP = 'cjk-cmap.pdf';
 
 beforeAll(() => {
-  for (const name of [MARKDOWN, ...PUBLISHED, ...BROKEN]) copyFileSync(join(fixtures, name), join(cwd, name));
+  for (const name of [MARKDOWN, ...PUBLISHED, ...BROKEN, CMAP]) copyFileSync(join(fixtures, name), join(cwd, name));
 });
 
 interface Position {
@@ -231,5 +234,54 @@ describe('unreadable published files in a batch', () => {
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout).diagnostics).toEqual(all.report.diagnostics);
     expect(again.stderr).toMatch(/^cache: 0 files checked, \d+ reused\n$/);
+  });
+});
+
+/** Runs `node` with `args` in `cwd`, giving its exit code and output. */
+function node(args: string[], dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the bundled command', () => {
+  it('reads PDF and Word reports with pdf.js and mammoth from their packages, CMaps included', { timeout: 300_000 }, async () => {
+    const cli = join(root, 'packages/cli');
+    expect((await node([join(cli, 'build.mjs')], root)).code).toBe(0);
+    // The bundle's entry exports `main`, as bin/crossfoot.mjs runs it.
+    const run = (args: string[]) =>
+      node(
+        [
+          '--input-type=module',
+          '-e',
+          `const { main } = await import(${JSON.stringify(join(cli, 'dist/crossfoot.mjs'))}); process.exitCode = await main(${JSON.stringify(args)});`,
+        ],
+        cwd,
+      );
+
+    const cmap = await run(['inspect', CMAP, '--json']);
+    expect(cmap.stderr).toBe('');
+    expect(cmap.code).toBe(0);
+    const doc = JSON.parse(cmap.stdout) as ReportDocument;
+    expect(doc.problems).toEqual([]);
+    expect(doc.meta.title?.value).toBe(expected.title);
+    expect(doc.statements.map((st) => [st.total.label, st.total.value, st.total.unit])).toEqual([
+      ['全年新收政府信息公开申请', '54', '件'],
+      ['上年结转', '3', '件'],
+    ]);
+
+    const checked = await run(['check', 'report-2023.pdf', 'report-2023.docx', 'scan.pdf', 'truncated.docx', '--format', 'json', '--locale', 'en']);
+    expect(checked.code).toBe(1);
+    const report = JSON.parse(checked.stdout) as JsonReport;
+    expect(report.diagnostics.map((d) => `${d.uri} ${span(d.range)} ${d.ruleId}`)).toEqual([
+      'report-2023.docx 34:44-34:48 cn-gov-disclosure-2021/handled-in-text',
+      'report-2023.docx 34:44-34:48 cn-gov-disclosure-common/statement-shortfall',
+      'report-2023.pdf 26:48-26:52 cn-gov-disclosure-2021/handled-in-text',
+      'report-2023.pdf 26:48-26:52 cn-gov-disclosure-common/statement-shortfall',
+      'scan.pdf 1:1-1:1 crossfoot/pdf-no-text',
+      'truncated.docx 1:1-1:1 crossfoot/docx-corrupt',
+    ]);
   });
 });
