@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineIndex, type ReportDocument } from '@crossfoot/core';
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { hugeMarkdownReport, markdownReport, random } from '../../../bench/corpus.mjs';
+import { extractNarrative, parseMarkdown } from '../src/index.ts';
+
+// Crossfoot reads Markdown its own way (in pieces, see markdown-chunks.ts, with the syntax reports use). Whatever
+// it does, the facts it reads must be those a plain remark-parse + remark-gfm reading of the whole text gives:
+// every table's cells and numbers, and the statements and dates of every paragraph and heading.
+
+const plain = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+function words(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return '\n';
+  return 'children' in node ? node.children.map((c) => words(c as Nodes)).join('') : '';
+}
+
+/** Numbers as a reader of the table would take them: digits, thousands separators, a point. */
+function numberOf(text: string): string | undefined {
+  if (!/^-?\d[\d,]*(?:\.\d+)?$/u.test(text)) return undefined;
+  return String(Number(text.replaceAll(',', '')));
+}
+
+interface Facts {
+  tables: { rows: string[][]; numbers: (string | undefined)[][] }[];
+  statements: unknown[];
+  dates: unknown[];
+}
+
+/** The facts of a plain remark-parse + remark-gfm tree of the whole text. */
+function reference(text: string): Facts {
+  const tree = plain.parse(text) as Root;
+  const index = new LineIndex(text);
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const facts: Facts = { tables: [], statements: [], dates: [] };
+  const visit = (node: Nodes) => {
+    if (node.type === 'table') {
+      const [header, ...body] = node.children;
+      const width = header?.children.length ?? 0;
+      // A short row keeps the cells it has (crossfoot reports it as ragged); cells past the header's are dropped.
+      const rows = body.map((row) => row.children.slice(0, width).map((cell) => words(cell).trim()));
+      facts.tables.push({ rows, numbers: rows.map((r) => r.slice(1).map(numberOf)) });
+      return;
+    }
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      const found = extractNarrative(index, (node.position?.start.offset ?? 0) + shift, (node.position?.end.offset ?? 0) + shift, []);
+      facts.statements.push(...found.statements.map(withoutSection));
+      facts.dates.push(...found.dates.map(withoutSection));
+      return;
+    }
+    if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(tree);
+  return facts;
+}
+
+/** The same facts from crossfoot's reading. */
+function read(doc: ReportDocument): Facts {
+  return {
+    tables: doc.tables.map((t) => {
+      const rows = t.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)]);
+      return { rows, numbers: t.rows.map((r) => r.cells.map((c) => (c.value === undefined ? undefined : String(Number(c.value))))) };
+    }),
+    statements: doc.statements.map(withoutSection),
+    dates: doc.dates.map(withoutSection),
+  };
+}
+
+function withoutSection<T extends { section: string[] }>(fact: T): Omit<T, 'section'> {
+  const { section: _, ...rest } = fact;
+  return rest;
+}
+
+function expectSameFacts(name: string, text: string): Facts {
+  const doc = parseMarkdown(`file:///${name}`, text);
+  const mine = read(doc);
+  const theirs = reference(text);
+  expect(mine.tables.length, name).toBe(theirs.tables.length);
+  for (const [t, table] of mine.tables.entries()) {
+    expect(table.rows, `${name} table ${t + 1}`).toEqual(theirs.tables[t]?.rows);
+    expect(table.numbers, `${name} table ${t + 1} numbers`).toEqual(theirs.tables[t]?.numbers);
+  }
+  expect(mine.statements, name).toEqual(theirs.statements);
+  expect(mine.dates, name).toEqual(theirs.dates);
+  return mine;
+}
+
+describe('Markdown reading gives the facts of plain remark-parse + remark-gfm', () => {
+  it('on the example reports', () => {
+    for (const file of ['jiangzhou-transport/2023.md', 'jiangzhou-transport/2024.md', 'riverside-foundation/fy2024.md']) {
+      const facts = expectSameFacts(file, readFileSync(join(EXAMPLES, file), 'utf8'));
+      expect(facts.tables.length).toBeGreaterThan(0);
+      expect(facts.statements.length + facts.dates.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('on generated reports with an 84-row statistics table', () => {
+    const rand = random(9);
+    for (let i = 0; i < 12; i++) {
+      const facts = expectSameFacts(`report-${i}.md`, markdownReport(i, 15 + i, rand));
+      const stats = facts.tables.find((t) => t.rows.length === 84);
+      expect(stats?.rows.at(-1)?.[0]).toBe('合计');
+      expect(stats?.numbers.every((r) => r.every((n) => n !== undefined))).toBe(true);
+    }
+  });
+
+  it('on a report long enough to be read in pieces', () => {
+    const text = hugeMarkdownReport(0.12, random(3));
+    const facts = expectSameFacts('long.md', text);
+    expect(facts.tables.filter((t) => t.rows.length === 84).length).toBeGreaterThan(10);
+  });
+
+  it('with lists, quotes, inline markup, CRLF line ends and a byte order mark', () => {
+    const text = [
+      '---',
+      'title: 江州市交通运输局2024年政府信息公开工作年度报告',
+      '---',
+      '',
+      '# 江州市交通运输局2024年政府信息公开工作年度报告',
+      '',
+      '- 2024年3月，全年主动公开政府信息共**1586**条，其中政府网站发布1236条、政务新媒体发布350条。',
+      '- 组织培训`2`次。',
+      '',
+      '> 本年度共收到政府信息公开申请47件，上年结转3件。',
+      '',
+      '| 信息内容 | 本年制发件数 | 本年废止件数 |',
+      '|---|---:|---|',
+      '| 规章 | 1,200 | ~~0~~ |',
+      '| *行政规范性文件* | 5 | 1 \\| 2 |',
+      '| 短行 |',
+      '',
+      '2024年12月31日',
+    ].join('\r\n');
+    expectSameFacts('crlf.md', text);
+    expectSameFacts('bom.md', `\uFEFF${text}`);
+  });
+});
