@@ -34,11 +34,11 @@ const lsp = toLspDiagnostic(finding, (uri) => `file:///${uri}`);
 const hover = hoverAt([finding], lsp.range.start, 'zh-CN');
 const lines = readFileSync(join(cwd, REPORT), 'utf8').split(/\r?\n/);
 
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** The little Markdown the hover uses: bold, code, links, a table, a rule. */
 function markdown(text) {
   const inline = (s) =>
-    escape(s)
+    escapeHtml(s)
       .replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>')
       .replace(/`([^`]+)`/g, '<code>$1</code>')
       .replace(/\[([^\]]+)\]\([^)]+\)/g, '<a>$1</a>');
@@ -75,8 +75,8 @@ const editor = lines
     const n = FIRST_LINE + i;
     const body =
       n - 1 === start.line
-        ? `${escape(text.slice(0, start.character))}<span class="squiggle">${escape(text.slice(start.character, end.character))}</span>${escape(text.slice(end.character))}`
-        : escape(text);
+        ? `${escapeHtml(text.slice(0, start.character))}<span class="squiggle">${escapeHtml(text.slice(start.character, end.character))}</span>${escapeHtml(text.slice(end.character))}`
+        : escapeHtml(text);
     return `<div class="line"><span class="gutter">${n}</span><span class="text">${body}</span></div>`;
   })
   .join('');
@@ -112,12 +112,12 @@ const page = `<!doctype html><meta charset="utf-8"><style>
   <div class="tabs"><div class="tab">${REPORT}<span class="err">●</span></div></div>
   <div class="editor">${editor}
     <div class="hover">
-      <section><p>${escape(lsp.message)}</p><p class="code">${lsp.source}(<a>${escape(String(lsp.code))}</a>)</p></section>
+      <section><p>${escapeHtml(lsp.message)}</p><p class="code">${lsp.source}(<a>${escapeHtml(String(lsp.code))}</a>)</p></section>
       <section>${markdown(hover.contents.value)}</section>
     </div>
   </div>
   <div class="problems"><h2>PROBLEMS</h2>
-    <div class="problem"><span class="icon">⊗</span>${escape(lsp.message)} <span class="where">${lsp.source}(${escape(String(lsp.code))}) [Ln ${start.line + 1}, Col ${start.character + 1}]</span></div>
+    <div class="problem"><span class="icon">⊗</span>${escapeHtml(lsp.message)} <span class="where">${lsp.source}(${escapeHtml(String(lsp.code))}) [Ln ${start.line + 1}, Col ${start.character + 1}]</span></div>
   </div>
 </div>`;
 
