@@ -6,10 +6,10 @@
  */
 export const MARKDOWN_CHUNK = 8 * 1024;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/u;
 /** HTML blocks that run past blank lines (CommonMark types 1–5), by how they open, with what closes them. */
-const HTML_BLOCKS: [RegExp, RegExp][] = [
+export const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/iu, /<\/(?:script|pre|style|textarea)>/iu],
   [/^ {0,3}<!--/u, /-->/u],
   [/^ {0,3}<\?/u, /\?>/u],

@@ -1,13 +1,10 @@
 import type { AdapterProblem, Range, ReportDocument, ReportMeta, Table } from '@crossfoot/core';
 import { LineIndex } from '@crossfoot/core';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
+import { parsePiece } from './markdown-tables.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -32,9 +29,6 @@ interface Block {
   top: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-/** For the pieces after the first: front matter only opens a document. */
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
 
 /** Numbered paragraphs that stand for headings: `一、`, `（一）`, `1、`, `（1）`, `①`. */
 const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arabic', 'arabic-paren', 'circled']);
@@ -159,11 +153,11 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
  */
 export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK): MdNode {
   const starts = chunkStarts(text, bodyFrom, size);
-  if (starts.length === 1) return processor.parse(text) as unknown as MdNode;
+  if (starts.length === 1) return parsePiece(text, true);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
     const to = starts[k + 1] ?? text.length;
-    const piece = (k === 0 ? processor : bodyProcessor).parse(text.slice(from, to)) as unknown as MdNode;
+    const piece = parsePiece(text.slice(from, to), k === 0);
     const delta = k === 0 ? 0 : from - shift;
     const stack = [...(piece.children ?? [])];
     for (const child of piece.children ?? []) children.push(child);

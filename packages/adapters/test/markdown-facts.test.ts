@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { hugeMarkdownReport, markdownReport, random } from '../../../bench/corpus.mjs';
 import { extractNarrative, parseMarkdown } from '../src/index.ts';
+import { type MdNode, parsePiece } from '../src/markdown-tables.ts';
 
 // Crossfoot reads Markdown its own way (in pieces, see markdown-chunks.ts, with the syntax reports use). Whatever
 // it does, the facts it reads must be those a plain remark-parse + remark-gfm reading of the whole text gives:
@@ -80,7 +81,23 @@ function withoutSection<T extends { section: string[] }>(fact: T): Omit<T, 'sect
   return rest;
 }
 
+const span = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }) => [n.position?.start.offset, n.position?.end.offset];
+
+/** Every table's, row's and cell's offsets, and each cell's words. */
+function tableShapes(tree: MdNode | Root): unknown[] {
+  const out: unknown[] = [];
+  const visit = (node: MdNode) => {
+    if (node.type === 'table') {
+      out.push([span(node), (node.children ?? []).map((row) => [span(row), (row.children ?? []).map((cell) => [span(cell), words(cell as Nodes).trim()])])]);
+    } else for (const c of node.children ?? []) visit(c);
+  };
+  visit(tree as MdNode);
+  return out;
+}
+
 function expectSameFacts(name: string, text: string): Facts {
+  // The syntax tree's tables first: the same nodes at the same offsets with the same words.
+  expect(tableShapes(parsePiece(text, true)), name).toEqual(tableShapes(plain.parse(text) as Root));
   const doc = parseMarkdown(`file:///${name}`, text);
   const mine = read(doc);
   const theirs = reference(text);

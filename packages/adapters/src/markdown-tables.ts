@@ -1,0 +1,182 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { FENCE, HTML_BLOCKS } from './markdown-chunks.ts';
+
+/**
+ * GFM's table syntax is most of the cost of reading a report with micromark (its table tokenizer does several
+ * passes over every cell, ≈ 7 times the rest of CommonMark on a report of statistics tables), and the other GFM
+ * constructs (autolinks above all) most of the rest. Reports write their tables plainly, so:
+ * - a table that opens a block at the margin, every line starting with a pipe, its cells holding no inline
+ *   markup, escapes or entities, and as many cells in every row as in its header, is read here line by line into
+ *   the same nodes (the text of each cell, positions spanning the pipes around it);
+ * - the text between such tables is read by CommonMark alone, unless it holds anything GFM reads differently
+ *   (a pipe, `~`, `[`, a URL or an address), which then goes through all of GFM, as does any other table.
+ * The facts read are those of plain remark-parse + remark-gfm (tested on the same files).
+ */
+
+/** The parts of an mdast node the Markdown adapter reads. */
+export interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const gfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** For the pieces after the first: front matter only opens a document. */
+const gfmBody = unified().use(remarkParse).use(remarkGfm);
+const commonmark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const commonmarkBody = unified().use(remarkParse);
+
+/** What GFM reads differently from CommonMark outside plain tables: tables, strikethrough, footnotes, task items, autolinks. */
+const NEEDS_GFM = /[|~[@]|:\/\/|www\./iu;
+/** Cell text that inline markup, an escape or an entity could change. */
+const MARKUP = /[\\`*_[\]!<>&~$]/u;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/u;
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;
+
+/** Reads one piece of a report (`first`: it opens the document, so it may hold front matter). */
+export function parsePiece(text: string, first: boolean): MdNode {
+  if (text.charCodeAt(0) === 0xfeff) return parseWith(text, first, true);
+  const tables = plainTables(text, first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0);
+  if (tables.length === 0) return parseWith(text, first, true);
+  const children: MdNode[] = [];
+  let at = 0;
+  for (const table of tables) {
+    if (table.start > at) append(children, parseWith(text.slice(at, table.start), first && at === 0, false), at);
+    children.push(table.node);
+    at = table.end;
+  }
+  if (at < text.length) append(children, parseWith(text.slice(at), false, false), at);
+  return { type: 'root', children };
+}
+
+/** All of GFM where the text needs it (or `gfmAnyway`), else CommonMark alone. */
+function parseWith(text: string, first: boolean, gfmAnyway: boolean): MdNode {
+  let body = text;
+  if (first) {
+    const m = FRONT_MATTER.exec(text);
+    if (m) body = text.slice(m[0].length);
+  }
+  const full = gfmAnyway || NEEDS_GFM.test(body);
+  const processor = first ? (full ? gfm : commonmark) : full ? gfmBody : commonmarkBody;
+  return processor.parse(text) as unknown as MdNode;
+}
+
+/** Adds a sub-piece's nodes, their offsets moved by `delta`. */
+function append(children: MdNode[], piece: MdNode, delta: number): void {
+  const stack = [...(piece.children ?? [])];
+  for (const child of piece.children ?? []) children.push(child);
+  while (delta && stack.length > 0) {
+    const n = stack.pop() as MdNode;
+    if (n.position) {
+      if (n.position.start.offset !== undefined) n.position.start.offset += delta;
+      if (n.position.end.offset !== undefined) n.position.end.offset += delta;
+    }
+    for (const c of n.children ?? []) stack.push(c);
+  }
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  const breaks = /\r\n?|\n/gu;
+  let at = 0;
+  for (;;) {
+    breaks.lastIndex = at;
+    const br = breaks.exec(text);
+    const end = br ? br.index : text.length;
+    out.push({ start: at, end, text: text.slice(at, end) });
+    if (!br) return out;
+    at = br.index + br[0].length;
+  }
+}
+
+const isBlank = (line: string) => /^[ \t]*$/u.test(line);
+
+/** The plain tables of a piece from `from` on (past its front matter), in order: where each starts and ends, and its node. */
+function plainTables(text: string, from: number): { start: number; end: number; node: MdNode }[] {
+  if (!text.includes('|')) return [];
+  const lines = linesOf(text);
+  const out: { start: number; end: number; node: MdNode }[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let html: RegExp | undefined;
+  let previousBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as Line).text;
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(line.slice(m[0].length))) fence = undefined;
+      previousBlank = false;
+      continue;
+    }
+    if (html) {
+      if (html.test(line)) html = undefined;
+      previousBlank = false;
+      continue;
+    }
+    if (previousBlank && line.startsWith('|') && (lines[i] as Line).start >= from) {
+      let last = i;
+      while (last + 1 < lines.length && !isBlank((lines[last + 1] as Line).text)) last++;
+      const node = plainTable(lines.slice(i, last + 1));
+      if (node) out.push({ start: (lines[i] as Line).start, end: (lines[last] as Line).end, node });
+      i = last;
+      previousBlank = false;
+      continue;
+    }
+    const f = FENCE.exec(line);
+    if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
+    else {
+      const block = HTML_BLOCKS.find(([open]) => open.test(line));
+      if (block && !block[1].test(line.slice(4))) html = block[1];
+    }
+    previousBlank = isBlank(line);
+  }
+  return out;
+}
+
+/** A table node for lines that make a plain table, else undefined (GFM reads them). */
+function plainTable(lines: Line[]): MdNode | undefined {
+  if (lines.length < 2) return undefined;
+  const rows: MdNode[] = [];
+  let width = -1;
+  for (const [k, line] of lines.entries()) {
+    if (!line.text.startsWith('|') || /[ \t]$/u.test(line.text) || MARKUP.test(line.text)) return undefined;
+    // Pipes: the opening one, those between cells, the closing one if written.
+    const pipes: number[] = [];
+    for (let p = line.text.indexOf('|'); p >= 0; p = line.text.indexOf('|', p + 1)) pipes.push(p);
+    const closed = line.text.length > 1 && line.text.endsWith('|');
+    const count = closed ? pipes.length - 1 : pipes.length;
+    if (k === 0) width = count;
+    if (count !== width || count === 0) return undefined;
+    if (k === 1) {
+      for (let c = 0; c < count; c++) {
+        if (!DELIMITER_CELL.test(line.text.slice((pipes[c] as number) + 1, pipes[c + 1] ?? line.text.length))) return undefined;
+      }
+      continue;
+    }
+    const cells: MdNode[] = [];
+    for (let c = 0; c < count; c++) {
+      const from = pipes[c] as number;
+      const to = pipes[c + 1] ?? line.text.length;
+      const words = line.text.slice(from + 1, to).replace(/^[ \t]+|[ \t]+$/gu, '');
+      cells.push({
+        type: 'tableCell',
+        children: words === '' ? [] : [{ type: 'text', value: words }],
+        position: { start: { offset: line.start + from }, end: { offset: line.start + (c === count - 1 && closed ? to + 1 : to) } },
+      });
+    }
+    rows.push({ type: 'tableRow', children: cells, position: { start: { offset: line.start }, end: { offset: line.end } } });
+  }
+  const first = lines[0] as Line;
+  const last = lines.at(-1) as Line;
+  return { type: 'table', children: rows, position: { start: { offset: first.start }, end: { offset: last.end } } };
+}
