@@ -160,6 +160,19 @@ describe('published reports through the command line', () => {
     });
   }
 
+  it('inspect says on which PDF page each section and table stands; table 3 crosses a page break', { timeout: 120_000 }, async () => {
+    const { code, stdout } = await runCli(['inspect', 'report-2023.pdf'], cwd);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('report-2023.pdf (pdf, 5 pages)');
+    expect(lines.filter((l) => /^\s+§ /.test(l)).every((l) => /\[line \d+, page [1-5]\]$/.test(l))).toBe(true);
+    const table3 = lines.find((l) => l.startsWith('table ') && l.includes(`"${expected.table3.caption}"`)) ?? '';
+    const [, from, to] = /, pages (\d)–(\d)\]/.exec(table3) ?? [];
+    expect(Number(to) - Number(from), table3).toBe(1);
+    // Markdown has no pages.
+    expect((await runCli(['inspect', MARKDOWN], cwd)).stdout).not.toMatch(/page/);
+  });
+
   it('imports a PDF and a Word report as Markdown with GFM tables that gives the same findings, never over an existing file', {
     timeout: 120_000,
   }, async () => {

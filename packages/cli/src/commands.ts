@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { toMarkdown } from '@crossfoot/adapters';
+import { pageOfLine, toMarkdown } from '@crossfoot/adapters';
 import { CrossfootError, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
 import { localeOf, parse, UsageError } from './args.ts';
 import { toUri } from './files.ts';
@@ -115,7 +115,15 @@ export async function importReport(args: string[], io: Io): Promise<number> {
 }
 
 function describeDocument(doc: ReportDocument): string {
-  const lines: string[] = [`${doc.uri} (${doc.format})`];
+  // A PDF's lines are lines of its extracted text: the page each stands on is said beside it.
+  const pdf = doc.format === 'pdf' && doc.text !== '';
+  const page = (line: number) => (pdf ? `, page ${pageOfLine(doc.text, line)}` : '');
+  const pages = (from: number, to: number) => {
+    if (!pdf) return '';
+    const [a, b] = [pageOfLine(doc.text, from), pageOfLine(doc.text, to)];
+    return a === b ? `, page ${a}` : `, pages ${a}–${b}`;
+  };
+  const lines: string[] = [`${doc.uri} (${doc.format}${pdf ? `, ${pageOfLine(doc.text, Number.MAX_SAFE_INTEGER)} pages` : ''})`];
   const m = doc.meta;
   if (m.title) lines.push(`title: ${m.title.value}`);
   if (m.issuer) lines.push(`issuer: ${m.issuer.value}`);
@@ -124,7 +132,7 @@ function describeDocument(doc: ReportDocument): string {
   if (m.published) lines.push(`published: ${m.published.value} (line ${m.published.range.start.line})`);
   const walk = (sections: ReportDocument['sections'], depth: number) => {
     for (const s of sections) {
-      lines.push(`${'  '.repeat(depth)}§ ${s.marker}${s.title}  [line ${s.range.start.line}]`);
+      lines.push(`${'  '.repeat(depth)}§ ${s.marker}${s.title}  [line ${s.range.start.line}${page(s.range.start.line)}]`);
       walk(s.children, depth + 1);
     }
   };
@@ -132,7 +140,7 @@ function describeDocument(doc: ReportDocument): string {
   walk(doc.sections, 1);
   for (const t of doc.tables) {
     lines.push(
-      `table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}] columns: ${t.columns.map((c) => c.label).join(' | ')}`,
+      `table ${t.id}${t.caption ? ` "${t.caption}"` : ''} [lines ${t.range.start.line}–${t.range.end.line}${pages(t.range.start.line, t.range.end.line)}] columns: ${t.columns.map((c) => c.label).join(' | ')}`,
     );
     for (const r of t.rows) {
       lines.push(`  ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.kind}] ${r.cells.map((c) => (c.empty ? '—' : (c.value ?? c.text))).join(' | ')}`);
