@@ -33,7 +33,7 @@ await build({
 // The bundle is an ES module wherever it is copied.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 
-// The packs: definitions and rule docs, not their tests or fixtures.
+// The packs: definitions and rule docs, not their tests, fixtures or npm package files.
 const rules = join(root, 'rules');
 const PACK_FILE = /\.(ya?ml|json|md)$/;
 const SKIP_DIR = new Set(['node_modules', 'fixtures', 'test', 'tests']);
@@ -47,7 +47,7 @@ function copyPack(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIR.has(entry.name)) copyPack(path);
-    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json') {
+    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json' && entry.name !== 'README.md') {
       const target = join(out, 'rules', relative(rules, path));
       mkdirSync(join(target, '..'), { recursive: true });
       cpSync(path, target);

@@ -44,7 +44,7 @@ await build({
   },
 });
 
-// The packs: definitions and rule docs, not their tests or fixtures.
+// The packs: definitions and rule docs, not their tests, fixtures or npm package files.
 const PACK_FILE = /\.(ya?ml|json|md)$/;
 const SKIP_DIR = new Set(['node_modules', 'fixtures', 'test', 'tests']);
 for (const pack of readdirSync(rules, { withFileTypes: true })) if (pack.isDirectory()) copyPack(join(rules, pack.name));
@@ -54,7 +54,7 @@ function copyPack(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIR.has(entry.name)) copyPack(path);
-    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json') {
+    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json' && entry.name !== 'README.md') {
       const target = join(dist, 'rules', relative(rules, path));
       mkdirSync(join(target, '..'), { recursive: true });
       cpSync(path, target);
