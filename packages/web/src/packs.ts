@@ -1,7 +1,7 @@
 import { loadPack, type Pack, type PackHost } from '@crossfoot/core';
 
 /** Every file of the packs shipped with crossfoot, bundled into the page: `/rules/<pack>/<file>` → text. */
-const sources = import.meta.glob(['../../../rules/**/*.{yaml,yml,json,md}', '!**/node_modules/**', '!**/fixtures/**', '!**/test/**', '!**/package.json'], {
+const sources = import.meta.glob(['../../../rules/**/*.{yaml,yml,json,md}', '!**/node_modules/**', '!**/fixtures/**', '!**/test/**', '!**/package.json', '!**/README.md'], {
   query: '?raw',
   import: 'default',
   eager: true,
