@@ -173,6 +173,19 @@ describe('published reports through the command line', () => {
     expect((await runCli(['inspect', MARKDOWN], cwd)).stdout).not.toMatch(/page/);
   });
 
+  it('tells a PDF from its bytes whatever its name, and leaves text that quotes `%PDF-` text', { timeout: 120_000 }, async () => {
+    copyFileSync(join(fixtures, 'report-2023.pdf'), join(cwd, 'renamed.txt'));
+    writeFileSync(join(cwd, 'quoting.md'), '# Notes\n\nA PDF file starts with `%PDF-1.7`.\n');
+    const renamed = await inspect('renamed.txt');
+    expect(renamed.format).toBe('pdf');
+    expect(tables(renamed)).toEqual(tables(markdown));
+    const quoting = await inspect('quoting.md');
+    expect(quoting.format).toBe('markdown');
+    expect(quoting.problems).toEqual([]);
+    rmSync(join(cwd, 'renamed.txt'));
+    rmSync(join(cwd, 'quoting.md'));
+  });
+
   it('imports a PDF and a Word report as Markdown with GFM tables that gives the same findings, never over an existing file', {
     timeout: 120_000,
   }, async () => {

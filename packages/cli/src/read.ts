@@ -47,14 +47,14 @@ export function readReportBytes(path: string, uri: string): ReportBytes {
 }
 
 /**
- * Whether a report is a PDF or Word file, read from its bytes rather than decoded as text: told from the bytes
- * (`%PDF-` near the start, a ZIP or OLE container) or the extension (`.pdf`, `.docx`, `.doc`).
+ * Whether a report is a PDF or Word file, read from its bytes rather than decoded as text: by the extension (`.pdf`,
+ * `.docx`, `.doc`) or, whatever the name, by bytes that start as a PDF (`%PDF-`), a ZIP or an OLE container. A text
+ * report that quotes `%PDF-` further on stays text.
  */
 export function isBinaryReport(bytes: Uint8Array, uri: string): boolean {
   if (/\.(pdf|docx|docm|doc)$/iu.test(uri)) return true;
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  return zip || ole || Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-');
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  return starts(0x25, 0x50, 0x44, 0x46, 0x2d) || starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
 }
 
 /** Decodes a report's bytes and reads it into the document model; undecodable bytes become a located problem. */
