@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,18 +36,37 @@ export function tempDir(prefix = 'crossfoot-audit-'): string {
  * issuer lacks its 2023 report, and every fifth one has plain-text 2018 and 2019 reports beside them.
  */
 export function makeCorpus(issuers: number, dir = tempDir()): string {
-  const y2023 = readFileSync(join(EXAMPLE, '2023.md'), 'utf8');
-  const y2024 = readFileSync(join(EXAMPLE, '2024.md'), 'utf8');
-  for (let i = 0; i < issuers; i++) {
-    const folder = join(dir, 'reports', `bureau-${String(i).padStart(3, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    const name = city(i);
-    if (i % 3 !== 2) writeFileSync(join(folder, '2023.md'), y2023.replaceAll('江州市', name));
-    writeFileSync(join(folder, '2024.md'), y2024.replaceAll('江州市', name));
-    if (i % 5 === 0) {
-      copyFileSync(SEED, join(folder, '2018.txt'));
-      writeFileSync(join(folder, '2019.txt'), readFileSync(SEED, 'utf8').replaceAll('2018', '2019'));
-    }
-  }
+  const texts = sources();
+  for (let i = 0; i < issuers; i++) writeIssuer(dir, i, texts, Number.POSITIVE_INFINITY);
   return dir;
+}
+
+/** Exactly `reports` reports, made issuer after issuer as `makeCorpus` makes them (the last issuer's may be cut short). */
+export function makeReports(reports: number, dir = tempDir()): string {
+  const texts = sources();
+  for (let i = 0, made = 0; made < reports; i++) made += writeIssuer(dir, i, texts, reports - made);
+  return dir;
+}
+
+interface Sources {
+  y2023: string;
+  y2024: string;
+  seed: Buffer;
+}
+
+function sources(): Sources {
+  return { y2023: readFileSync(join(EXAMPLE, '2023.md'), 'utf8'), y2024: readFileSync(join(EXAMPLE, '2024.md'), 'utf8'), seed: readFileSync(SEED) };
+}
+
+/** Issuer `i`'s reports, at most `room` of them; returns how many were written. */
+function writeIssuer(dir: string, i: number, { y2023, y2024, seed }: Sources, room: number): number {
+  const folder = join(dir, 'reports', `bureau-${String(i).padStart(3, '0')}`);
+  mkdirSync(folder, { recursive: true });
+  const name = city(i);
+  const files: [string, string | Buffer][] = [['2024.md', y2024.replaceAll('江州市', name)]];
+  if (i % 3 !== 2) files.push(['2023.md', y2023.replaceAll('江州市', name)]);
+  if (i % 5 === 0) files.push(['2018.txt', seed], ['2019.txt', seed.toString('utf8').replaceAll('2018', '2019')]);
+  const written = files.slice(0, room);
+  for (const [file, text] of written) writeFileSync(join(folder, file), text);
+  return written.length;
 }
