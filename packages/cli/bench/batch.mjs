@@ -1,27 +1,27 @@
 #!/usr/bin/env node
-// Batch-run benchmark (not a test): `pnpm bench [reports] [rounds]`, default 1000 reports, 3 rounds (best of each).
+// Batch-run benchmark (not a test): `node packages/cli/bench/batch.mjs [reports] [rounds]` (from any folder),
+// default 1000 reports, 3 rounds (best of each).
 //
 // Generates a province's worth of reports (transport bureaus' 2023 and 2024 reports, so previous-report
 // rules pair them, and plain-text reports as published), then measures, each in a fresh process:
 //   - the worker pools for the same run (plain worker_threads, tinypool, piscina), through the API;
-//   - the command as users run it (`node packages/cli/bin/crossfoot.mjs check …`), start-up included:
+//   - the command as users run it (`crossfoot check …` from the bundle), start-up included:
 //     --jobs 1, --jobs 2 (default pool), and --cache cold then warm.
-// Prints a Markdown table; bench/RESULTS.md keeps the figures of a run with the machine it ran on.
+// Prints a Markdown table; packages/cli/bench/RESULTS.md keeps the figures of a run with the machine it ran on.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = fileURLToPath(new URL('..', import.meta.url));
 const root = join(cli, '..', '..');
-const bin = join(cli, 'bin', 'crossfoot.mjs');
-const api = join(cli, 'dist', 'crossfoot-api.mjs');
+const dist = join(cli, 'dist');
 
 if (process.argv[2] === '--pool') {
   // One measurement in this process: runBatch on the given pool, worker start-up included.
-  const [, , , pool, jobs, dir] = process.argv;
-  const { runBatch } = await import(pathToFileURL(api).href);
+  const [, , , pool, jobs, dir, bundle] = process.argv;
+  const { runBatch } = await import(pathToFileURL(join(bundle, 'crossfoot-api.mjs')).href);
   let factory = pool;
   if (pool === 'piscina') {
     const { Piscina } = await import('piscina');
@@ -42,8 +42,19 @@ if (process.argv[2] === '--pool') {
 const count = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
 
-// The bundle the command and the API run from.
+// The bundle the command and the API run from, copied aside: a rebuild meanwhile (sources edited while the
+// benchmark runs) would otherwise land in the figures, and a new build's cache starts cold. The copy is laid
+// out as a published package (package.json, dist/, a bin) inside packages/cli, so it finds its packs and the
+// packages the bundle leaves outside (tinypool, the PDF and Word readers) as the command does.
 execFileSync(process.execPath, [join(cli, 'build.mjs')], { stdio: 'inherit' });
+const pinned = mkdtempSync(join(dist, '.bench-'));
+const bundle = join(pinned, 'dist');
+mkdirSync(bundle);
+for (const name of readdirSync(dist)) if (/^crossfoot.*\.mjs$/.test(name)) copyFileSync(join(dist, name), join(bundle, name));
+copyFileSync(join(cli, 'package.json'), join(pinned, 'package.json'));
+// What bin/crossfoot.mjs runs in a published package, where only the bundle is shipped.
+const bin = join(pinned, 'bin.mjs');
+writeFileSync(bin, "import { main } from './dist/crossfoot.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
 
 function makeCorpus(dir, reports) {
   const y2023 = readFileSync(join(root, 'examples', 'jiangzhou-transport', '2023.md'), 'utf8');
@@ -78,7 +89,7 @@ const cache = join(dir, '.cache');
 
 /** One measurement in a fresh process of runBatch on a pool, worker start-up included. */
 function pool(name, jobs) {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--pool', name, String(jobs), dir], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--pool', name, String(jobs), dir, bundle], { encoding: 'utf8' });
   const { ms, cpu, files, findings } = JSON.parse(out);
   return { ms, cpu, files, findings };
 }
@@ -89,7 +100,8 @@ function command(args) {
   const run = spawnSync(process.execPath, [bin, 'check', 'reports', '--format', 'json', '-o', join(dir, 'out.json'), ...args], { cwd: dir, encoding: 'utf8' });
   const ms = performance.now() - start;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
-  return { ms, cpu: undefined, files: count, findings: '' };
+  const findings = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).diagnostics.length;
+  return { ms, cpu: undefined, files: count, findings };
 }
 
 // Rounds go through every configuration in turn, so a machine getting busier or quieter affects them alike.
@@ -118,6 +130,7 @@ try {
     for (const [label, measure] of runs) {
       loads.push(loadavg()[0]);
       const m = measure();
+      process.stderr.write(`round ${r + 1}/${rounds}, ${label}: ${(m.ms / 1000).toFixed(2)} s\n`);
       times.get(label).push(m.ms);
       if (m.cpu !== undefined) cpus.get(label).push(m.cpu);
       last.set(label, m);
@@ -140,4 +153,5 @@ try {
   console.log(`\nwarm cache: ${(cold / warm).toFixed(1)}× faster than cold (start-up included)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(pinned, { recursive: true, force: true });
 }
