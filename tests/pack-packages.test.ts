@@ -101,10 +101,12 @@ describe('packs installed as npm packages', () => {
 });
 
 describe('the shipped packs', () => {
-  it("are the command's pack dependencies, one package per folder of rules/", () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const names = Object.keys(manifest.dependencies).filter((n) => n.startsWith('@crossfoot/pack-'));
-    expect(names.sort()).toEqual(shipped.map((id) => `@crossfoot/pack-${id}`).sort());
+  it("are the command's and the language server's pack dependencies, one package per folder of rules/", () => {
+    for (const dir of ['packages/cli', 'packages/language-server']) {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      const names = Object.keys(manifest.dependencies).filter((n) => n.startsWith('@crossfoot/pack-'));
+      expect(names.sort(), dir).toEqual(shipped.map((id) => `@crossfoot/pack-${id}`).sort());
+    }
     for (const id of shipped) {
       const pkg = JSON.parse(readFileSync(join(root, 'rules', id, 'package.json'), 'utf8')) as { name: string; version: string };
       expect(pkg.name).toBe(`@crossfoot/pack-${id}`);
