@@ -34,6 +34,7 @@ interface Manifest {
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  publishConfig?: Record<string, unknown>;
 }
 
 /** The workspace's publishable packages: every package folder whose manifest is not private. */
@@ -174,6 +175,7 @@ describe('the published packages', () => {
       expect(manifest.license, name).toBe('MIT');
       expect(files, name).toContain('README.md');
       expect(manifest.engines?.node ?? '', name).toMatch(/^>=2\d/);
+      expect(manifest.publishConfig, `${name} is published in public, only with provenance`).toEqual({ access: 'public', provenance: true });
       expect((await run('tar', ['-xzOf', tarball, 'package/LICENSE'])).stdout, `${name} LICENSE`).toBe(licence);
     }
   });
