@@ -7,7 +7,7 @@ import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Local
 import { excerptLines } from '@crossfoot/formatters';
 import { issuerAndYear } from './meta.ts';
 import { THREAD_PROTOCOL } from './pool.ts';
-import { readReportBytes, reportFromBytes } from './read.ts';
+import { isBinaryReport, readReportBytes, reportFromBytes } from './read.ts';
 import { Session } from './session.ts';
 import { textKey } from './text-key.ts';
 
@@ -176,7 +176,7 @@ async function meta(task: MetaTask): Promise<MetaOutcome> {
   const read = readReportBytes(task.path, task.uri);
   if ('doc' in read) return { kind: 'meta', uri: task.uri };
   const hash = contentHash(read.bytes);
-  if (task.keys && /\.txt$/i.test(task.uri)) {
+  if (task.keys && /\.txt$/i.test(task.uri) && !isBinaryReport(read.bytes, task.uri)) {
     const decoded = decode(read.bytes);
     if (!('problem' in decoded)) {
       const text = textKey(decoded.text);
