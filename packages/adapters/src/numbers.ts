@@ -16,6 +16,8 @@ const EMPTY = /^(?:[\u2014\u2013\u2012\u2212\-~]{1,4}|\/|\\)$/u;
 const BODY = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/u;
 const UNIT = /^[\p{L}%‰°²³·/]{1,10}$/u;
 const CURRENCY = /^[¥$€£￥]/u;
+const DIGITS = /^\d{1,15}$/u;
+const LEADING_ZEROS = /^0+(?=\d)/u;
 const DATE_LIKE = /^\d{4}\s*[年\-./]\s*\d{1,2}|^\d{1,2}\s*月|^\d{1,2}:\d{2}/u;
 
 /** Is the text one of the marks a table uses for "nothing stated"? */
@@ -26,6 +28,8 @@ export function isEmptyMark(text: string): boolean {
 
 /** Reads a table cell: one number, optionally signed, with thousands separators, a decimal part and a unit. */
 export function readNumber(text: string): NumberReading {
+  // Most cells of a statistics table are bare digits: read them as the general path below would.
+  if (DIGITS.test(text)) return { value: text.replace(LEADING_ZEROS, ''), decimals: 0, empty: false, unreadable: false };
   const t = foldWidth(text).trim();
   if (t === '' || EMPTY.test(t)) return { empty: true, unreadable: false };
   const parsed = parse(t);

@@ -227,6 +227,36 @@ function rowMatches(row: Row, token: string): boolean {
  * then the shallowest row, then the first.
  */
 export function findRow(table: Table, selector: string): number {
+  return remembered(rowsFound, table, selector, searchRow);
+}
+
+/** Column index a selector names: `#n`, the header, or the last part of a merged header. */
+export function findColumn(table: Table, selector: string): number {
+  return remembered(columnsFound, table, selector, searchColumn);
+}
+
+/**
+ * Rows and columns found, per table and selector: a rule looks up the same rows and columns of the same table
+ * for every cell it checks, and a document is not changed once read.
+ */
+const rowsFound = new WeakMap<Table, Map<string, number>>();
+const columnsFound = new WeakMap<Table, Map<string, number>>();
+
+function remembered(found: WeakMap<Table, Map<string, number>>, table: Table, selector: string, search: (t: Table, s: string) => number): number {
+  let byTable = found.get(table);
+  if (!byTable) {
+    byTable = new Map();
+    found.set(table, byTable);
+  }
+  let i = byTable.get(selector);
+  if (i === undefined) {
+    i = search(table, selector);
+    byTable.set(selector, i);
+  }
+  return i;
+}
+
+function searchRow(table: Table, selector: string): number {
   const nth = /^#(\d+)$/.exec(selector.trim());
   if (nth) return Number(nth[1]) >= 1 && Number(nth[1]) <= table.rows.length ? Number(nth[1]) - 1 : -1;
   const tokens = splitPath(selector);
@@ -265,8 +295,7 @@ function ancestorsMatch(table: Table, row: Row, tokens: string[]): boolean {
   return i < 0;
 }
 
-/** Column index a selector names: `#n`, the header, or the last part of a merged header. */
-export function findColumn(table: Table, selector: string): number {
+function searchColumn(table: Table, selector: string): number {
   const hash = /^#(\d+)$/.exec(selector);
   if (hash) return Number(hash[1]) - 1 < table.columns.length ? Number(hash[1]) - 1 : -1;
   const key = labelKey(selector);
