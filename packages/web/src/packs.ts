@@ -1,11 +1,14 @@
 import { loadPack, type Pack, type PackHost } from '@crossfoot/core';
 
 /** Every file of the packs shipped with crossfoot, bundled into the page: `/rules/<pack>/<file>` → text. */
-const sources = import.meta.glob(['../../../rules/**/*.{yaml,yml,json,md}', '!**/node_modules/**', '!**/fixtures/**', '!**/test/**', '!**/package.json', '!**/README.md'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+const sources = import.meta.glob(
+  ['../../../rules/**/*.{yaml,yml,json,md}', '!**/node_modules/**', '!**/fixtures/**', '!**/test/**', '!**/package.json', '!**/README.md'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>;
 
 export const PACK_FILES: Record<string, string> = Object.fromEntries(
   Object.entries(sources).map(([path, text]) => [path.slice(path.indexOf('/rules/')), text]),
