@@ -1,7 +1,8 @@
 // In-process measurements, bundled by bench/run.mjs (esbuild, as the CLI is) and run in a fresh process each:
-//   read DIR ROUNDS           crossfoot's Markdown reading vs plain remark-parse + remark-gfm, same files, alternated
+//   read DIR ROUNDS [N]       crossfoot's Markdown reading vs plain remark-parse + remark-gfm, same files, alternated
 //   scale ROUNDS FILE...      the same on single large files (linearity)
-//   rules DIR ROUNDS          per report: reading (adapter) vs rules (fact resolution + json-rules-engine)
+//   rules DIR ROUNDS [N]      per report: reading (adapter) vs rules (fact resolution + json-rules-engine)
+// N: only the first N reports.
 // Prints one JSON object on stdout.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,9 +57,10 @@ function compareReading(texts, rounds) {
 }
 
 if (command === 'read') {
-  const [dir, rounds] = args;
+  const [dir, rounds, limit] = args;
   const texts = reportFiles(dir)
     .filter((f) => f.endsWith('.md'))
+    .slice(0, limit ? Number(limit) : undefined)
     .map((f) => [`file://${f}`, readFileSync(f, 'utf8')]);
   const bytes = texts.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
   process.stdout.write(JSON.stringify({ files: texts.length, bytes, ...compareReading(texts, Number(rounds)) }));
@@ -71,9 +73,11 @@ if (command === 'read') {
   }
   process.stdout.write(JSON.stringify(out));
 } else if (command === 'rules') {
-  const [dir, rounds] = args;
+  const [dir, rounds, limit] = args;
   const session = await Session.create({ cwd: dir });
-  const files = reportFiles(join(dir, 'reports')).map((f) => ({ path: f, uri: `file://${f}`, text: readFileSync(f, 'utf8') }));
+  const files = reportFiles(join(dir, 'reports'))
+    .slice(0, limit ? Number(limit) : undefined)
+    .map((f) => ({ path: f, uri: `file://${f}`, text: readFileSync(f, 'utf8') }));
   const byFormat = {};
   const read = [];
   const rules = [];
