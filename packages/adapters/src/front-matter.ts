@@ -1,14 +1,14 @@
-import { type AdapterProblem, type LineIndex, type Located, MAX_YAML_DEPTH, type Period, type Range, type ReportMeta, yamlTooDeep } from '@crossfoot/core';
+import { type AdapterProblem, type LineIndex, type Located, type Period, type Range, type ReportMeta, yamlTooDeep } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
+import { readLimits } from './limits.ts';
 import { problem } from './problems.ts';
 import { isBlank } from './reading.ts';
 
 let validator: ValidateFunction | undefined;
 
 /** Aliases front matter may expand (YAML's own guard against exponential "billion laughs" documents). */
-const MAX_ALIAS_COUNT = 100;
 
 function validate(value: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(frontMatterSchema as object);
@@ -33,10 +33,11 @@ const EXPECTED: Record<string, { zh: string; en: string }> = {
  */
 export function readFrontMatter(index: LineIndex, from: number, to: number, problems: AdapterProblem[]): ReportMeta {
   const source = index.text.slice(from, to);
-  const deep = yamlTooDeep(source);
+  const { nestingDepth, yamlAliases } = readLimits();
+  const deep = yamlTooDeep(source, nestingDepth);
   if (deep !== undefined) {
     const start = from + deep;
-    problems.push(problem('front-matter-too-deep', index.range(start, Math.max(start, index.lineEnd(index.position(start).line))), { limit: MAX_YAML_DEPTH }));
+    problems.push(problem('front-matter-too-deep', index.range(start, Math.max(start, index.lineEnd(index.position(start).line))), { limit: nestingDepth }));
     return {};
   }
   const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
@@ -84,7 +85,7 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
 
   let data: Record<string, unknown>;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+    data = doc.toJS({ maxAliasCount: yamlAliases }) as Record<string, unknown>;
   } catch (error) {
     // Aliases that expand to a huge structure ("billion laughs"): the one error toJS throws on a parsed document.
     problems.push(problem('front-matter-aliases', whole, { detail: error instanceof Error ? error.message : String(error) }));

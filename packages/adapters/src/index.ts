@@ -1,5 +1,6 @@
 import type { ReportDocument, ReportFormat } from '@crossfoot/core';
 import { parseHtml } from './html.ts';
+import { type ReadLimits, withLimits } from './limits.ts';
 import { parseMarkdown } from './markdown.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument } from './reading.ts';
@@ -10,6 +11,7 @@ export { decode } from './decode.ts';
 export { type DocxLimits, readDocx } from './docx.ts';
 export { frontMatterSchema } from './front-matter-schema.ts';
 export { parseHtml } from './html.ts';
+export type { ReadLimits } from './limits.ts';
 export { parseMarkdown } from './markdown.ts';
 export { extractNarrative, inferMeta } from './narrative/index.ts';
 export { buildOutline, type RowDraft } from './outline.ts';
@@ -55,12 +57,16 @@ export function detectFormat(uri: string, text: string): ReportFormat | undefine
  * Reads a report into the document model with the adapter for its format (given, or detected; plain text
  * otherwise). Never throws: anything unexpected becomes an `internal` problem on an empty document.
  */
-export function readReport(input: { uri: string; text: string; format?: ReportFormat }): ReportDocument {
+export function readReport(input: { uri: string; text: string; format?: ReportFormat; limits?: Partial<ReadLimits> }): ReportDocument {
   const uri = typeof input?.uri === 'string' ? input.uri : '';
   const text = typeof input?.text === 'string' ? input.text : '';
+  return withLimits(input?.limits, () => readWith(uri, text, input?.format));
+}
+
+function readWith(uri: string, text: string, given: ReportFormat | undefined): ReportDocument {
   let format: ReportFormat = 'text';
   try {
-    format = input?.format ?? detectFormat(uri, text) ?? 'text';
+    format = given ?? detectFormat(uri, text) ?? 'text';
     switch (format) {
       case 'markdown':
         return parseMarkdown(uri, text);

@@ -1,8 +1,8 @@
 import type { AdapterProblem, LineIndex } from '@crossfoot/core';
 import { htmlProblem } from './html-problems.ts';
 import { MAX_COLUMNS, MAX_SLOTS } from './html-table.ts';
+import { readLimits } from './limits.ts';
 import { problem } from './problems.ts';
-import { MAX_TABLE_ROWS } from './table.ts';
 
 /** Lists and block quotes nested deeper than this are not read: no report needs more, and the parser slows down. */
 export const MAX_MARKDOWN_NESTING = 32;
@@ -41,9 +41,10 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): str
     if (delimiter) {
       if (delimiter - 2 >= line) units.push([line, delimiter - 2]);
       const rows = last - delimiter;
-      if (rows > MAX_TABLE_ROWS) {
-        const cut = delimiter + MAX_TABLE_ROWS + 1;
-        problems.push(problem('too-many-rows', index.range(index.lineStart(cut), index.lineEnd(cut)), { limit: MAX_TABLE_ROWS }));
+      const limit = readLimits().tableRows;
+      if (rows > limit) {
+        const cut = delimiter + limit + 1;
+        problems.push(problem('too-many-rows', index.range(index.lineStart(cut), index.lineEnd(cut)), { limit }));
         masks.push({ from: index.lineStart(cut), to: index.lineEnd(last), marksOnly: false });
         last = cut - 1;
       }

@@ -2,6 +2,7 @@ import type { AdapterProblem, Range, ReportDocument, ReportMeta, Table } from '@
 import { LineIndex } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { pastDeadline, readLimits } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { parsePiece } from './markdown-tables.ts';
@@ -19,6 +20,8 @@ interface MdNode {
   depth?: number;
   children?: MdNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
+  /** On the root of a report whose time ran out: where reading stopped (an offset as the nodes' offsets count). */
+  stoppedAt?: number;
 }
 
 interface Block {
@@ -28,7 +31,6 @@ interface Block {
   /** Directly under the root (not in a list or quote). */
   top: boolean;
 }
-
 
 /** Numbered paragraphs that stand for headings: `一、`, `（一）`, `1、`, `（1）`, `①`. */
 const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arabic', 'arabic-paren', 'circled']);
@@ -45,6 +47,10 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift);
+  if (tree.stoppedAt !== undefined) {
+    const at = Math.min(tree.stoppedAt + shift, text.length);
+    problems.push(problem('time-limit', index.range(at, at), { seconds: readLimits().seconds ?? 0 }));
+  }
   const blocks = collect(tree, shift);
 
   // Front matter.
@@ -156,6 +162,8 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
   if (starts.length === 1) return parsePiece(text, true);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
+    // The time for this report ran out (config `limits.seconds-per-file`): the rest is left unread.
+    if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     const to = starts[k + 1] ?? text.length;
     const piece = parsePiece(text.slice(from, to), k === 0);
     const delta = k === 0 ? 0 : from - shift;

@@ -2,6 +2,7 @@ import type { AdapterProblem, ReportDocument, ReportFormat } from '@crossfoot/co
 import { decode } from './decode.ts';
 import { readDocx } from './docx.ts';
 import { readReport } from './index.ts';
+import type { ReadLimits } from './limits.ts';
 import { layoutPdf, type PdfPageText, type PdfTextRun } from './pdf-layout.ts';
 import { binaryProblem, pageList } from './pdf-problems.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
@@ -29,6 +30,8 @@ export interface BinaryReportInput {
   /** `pdf`, `docx`, or a text format; default: told from the bytes, then from the extension. */
   format?: ReportFormat;
   pdf?: PdfOptions;
+  /** The config's limits (`readReport`); a deadline also bounds reading a PDF when `pdf.timeoutMs` is not given. */
+  limits?: Partial<ReadLimits>;
 }
 
 const DEFAULT_MAX_PAGES = 500;
@@ -45,7 +48,9 @@ export async function readBinaryReport(input: BinaryReportInput): Promise<Report
   const bytes = input?.bytes instanceof Uint8Array ? input.bytes : new Uint8Array(0);
   try {
     const format = input.format ?? sniffFormat(bytes, uri);
-    if (format === 'pdf') return await readPdf(uri, bytes, input.pdf);
+    const deadline = input.limits?.deadline;
+    if (format === 'pdf')
+      return await readPdf(uri, bytes, deadline === undefined ? input.pdf : { timeoutMs: Math.max(0, deadline - Date.now()), ...input.pdf });
     if (format === 'docx') return await readDocx(uri, bytes);
     const decoded = decode(bytes);
     if ('problem' in decoded) {
@@ -53,7 +58,7 @@ export async function readBinaryReport(input: BinaryReportInput): Promise<Report
       doc.problems.push(decoded.problem);
       return doc;
     }
-    return readReport(format ? { uri, text: decoded.text, format } : { uri, text: decoded.text });
+    return readReport({ uri, text: decoded.text, format, limits: input.limits });
   } catch (error) {
     const doc = emptyDocument(uri, '', input?.format ?? 'text');
     doc.problems.push(internalProblem(error));

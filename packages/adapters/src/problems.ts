@@ -55,6 +55,11 @@ const catalogue = {
     'zh-CN': '统计期限的结束日期 {end} 早于开始日期 {start}',
     en: 'The period ends ({end}) before it starts ({start})',
   },
+  'time-limit': {
+    severity: 'error',
+    'zh-CN': '读取该报告超过 {seconds} 秒（limits.seconds-per-file），从此处起的其余部分未读取',
+    en: 'Reading this report took more than {seconds} s (limits.seconds-per-file); the rest from here on is not read',
+  },
   'too-many-rows': {
     severity: 'warning',
     'zh-CN': '表格超过 {limit} 行，从该行起的其余行未读取',

@@ -1,5 +1,6 @@
 import type { AdapterProblem, Cell, Column, Range, Row, Table } from '@crossfoot/core';
 import { labelKey } from '@crossfoot/core';
+import { readLimits } from './limits.ts';
 import { isTotalLabel } from './markers.ts';
 import { readNumber } from './numbers.ts';
 import { buildOutline, type RowDraft } from './outline.ts';
@@ -34,7 +35,7 @@ export interface TableSource {
 
 const UNIT_HEADERS = new Set(['单位', '计量单位', 'unit', 'units']);
 
-/** Rows read per table; a statistical table of a report has hundreds at most. */
+/** Rows read per table by default (config `limits.table-rows`); a statistical table of a report has hundreds at most. */
 export const MAX_TABLE_ROWS = 50_000;
 
 /** Turns the cells of a table, as an adapter found them, into a `Table` with columns, cells and outline. */
@@ -53,9 +54,10 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
 
   const drafts: RowDraft[] = [];
   const short: number[] = [];
-  const dropped = source.rows[MAX_TABLE_ROWS];
-  if (dropped) problems.push(problem('too-many-rows', dropped.range, { limit: MAX_TABLE_ROWS }));
-  for (const row of dropped ? source.rows.slice(0, MAX_TABLE_ROWS) : source.rows) {
+  const limit = readLimits().tableRows;
+  const dropped = source.rows[limit];
+  if (dropped) problems.push(problem('too-many-rows', dropped.range, { limit }));
+  for (const row of dropped ? source.rows.slice(0, limit) : source.rows) {
     const [labelCell, ...data] = row.cells;
     if (!labelCell) continue;
     if (data.length > width) {

@@ -1,9 +1,10 @@
 import type { AdapterProblem, LineIndex as Index, Range, ReportDocument, ReportMeta, Section, Table } from '@crossfoot/core';
-import { LineIndex, MAX_YAML_DEPTH, yamlTooDeep } from '@crossfoot/core';
+import { LineIndex, yamlTooDeep } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, visit, type Node as YamlNode } from 'yaml';
 import { readFrontMatter } from './front-matter.ts';
 import { remapDates, remapMeta, remapStatements, TextMap } from './html-text-map.ts';
+import { readLimits } from './limits.ts';
 import { readMarker } from './markers.ts';
 import { inferMeta } from './narrative/index.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
@@ -15,8 +16,6 @@ import { REPORT_KEYS, reportSchema, SECTION_KEYS, TABLE_KEYS } from './yaml-repo
 
 export { reportSchema } from './yaml-report-schema.ts';
 
-/** Aliases a report may expand (YAML's own guard against exponential "billion laughs" documents). */
-export const MAX_ALIAS_COUNT = 100;
 /** Distinct syntax errors reported for one document; the rest follow from the first ones. */
 const MAX_SYNTAX_ERRORS = 10;
 
@@ -36,9 +35,10 @@ export function parseYamlReport(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'yaml');
   const index = new LineIndex(text);
   const problems = doc.problems;
-  const deep = yamlTooDeep(text);
+  const { nestingDepth, yamlAliases } = readLimits();
+  const deep = yamlTooDeep(text, nestingDepth);
   if (deep !== undefined) {
-    problems.push(yamlReportProblem('yaml-too-deep', index.range(deep, Math.max(deep, index.lineEnd(index.position(deep).line))), { limit: MAX_YAML_DEPTH }));
+    problems.push(yamlReportProblem('yaml-too-deep', index.range(deep, Math.max(deep, index.lineEnd(index.position(deep).line))), { limit: nestingDepth }));
     return doc;
   }
   let ydoc: Document;
@@ -66,7 +66,7 @@ export function parseYamlReport(uri: string, text: string): ReportDocument {
 
   let data: unknown;
   try {
-    data = ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = ydoc.toJS({ maxAliasCount: yamlAliases });
   } catch (error) {
     if (error instanceof ReferenceError || /alias/iu.test(describeError(error))) {
       problems.push(yamlReportProblem('yaml-aliases', firstAlias(ydoc, index) ?? at(root.range)));

@@ -1,12 +1,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { decode, readBinaryReport, readReport, UNREADABLE_BINARY } from '@crossfoot/adapters';
-import type { ReportDocument } from '@crossfoot/core';
+import { DEFAULT_LIMITS, type Limits, type ReportDocument } from '@crossfoot/core';
 
 /** Problems that mean a file could not be read at all: a scan, an encrypted or damaged PDF or Word file among them. */
 export const UNREADABLE: ReadonlySet<string> = new Set(['decode', 'file-too-large', 'unreadable', ...UNREADABLE_BINARY]);
 
-/** Files larger than this are not read: a located diagnostic says so. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Files larger than this are not read by default (config `limits.file-size-mb`): a located diagnostic says so. */
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.fileSizeMb * 1024 * 1024;
+
+/** What reading one report keeps to (config `limits:`), the time limit counted from now. */
+export interface ReadingLimits {
+  tableRows: number;
+  yamlAliases: number;
+  nestingDepth: number;
+  deadline: number;
+  seconds: number;
+}
+
+export function readingLimits(limits: Limits = DEFAULT_LIMITS): ReadingLimits {
+  const { tableRows, yamlAliases, nestingDepth, secondsPerFile } = limits;
+  return { tableRows, yamlAliases, nestingDepth, deadline: Date.now() + secondsPerFile * 1000, seconds: secondsPerFile };
+}
 
 function problemDocument(uri: string, code: string, zh: string, en: string): ReportDocument {
   return {
@@ -27,16 +41,17 @@ function problemDocument(uri: string, code: string, zh: string, en: string): Rep
 export type ReportBytes = { bytes: Uint8Array } | { doc: ReportDocument };
 
 /** Reads a report's bytes; a file too large or unreadable becomes a located problem on that file. */
-export function readReportBytes(path: string, uri: string): ReportBytes {
+export function readReportBytes(path: string, uri: string, limits: Limits = DEFAULT_LIMITS): ReportBytes {
+  const maxBytes = Math.floor(limits.fileSizeMb * 1024 * 1024);
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
+    if (size > maxBytes) {
       return {
         doc: problemDocument(
           uri,
           'file-too-large',
-          `文件过大（${size} 字节，上限 ${MAX_FILE_BYTES} 字节），未检查`,
-          `File too large (${size} bytes, limit ${MAX_FILE_BYTES}); not checked`,
+          `文件过大（${size} 字节，上限 ${maxBytes} 字节，见 limits.file-size-mb），未检查`,
+          `File too large (${size} bytes, limit ${maxBytes}, see limits.file-size-mb); not checked`,
         ),
       };
     }
@@ -58,22 +73,22 @@ export function isBinaryReport(bytes: Uint8Array, uri: string): boolean {
 }
 
 /** Decodes a report's bytes and reads it into the document model; undecodable bytes become a located problem. */
-export function reportFromText(bytes: Uint8Array, uri: string): ReportDocument {
+export function reportFromText(bytes: Uint8Array, uri: string, limits?: ReadingLimits): ReportDocument {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ...problemDocument(uri, 'decode', '', ''), problems: [decoded.problem] };
-  return readReport({ uri, text: decoded.text });
+  return readReport({ uri, text: decoded.text, limits });
 }
 
 /**
  * Reads a report's bytes into the document model: PDF and Word files with their readers, every other format
  * decoded as text. Never rejects: a scan, an encrypted or a damaged file is a located problem on that file.
  */
-export async function reportFromBytes(bytes: Uint8Array, uri: string): Promise<ReportDocument> {
-  return isBinaryReport(bytes, uri) ? readBinaryReport({ uri, bytes }) : reportFromText(bytes, uri);
+export async function reportFromBytes(bytes: Uint8Array, uri: string, limits?: ReadingLimits): Promise<ReportDocument> {
+  return isBinaryReport(bytes, uri) ? readBinaryReport({ uri, bytes, limits }) : reportFromText(bytes, uri, limits);
 }
 
 /** Reads one report from disk; anything that goes wrong becomes a located problem on that file. */
-export async function readReportFile(path: string, uri: string): Promise<ReportDocument> {
-  const read = readReportBytes(path, uri);
-  return 'doc' in read ? read.doc : reportFromBytes(read.bytes, uri);
+export async function readReportFile(path: string, uri: string, limits?: Limits): Promise<ReportDocument> {
+  const read = readReportBytes(path, uri, limits);
+  return 'doc' in read ? read.doc : reportFromBytes(read.bytes, uri, limits && readingLimits(limits));
 }

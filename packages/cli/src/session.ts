@@ -2,7 +2,9 @@ import { join, resolve } from 'node:path';
 import {
   Checker,
   type Config,
+  DEFAULT_LIMITS,
   type Diagnostic,
+  type Limits,
   type Locale,
   loadPack,
   type Pack,
@@ -87,7 +89,12 @@ export class Session {
         ? config.packs.map((ref) => loadPack(ref, host, resolve(cwd, config.file)))
         : undefined;
     const available = mergePacks(forced ?? [], discoverPacks(cwd, host));
-    const checker = new Checker(available, { locale, rules: config?.rules, operators: await loadPlugins(cwd, config) });
+    const checker = new Checker(available, {
+      locale,
+      rules: config?.rules,
+      operators: await loadPlugins(cwd, config),
+      findingsPerFile: config?.limits.findingsPerFile,
+    });
     return new Session(cwd, config, locale, forced, checker);
   }
 
@@ -96,17 +103,25 @@ export class Session {
     return selectFiles(this.cwd, this.config, patterns);
   }
 
-  /** Checks one document; `others` are the documents of the same run, where last year's report is looked for. */
-  async checkDocument(doc: ReportDocument, others: ReportDocument[] = []): Promise<Diagnostic[]> {
+  /** The config's limits, or the defaults. */
+  get limits(): Limits {
+    return this.config?.limits ?? DEFAULT_LIMITS;
+  }
+
+  /**
+   * Checks one document; `others` are the documents of the same run, where last year's report is looked for.
+   * `deadline` (`Date.now()`), when reading the file began plus `limits.seconds-per-file`, stops the packs not yet run.
+   */
+  async checkDocument(doc: ReportDocument, others: ReportDocument[] = [], deadline?: number): Promise<Diagnostic[]> {
     // A file that could not be read at all gets its problem and nothing else: no rule can judge it.
     const packs = doc.problems.some((p) => UNREADABLE.has(p.code)) ? [] : this.forced;
-    return this.checker.check({ doc, packs, previous: findPrevious(doc, others) });
+    return this.checker.check({ doc, packs, previous: findPrevious(doc, others), deadline, seconds: this.limits.secondsPerFile });
   }
 
   /** Reads and checks files; diagnostics sorted as DESIGN §4 says. */
   async run(files: FileEntry[]): Promise<CheckResult> {
     const docs: ReportDocument[] = [];
-    for (const f of files) docs.push(await readReportFile(f.path, f.uri));
+    for (const f of files) docs.push(await readReportFile(f.path, f.uri, this.limits));
     const diagnostics: Diagnostic[] = [];
     for (const doc of docs) diagnostics.push(...(await this.checkDocument(doc, docs)));
     return { diagnostics, rules: this.rulesFor(diagnostics), files: docs.map((d) => ({ uri: d.uri, text: d.text, ...issuerAndYear(d) })), docs };

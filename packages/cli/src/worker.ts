@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decode } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, LineIndex, type Locale, type ReportDocument } from '@crossfoot/core';
+import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
 import { issuerAndYear } from './meta.ts';
 import { THREAD_PROTOCOL } from './pool.ts';
-import { isBinaryReport, readReportBytes, reportFromBytes } from './read.ts';
+import { isBinaryReport, readingLimits, readReportBytes, reportFromBytes } from './read.ts';
 import { Session } from './session.ts';
 import { textKey } from './text-key.ts';
 
@@ -112,7 +112,7 @@ interface Loaded extends Meta {
   doc: ReportDocument;
 }
 
-async function load(file: FileRef): Promise<Loaded> {
+async function load(file: FileRef, limits?: Limits): Promise<Loaded> {
   if (file.saved) {
     try {
       const saved = deserialize(readFileSync(file.saved)) as { hash: string; doc: ReportDocument };
@@ -121,13 +121,13 @@ async function load(file: FileRef): Promise<Loaded> {
       // Parse the report again.
     }
   }
-  const read = readReportBytes(file.path, file.uri);
+  const read = readReportBytes(file.path, file.uri, limits);
   if ('doc' in read) return { doc: read.doc };
-  return parsed(file, read.bytes, contentHash(read.bytes));
+  return parsed(file, read.bytes, contentHash(read.bytes), limits);
 }
 
-async function parsed(file: FileRef, bytes: Uint8Array, hash: string): Promise<Loaded> {
-  const doc = await reportFromBytes(bytes, file.uri);
+async function parsed(file: FileRef, bytes: Uint8Array, hash: string, limits?: Limits): Promise<Loaded> {
+  const doc = await reportFromBytes(bytes, file.uri, limits && readingLimits(limits));
   const about = issuerAndYear(doc);
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
   if (file.save && about.issuer && about.year !== undefined) {
@@ -158,15 +158,16 @@ export default async function run(task: Task): Promise<Reply> {
 async function handle(task: Task): Promise<Outcome> {
   if (task.kind === 'meta') return meta(task);
   const session = await sessionFor(task.init);
-  const { doc, ...about } = await load(task);
+  const deadline = Date.now() + session.limits.secondsPerFile * 1000;
+  const { doc, ...about } = await load(task, session.limits);
   const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, diagnostics: [], lines: {} };
   let others: ReportDocument[] = [];
   if (task.previous) {
-    const previous = await load(task.previous);
+    const previous = await load(task.previous, session.limits);
     others = [previous.doc];
     if (previous.hash) outcome.previousHash = previous.hash;
   }
-  outcome.diagnostics = await session.checkDocument(doc, others);
+  outcome.diagnostics = await session.checkDocument(doc, others, deadline);
   const index = new LineIndex(doc.text);
   for (const n of excerptLines(outcome.diagnostics, doc.uri)) if (n <= index.lineCount) outcome.lines[n] = index.lineText(n);
   return outcome;

@@ -2,6 +2,7 @@ import configSchema from '../schemas/crossfoot.config.schema.json' with { type: 
 import type { Locale } from './diagnostic.ts';
 import type { SeverityOverride } from './engine.ts';
 import { CrossfootError } from './errors.ts';
+import { DEFAULT_LIMITS, type Limits, limitsFrom } from './limits.ts';
 import { parseSource } from './source.ts';
 import { validateSource } from './validate.ts';
 
@@ -16,6 +17,8 @@ export interface Config {
   locale?: Locale;
   rules: Record<string, SeverityOverride>;
   plugins: string[];
+  /** The defaults with the config's `limits:` on top. */
+  limits: Limits;
 }
 
 export const CONFIG_FILES = ['crossfoot.config.yaml', 'crossfoot.config.yml', 'crossfoot.config.json'];
@@ -23,7 +26,8 @@ export const CONFIG_FILES = ['crossfoot.config.yaml', 'crossfoot.config.yml', 'c
 /** Parses and validates `crossfoot.config.{yaml,yml,json}`; throws located CrossfootErrors. */
 export function parseConfig(file: string, text: string): Config {
   const source = parseSource(file, text);
-  if (source.data === null || source.data === undefined) return { file, packs: [], include: [], ignore: [], rules: {}, plugins: [] };
+  if (source.data === null || source.data === undefined)
+    return { file, packs: [], include: [], ignore: [], rules: {}, plugins: [], limits: { ...DEFAULT_LIMITS } };
   if (typeof source.data !== 'object' || Array.isArray(source.data)) {
     throw new CrossfootError('invalid-type', 'the config must be a mapping (packs, include, ignore, locale, rules)', file, source.rangeOf([]));
   }
@@ -37,5 +41,6 @@ export function parseConfig(file: string, text: string): Config {
     locale: raw.locale as Locale | undefined,
     rules: (raw.rules as Record<string, SeverityOverride> | undefined) ?? {},
     plugins: (raw.plugins as string[] | undefined) ?? [],
+    limits: limitsFrom(raw.limits as Record<string, unknown> | undefined),
   };
 }

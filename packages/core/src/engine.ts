@@ -39,6 +39,8 @@ export interface CheckerOptions {
   operators?: Record<string, Operator>;
   /** Per-rule severity from the config: `<pack>/<rule>` → severity or `off`. */
   rules?: Record<string, SeverityOverride>;
+  /** Findings listed per file (config `limits.findings-per-file`); default `MAX_FINDINGS_PER_FILE`. */
+  findingsPerFile?: number;
 }
 
 export interface CheckRequest {
@@ -47,6 +49,13 @@ export interface CheckRequest {
   previous?: ReportDocument;
   /** Packs to apply; default: the document's declared packs, else every pack that recognises it. */
   packs?: Pack[];
+  /**
+   * When (`Date.now()`) checking this file must stop (config `limits.seconds-per-file`, counted from when its
+   * reading began): packs not yet run are skipped with a `crossfoot/time-limit` finding.
+   */
+  deadline?: number;
+  /** The seconds the deadline stands for, as the finding says. */
+  seconds?: number;
 }
 
 interface RunContext extends CheckContext {
@@ -226,7 +235,19 @@ export class Checker {
       }
     }
     const seen = new Set<string>();
-    for (const pack of packs) {
+    for (const [i, pack] of packs.entries()) {
+      if (request.deadline !== undefined && Date.now() > request.deadline) {
+        const data = {
+          seconds: String(request.seconds ?? Math.round((request.deadline - Date.now()) / 1000)),
+          packs: packs
+            .slice(i)
+            .map((p) => p.id)
+            .join(', '),
+        };
+        const message = render(ENGINE_MESSAGES['time-limit']!, this.options.locale, data);
+        diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/time-limit', 'error', 'time-limit', message, lines.range(0, 0), data));
+        break;
+      }
       for (const { rule, finding } of await this.compile(pack).run(doc, request.previous, lines)) {
         const diagnostic = this.toDiagnostic(doc, rule, finding);
         if (!diagnostic) continue;
@@ -236,7 +257,7 @@ export class Checker {
         diagnostics.push(diagnostic);
       }
     }
-    return capFindings(sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d))), this.options.locale);
+    return capFindings(sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d))), this.options.locale, this.options.findingsPerFile);
   }
 
   private toDiagnostic(doc: ReportDocument, rule: RuleDef, finding: Finding): Diagnostic | undefined {
@@ -310,13 +331,13 @@ function engineDiagnostic(
   return { ruleId, severity, message, messageId, data, uri, range, related: [], url: docsUrl(ruleId) };
 }
 
-function capFindings(diagnostics: Diagnostic[], locale: Locale): Diagnostic[] {
-  if (diagnostics.length <= MAX_FINDINGS_PER_FILE) return diagnostics;
-  const kept = diagnostics.slice(0, MAX_FINDINGS_PER_FILE);
-  const omitted = diagnostics.slice(MAX_FINDINGS_PER_FILE);
+function capFindings(diagnostics: Diagnostic[], locale: Locale, limit = MAX_FINDINGS_PER_FILE): Diagnostic[] {
+  if (diagnostics.length <= limit) return diagnostics;
+  const kept = diagnostics.slice(0, limit);
+  const omitted = diagnostics.slice(limit);
   const first = omitted[0] as Diagnostic;
   const severity: Severity = omitted.some((d) => d.severity === 'error') ? 'error' : omitted.some((d) => d.severity === 'warning') ? 'warning' : 'info';
-  const data = { omitted: String(omitted.length), limit: String(MAX_FINDINGS_PER_FILE) };
+  const data = { omitted: String(omitted.length), limit: String(limit) };
   const note = engineDiagnostic(
     first.uri,
     'crossfoot/too-many-findings',

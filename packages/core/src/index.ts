@@ -15,6 +15,7 @@ export {
 } from './engine.ts';
 export { CrossfootError, CrossfootErrors } from './errors.ts';
 export { type Expr, FormulaError, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseExpression, parseRelation, type Relation } from './formula.ts';
+export { DEFAULT_LIMITS, LIMIT_KEYS, type Limits, limitsFrom } from './limits.ts';
 export { LineIndex } from './lines.ts';
 export { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
 export type * from './model.ts';

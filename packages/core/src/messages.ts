@@ -148,6 +148,10 @@ export const ENGINE_MESSAGES: Record<string, Localized> = {
     'zh-CN': '本文件另有 {omitted} 条问题未列出（每个文件最多列出 {limit} 条），从此处开始',
     en: '{omitted} more findings in this file are not listed (at most {limit} per file), starting here',
   },
+  'time-limit': {
+    'zh-CN': '本文件的读取和检查超过 {seconds} 秒（limits.seconds-per-file），规则包 {packs} 未执行',
+    en: 'Reading and checking this file took more than {seconds} s (limits.seconds-per-file); the packs {packs} were not run',
+  },
 };
 
 export function render(template: Localized, locale: Locale, data: Record<string, string>): string {

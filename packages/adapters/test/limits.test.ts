@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readBinaryReport, readReport } from '../src/index.ts';
+import { readLimits } from '../src/limits.ts';
+
+const table = (rows: number) => `| 项目 | 数量 |\n|---|---|\n${Array.from({ length: rows }, (_, i) => `| 第${i + 1}项 | ${i} |`).join('\n')}\n`;
+const codes = (d: { problems: { code: string }[] }) => d.problems.map((p) => p.code);
+
+describe('reading keeps to the limits it is given', () => {
+  it('table rows, in Markdown and plain text', () => {
+    const md = readReport({ uri: 'r.md', text: table(12), limits: { tableRows: 10 } });
+    expect(md.tables[0]?.rows).toHaveLength(10);
+    expect(md.problems.find((p) => p.code === 'too-many-rows')?.range.start.line).toBe(13);
+    const txt = readReport({ uri: 'r.txt', text: `一、统计\n${table(12)}`, limits: { tableRows: 10 } });
+    expect(codes(txt)).toContain('too-many-rows');
+    expect(codes(readReport({ uri: 'r.md', text: table(12) }))).not.toContain('too-many-rows');
+  });
+
+  it('YAML aliases and nesting in a YAML report and in front matter', () => {
+    const aliases = 'a: &a [x, x]\nb: [*a, *a, *a, *a]\n';
+    const messages = (d: { problems: { message: { en: string } }[] }) => d.problems.map((p) => p.message.en).join('\n');
+    expect(messages(readReport({ uri: 'r.yaml', text: aliases, limits: { yamlAliases: 2 } }))).toContain('Too many YAML aliases');
+    expect(messages(readReport({ uri: 'r.yaml', text: aliases }))).not.toContain('Too many YAML aliases');
+    expect(messages(readReport({ uri: 'r.md', text: `---\n${aliases}---\n# 标题\n`, limits: { yamlAliases: 2 } }))).toMatch(/alias/i);
+    const deep = `title: ${'['.repeat(10)}x${']'.repeat(10)}\n`;
+    expect(messages(readReport({ uri: 'r.yaml', text: deep, limits: { nestingDepth: 5 } }))).toMatch(/more than 5 levels/);
+    expect(messages(readReport({ uri: 'r.yaml', text: deep }))).not.toMatch(/levels/);
+    expect(messages(readReport({ uri: 'r.md', text: `---\n${deep}---\n# 标题\n`, limits: { nestingDepth: 5 } }))).toMatch(/more than 5 levels/);
+  });
+
+  it('time: a Markdown report read past its deadline stops at a piece boundary with a located error', () => {
+    const paragraphs = Array.from({ length: 1000 }, (_, i) => `第${i}段，共${i}条。`).join('\n\n');
+    const doc = readReport({ uri: 'r.md', text: `# 报告\n\n${paragraphs}\n`, limits: { deadline: Date.now() - 1, seconds: 1 } });
+    const stop = doc.problems.find((p) => p.code === 'time-limit');
+    expect(stop?.severity).toBe('error');
+    expect(stop?.message.en).toBe('Reading this report took more than 1 s (limits.seconds-per-file); the rest from here on is not read');
+    expect(stop?.range.start.line).toBeGreaterThan(1);
+  });
+
+  it('the limits hold only while a report is read', async () => {
+    readReport({ uri: 'r.md', text: table(3), limits: { tableRows: 1 } });
+    expect(readLimits().tableRows).toBe(50_000);
+    const doc = await readBinaryReport({ uri: 'r.md', bytes: new TextEncoder().encode(table(12)), limits: { tableRows: 10 } });
+    expect(codes(doc)).toContain('too-many-rows');
+    expect(readLimits().tableRows).toBe(50_000);
+  });
+});
