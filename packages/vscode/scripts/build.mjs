@@ -30,10 +30,26 @@ const common = {
 
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: join(dist, 'extension.js'), external: ['vscode'] });
 
+/**
+ * The editor checks Markdown, YAML and plain-text reports only; the PDF and Word readers (pdf.js with its CMaps,
+ * mammoth) would add megabytes and load nothing the server uses. Their imports resolve to a module that says so.
+ */
+const withoutBinaryReaders = {
+  name: 'without-binary-readers',
+  setup(b) {
+    b.onResolve({ filter: /^(?:pdfjs-dist|mammoth)(?:\/|$)/ }, (args) => ({ path: args.path, namespace: 'not-in-editor' }));
+    b.onLoad({ filter: /.*/, namespace: 'not-in-editor' }, () => ({
+      contents: "throw new Error('PDF and Word reports are read by the crossfoot command, not in the editor');",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: ['src/server.ts'],
   outfile: join(dist, 'server.js'),
+  plugins: [withoutBinaryReaders],
   // The sources are ES modules: `import.meta.url` is this file's URL, and the packs lie beside it.
   define: { 'import.meta.url': '__crossfootModuleUrl' },
   banner: {
