@@ -20,7 +20,7 @@ export interface PoolOptions {
 
 export type PoolFactory = (options: PoolOptions) => Pool | Promise<Pool>;
 
-/** `threads`: plain worker_threads with a queue (the default: measured fastest, see bench/RESULTS.md); `tinypool`: the tinypool library. */
+/** `threads`: plain worker_threads with a queue (the default: no slower than tinypool or piscina as measured in bench/RESULTS.md, and no dependency); `tinypool`: the tinypool library. */
 export type PoolKind = 'threads' | 'tinypool';
 
 /**
