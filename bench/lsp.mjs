@@ -60,9 +60,12 @@ export async function measureServer({ command, args, env, dir, reports }) {
     rmSync(path, { force: true });
     out.push({ name, bytes: Buffer.byteLength(text), findings: opened.diagnostics.length, open, times });
   }
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
+  await connection.sendNotification('exit');
+  // Let the server leave on its own before the pipes close; stop it if it does not.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   connection.dispose();
-  server.kill();
+  if (server.exitCode === null) server.kill();
   return { startup, reports: out };
 }
