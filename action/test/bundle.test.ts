@@ -1,7 +1,8 @@
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUNDLE, commands, runBundle } from './bundle.ts';
 import { git, reportName, reportRepository, tempDir, writeFile } from './fixtures.ts';
@@ -194,5 +195,26 @@ describe('the bundle on its own', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(commands(run.stdout, 'error').some((c) => c.includes('title=cn-gov-disclosure-common/statement-sums,file=reports/r01.txt,line=10'))).toBe(true);
+  });
+});
+
+describe('the bundled Action on a report published as PDF and Word beside its Markdown version', () => {
+  it('reads them without node_modules (CMaps from beside the bundle) and finds what it finds in the Markdown', async () => {
+    const published = fileURLToPath(new URL('../../packages/adapters/test/fixtures/published/', import.meta.url));
+    const dir = tempDir('published');
+    mkdirSync(join(dir, 'reports'));
+    for (const name of ['report-2023.md', 'report-2023.pdf', 'report-2023.docx', 'cjk-cmap.pdf']) cpSync(join(published, name), join(dir, 'reports', name));
+    const run = await runBundle(dir, { paths: 'reports', 'fail-on': 'never', locale: 'en' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const annotated = [...commands(run.stdout, 'error'), ...commands(run.stdout, 'warning')]
+      .map((c) => /title=([^,]+),file=reports\/report-2023\.(\w+),/.exec(c))
+      .filter((m) => m !== null)
+      .map((m) => [m[2], m[1]] as const);
+    const rulesOf = (format: string) => annotated.filter(([f]) => f === format).map(([, rule]) => rule);
+    expect(rulesOf('md').length).toBeGreaterThan(0);
+    expect(rulesOf('pdf')).toEqual(rulesOf('md'));
+    expect(rulesOf('docx')).toEqual(rulesOf('md'));
+    expect(run.stdout).not.toMatch(/no text layer|没有文字层|pdf-no-text/i);
   });
 });

@@ -90,13 +90,27 @@ function loadPdfJs(): Promise<PdfJs> {
   // pdf.js builds a DOMMatrix as it loads, for drawing pages only, and in Node takes the class from its optional canvas
   // package. A stand-in set first lets it load where that package is missing (a bundle, an install without optional
   // packages): reading text never uses one.
-  const global = globalThis as { DOMMatrix?: unknown };
+  const global = globalThis as { DOMMatrix?: unknown; ImageData?: unknown; Path2D?: unknown };
   global.DOMMatrix ??= class DOMMatrix {};
-  loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs, worker]) => {
-    const global = globalThis as { pdfjsWorker?: unknown };
-    global.pdfjsWorker ??= worker;
-    return pdfjs;
-  });
+  global.ImageData ??= class ImageData {};
+  global.Path2D ??= class Path2D {};
+  // Where that package is missing, pdf.js also warns about it as it loads, a message about drawing that means nothing
+  // to someone checking a report: those warnings are held back while it loads.
+  const log = console.warn;
+  const quiet = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot '))) log(...args);
+  };
+  loading ??= (async () => {
+    console.warn = quiet;
+    try {
+      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+      const global = globalThis as { pdfjsWorker?: unknown };
+      global.pdfjsWorker ??= worker;
+      return pdfjs;
+    } finally {
+      if (console.warn === quiet) console.warn = log;
+    }
+  })();
   return loading;
 }
 
@@ -108,6 +122,15 @@ function packageUrl(specifier: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A folder with pdf.js's `cmaps/`, `standard_fonts/` and `wasm/` named by `CROSSFOOT_PDFJS_DIST`: how a bundle that
+ * ships without node_modules (the GitHub Action) says where it put them. Undefined where there is no environment.
+ */
+function configuredPdfjsDist(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.CROSSFOOT_PDFJS_DIST || undefined;
 }
 
 /** The installed pdfjs-dist package's folder, as a path ending in `/`, or undefined where it cannot be resolved. */
@@ -142,7 +165,7 @@ export async function readPdf(uri: string, bytes: Uint8Array, options: PdfOption
   } catch (error) {
     return fail(internalProblem(error));
   }
-  const dist = options.pdfjsDist ?? pdfjsDistFolder();
+  const dist = options.pdfjsDist ?? configuredPdfjsDist() ?? pdfjsDistFolder();
   const folder = (name: string) => (dist ? `${dist.replace(/[\\/]*$/u, '/')}${name}/` : undefined);
   const cMapUrl = folder('cmaps');
   const standardFontDataUrl = folder('standard_fonts');
