@@ -195,6 +195,7 @@ try {
       const m = /共收到政府信息公开申请(\d+)件/u.exec(text);
       return [m[0], m[0].replace(m[1], String(Number(m[1]) + 1))];
     };
+    sample();
     results.lsp = await measureServer({
       command: process.execPath,
       args: [join(OUT, 'language-server.mjs'), '--stdio'],
@@ -205,6 +206,7 @@ try {
         { name: 'huge', text: huge, runs: quick ? 3 : 6, edit: edit(huge) },
       ],
     });
+    sample();
   }
 } finally {
   rmSync(WORK, { recursive: true, force: true });
