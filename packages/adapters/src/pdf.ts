@@ -96,6 +96,8 @@ function loadPdfJs(): Promise<PdfJs> {
   global.Path2D ??= class Path2D {};
   // Where that package is missing, pdf.js also warns about it as it loads, a message about drawing that means nothing
   // to someone checking a report: those warnings are held back while it loads.
+  // The adapters know no platform's globals (no DOM, no Node types): the console is taken as it is found.
+  const console = (globalThis as unknown as { console: { warn: (...args: unknown[]) => void } }).console;
   const log = console.warn;
   const quiet = (...args: unknown[]) => {
     if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot '))) log(...args);
