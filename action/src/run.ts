@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
@@ -108,7 +108,10 @@ async function report(input: FormatInput, { inputs, context, locale, total, chec
   const sarifFile = inputs.sarifFile ? resolve(context.workspace, inputs.sarifFile) : undefined;
   if (sarifFile) {
     mkdirSync(dirname(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, format('sarif', input, formatOptions));
+    // Written whole, then renamed: a cancelled job never leaves half a SARIF file for the upload step.
+    const temp = `${sarifFile}.${process.pid}.tmp`;
+    writeFileSync(temp, format('sarif', input, formatOptions));
+    renameSync(temp, sarifFile);
     core.info(t(locale, 'log.sarifWritten', { file: sarifFile }));
   }
   /** The SARIF file as the summary and log name it: relative to the workspace. */

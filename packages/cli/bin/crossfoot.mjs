@@ -40,13 +40,16 @@ const rebuilt = () => {
 };
 
 let main;
+let interrupted;
+// Ctrl-C (SIGINT): stop at once with 130, removing any output file half written (outputs are written whole, then renamed).
+process.once('SIGINT', () => process.exit(interrupted?.() ?? 130));
 if (!existsSync(source)) {
-  ({ main } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
+  ({ main, interrupted } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
 } else if (fresh() || rebuilt()) {
-  ({ main } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
+  ({ main, interrupted } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(new URL('../src/main.ts', import.meta.url).href));
+  ({ main, interrupted } = await import(new URL('../src/main.ts', import.meta.url).href));
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pageOfLine, toMarkdown } from '@crossfoot/adapters';
 import { CrossfootError, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
 import { localeOf, parse, UsageError } from './args.ts';
 import { toUri } from './files.ts';
 import { createPackHost } from './host.ts';
 import type { Io } from './main.ts';
+import { writeAtomic } from './output.ts';
 import { readReportFile } from './read.ts';
 import { discoverPacks, findConfig, mergePacks } from './session.ts';
 
@@ -67,7 +68,7 @@ export function init(args: string[], io: Io): number {
   const packsLine = values.pack?.length
     ? `packs:\n${values.pack.map((p) => `  - ${p}`).join('\n')}\n`
     : "# packs: [cn-gov-disclosure-2021]   # default: each report's declared or recognised pack\n";
-  writeFileSync(
+  writeAtomic(
     file,
     `# crossfoot configuration\n${packsLine}include:\n  - "**/*.md"\nignore:\n  - "drafts/**"\nlocale: zh-CN\nrules: {}\n#  cn-gov-disclosure-common/repeated-phrase: off\n`,
   );
@@ -108,8 +109,7 @@ export async function importReport(args: string[], io: Io): Promise<number> {
   const out = resolve(io.cwd, values.output);
   if (out === path) throw new CrossfootError('exists', `refusing to overwrite the report being imported: ${values.output}`);
   if (existsSync(out) && !values.force) throw new CrossfootError('exists', `${values.output} already exists; use --force to replace it`);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, markdown);
+  writeAtomic(out, markdown);
   io.stderr(`wrote ${toUri(io.cwd, out)}\n`);
   return fatal.length ? 1 : 0;
 }

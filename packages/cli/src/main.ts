@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
 import { type FormatInput, type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
 import { localeOf, parse, positiveInt, UsageError } from './args.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { toUri } from './files.ts';
+import { writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
 import { VERSION } from './version.ts';
 
+export { interrupted } from './output.ts';
 export { VERSION };
 
 export interface Io {
@@ -204,8 +205,7 @@ function write(
     return;
   }
   const out = resolve(io.cwd, output);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
+  writeAtomic(out, text);
   io.stderr(
     locale === 'zh-CN'
       ? `共检查 ${totals.files} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`

@@ -1,0 +1,34 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CrossfootError } from '@crossfoot/core';
+
+/** Temporary files of writes under way, removed if the run is interrupted. */
+const pending = new Set<string>();
+
+/**
+ * Writes a file whole or not at all: into a temporary file in the same folder, then renamed over the target
+ * (atomic on one file system). A reader never sees half a report, and an interrupted run leaves the old file or
+ * none, never a partial one.
+ */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}-${pending.size}.tmp`);
+  pending.add(temp);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CrossfootError('output', `cannot write ${path}: ${(error as Error).message}`);
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+/** On SIGINT: removes the temporary files of writes under way and gives the exit status, 130 (128 + SIGINT). */
+export function interrupted(): number {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  return 130;
+}
