@@ -52,7 +52,8 @@ export function parseSource(file: string, text: string): ParsedSource {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
+    // Without prettyErrors: prettifying each of thousands of syntax errors takes time quadratic in their number.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (error) {
     throw new CrossfootError('yaml-syntax', `cannot parse: ${(error as Error).message}`, file, pointRange(1, 1));
   }

@@ -37,3 +37,12 @@ describe('parseSource positions count lines as every other range does', () => {
     expect(source.rangeOf(['c'])).toEqual({ start: { line: 3, column: 4 }, end: { line: 3, column: 9 } });
   });
 });
+
+describe('parseSource on a file of syntax errors', () => {
+  it('fails at once with the first error, located, however many follow (found by fuzzing: 190 KB took minutes)', { timeout: 20_000 }, () => {
+    const text = `# config\n${'*a **a '.repeat(12_000)}b\n`;
+    const error = thrown(() => parseConfig('crossfoot.config.yaml', text));
+    expect(error.code).toBe('yaml-syntax');
+    expect(error.range?.start.line).toBe(2);
+  });
+});
