@@ -23,22 +23,28 @@ export const MAX_YAML_DEPTH = 64;
 
 /**
  * Offset of the first collection or value nested deeper than `limit` levels, or undefined. Reads the syntax
- * tree iteratively (the YAML lexer and parser keep their own stacks), so any depth is measured safely.
+ * tree iteratively; a document so deep that the YAML parser itself runs out of stack is too deep, at its start.
  */
 export function yamlTooDeep(text: string, limit = MAX_YAML_DEPTH): number | undefined {
   type Token = { offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
   const stack: [Token, number][] = [];
-  for (const token of new Parser().parse(text)) {
-    stack.push([token as Token, 0]);
-    while (stack.length > 0) {
-      const [t, depth] = stack.pop() as [Token, number];
-      if (depth > limit) return t.offset ?? 0;
-      if (t.value && typeof t.value === 'object') stack.push([t.value as Token, depth + 1]);
-      for (const item of t.items ?? []) {
-        if (item.key && typeof item.key === 'object') stack.push([item.key as Token, depth + 1]);
-        if (item.value && typeof item.value === 'object') stack.push([item.value as Token, depth + 1]);
+  try {
+    for (const token of new Parser().parse(text)) {
+      stack.push([token as Token, 0]);
+      while (stack.length > 0) {
+        const [t, depth] = stack.pop() as [Token, number];
+        if (depth > limit) return t.offset ?? 0;
+        if (t.value && typeof t.value === 'object') stack.push([t.value as Token, depth + 1]);
+        for (const item of t.items ?? []) {
+          if (item.key && typeof item.key === 'object') stack.push([item.key as Token, depth + 1]);
+          if (item.value && typeof item.value === 'object') stack.push([item.value as Token, depth + 1]);
+        }
       }
     }
+  } catch (error) {
+    // The parser's own recursion ran out of stack (thousands of `- - - …` on a line, found by fuzzing): too deep.
+    if (error instanceof RangeError) return 0;
+    throw error;
   }
   return undefined;
 }

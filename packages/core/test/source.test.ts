@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrossfootError, LineIndex, parseConfig, parseSource } from '../src/index.ts';
+import { CrossfootError, LineIndex, parseConfig, parseSource, yamlTooDeep } from '../src/index.ts';
 
 function thrown(fn: () => unknown): CrossfootError {
   try {
@@ -44,5 +44,14 @@ describe('parseSource on a file of syntax errors', () => {
     const error = thrown(() => parseConfig('crossfoot.config.yaml', text));
     expect(error.code).toBe('yaml-syntax');
     expect(error.range?.start.line).toBe(2);
+  });
+});
+
+describe('yamlTooDeep', () => {
+  it('calls a document too deep for the YAML parser’s own stack too deep, rather than overflowing (found by fuzzing)', () => {
+    for (const text of [`# config\n${'- '.repeat(40_000)}x\n`, `include:\n  - ${'- '.repeat(60_000)}x\n`]) {
+      expect(yamlTooDeep(text)).toBeTypeOf('number');
+      expect(thrown(() => parseConfig('crossfoot.config.yaml', text)).code).toBe('yaml-too-deep');
+    }
   });
 });
