@@ -67,7 +67,7 @@ function parseWith(text: string, first: boolean, gfmAnyway: boolean): MdNode {
 }
 
 /** Adds a sub-piece's nodes, their offsets moved by `delta`. */
-function append(children: MdNode[], piece: MdNode, delta: number): void {
+export function append(children: MdNode[], piece: MdNode, delta: number): void {
   const stack = [...(piece.children ?? [])];
   for (const child of piece.children ?? []) children.push(child);
   while (delta && stack.length > 0) {

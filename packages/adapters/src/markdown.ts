@@ -5,7 +5,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { pastDeadline, readLimits } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
-import { parsePiece } from './markdown-tables.ts';
+import { append, parsePiece } from './markdown-tables.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -166,17 +166,7 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
     if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     const to = starts[k + 1] ?? text.length;
     const piece = parsePiece(text.slice(from, to), k === 0);
-    const delta = k === 0 ? 0 : from - shift;
-    const stack = [...(piece.children ?? [])];
-    for (const child of piece.children ?? []) children.push(child);
-    while (delta && stack.length > 0) {
-      const n = stack.pop() as MdNode;
-      if (n.position) {
-        if (n.position.start.offset !== undefined) n.position.start.offset += delta;
-        if (n.position.end.offset !== undefined) n.position.end.offset += delta;
-      }
-      for (const c of n.children ?? []) stack.push(c);
-    }
+    append(children, piece, k === 0 ? 0 : from - shift);
   }
   return { type: 'root', children };
 }
