@@ -98,18 +98,27 @@ describe('an interrupted batch', () => {
     const report = readFileSync(join(root, 'examples/jiangzhou-transport/2023.md'), 'utf8');
     mkdirSync(join(dir, 'big'));
     for (let i = 0; i < 600; i++) writeFileSync(join(dir, 'big', `r${String(i).padStart(3, '0')}.md`), report.replace('江州市', `江州市${i}号`));
-    const child = spawn(process.execPath, [bin, 'check', 'big', '-o', 'out.json', '--format', 'json', '--jobs', '2'], { cwd: dir, stdio: 'ignore' });
+    // Its own temporary folder, to see the batch start (it keeps read documents in a folder there) and clean up.
+    const temp = mkdtempSync(join(tmpdir(), 'crossfoot-sigint-tmp-'));
+    const batchFolders = () => readdirSync(temp).filter((f) => f.startsWith('crossfoot-batch-'));
+    const child = spawn(process.execPath, [bin, 'check', 'big', '-o', 'out.json', '--format', 'json', '--jobs', '2'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: temp },
+    });
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     let done = false;
     exited.then(() => {
       done = true;
     });
-    // Let it start its threads and get well into the reports.
-    await new Promise((resolve) => setTimeout(resolve, 8000));
+    // Wait until the batch is under way (however fast or slow the machine), then a moment into the reports.
+    while (!done && batchFolders().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(done).toBe(false);
     child.kill('SIGINT');
     expect(await exited).toEqual({ code: 130, signal: null });
     expect(existsSync(join(dir, 'out.json'))).toBe(false);
+    expect(batchFolders()).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

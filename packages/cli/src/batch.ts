@@ -8,6 +8,7 @@ import { type CachedResult, type Environment, hashFile, hashText, ResultCache } 
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { createPackHost, packDirectories } from './host.ts';
+import { removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
 import type { Phase, ProgressEvent } from './progress.ts';
 import { rulesUsed } from './rules.ts';
@@ -152,6 +153,7 @@ export class Batch {
     const runner = new Runner(options, options.jobs ?? availableParallelism(), this.session, init);
     // Reports read in the first pass are kept here, so that checking one against last year's report does not parse either again.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
+    const forgetSpill = removeOnInterrupt(spill);
     const index = new Map(all.map((f, i) => [f.uri, i]));
     const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
     const saved = new Set<string>();
@@ -257,6 +259,7 @@ export class Batch {
     } finally {
       await runner.close();
       rmSync(spill, { recursive: true, force: true });
+      forgetSpill();
     }
   }
 }

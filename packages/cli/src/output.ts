@@ -4,6 +4,14 @@ import { CrossfootError } from '@crossfoot/core';
 
 /** Temporary files of writes under way, removed if the run is interrupted. */
 const pending = new Set<string>();
+/** Temporary folders of the run (a batch's kept documents), removed if it is interrupted. */
+const folders = new Set<string>();
+
+/** Has `folder` removed if the run is interrupted while it exists; the function returned forgets it. */
+export function removeOnInterrupt(folder: string): () => void {
+  folders.add(folder);
+  return () => folders.delete(folder);
+}
 
 /**
  * Writes a file whole or not at all: into a temporary file in the same folder, then renamed over the target
@@ -26,9 +34,11 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** On SIGINT: removes the temporary files of writes under way and gives the exit status, 130 (128 + SIGINT). */
+/** On SIGINT: removes the temporary files and folders under way and gives the exit status, 130 (128 + SIGINT). */
 export function interrupted(): number {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
   return 130;
 }
