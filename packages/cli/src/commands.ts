@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pageOfLine, toMarkdown } from '@crossfoot/adapters';
-import { CrossfootError, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
+import { CrossfootError, DEFAULT_LIMITS, type Limits, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
 import { localeOf, parse, UsageError } from './args.ts';
 import { toUri } from './files.ts';
 import { createPackHost } from './host.ts';
@@ -76,13 +76,18 @@ export function init(args: string[], io: Io): number {
   return 0;
 }
 
+/** The limits of the config that `check` would use from `cwd` (file size, rows, nesting…), or the defaults. */
+function configLimits(cwd: string): Limits {
+  return findConfig(cwd)?.limits ?? DEFAULT_LIMITS;
+}
+
 export async function inspect(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
   const target = positionals[0];
   if (!target) throw new UsageError('inspect needs a report file');
   const path = resolve(io.cwd, target);
   if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = await readReportFile(path, toUri(io.cwd, path));
+  const doc = await readReportFile(path, toUri(io.cwd, path), configLimits(io.cwd));
   if (values.json) {
     io.stdout(`${JSON.stringify({ ...doc, text: undefined }, null, 2)}\n`);
     return 0;
@@ -97,7 +102,7 @@ export async function importReport(args: string[], io: Io): Promise<number> {
   if (!target) throw new UsageError('import needs a report file, e.g. crossfoot import report.txt -o report.md');
   const path = resolve(io.cwd, target);
   if (!existsSync(path)) throw new UsageError(`no such file: ${target}`);
-  const doc = await readReportFile(path, toUri(io.cwd, path));
+  const doc = await readReportFile(path, toUri(io.cwd, path), configLimits(io.cwd));
   const fatal = doc.problems.filter((p) => p.severity === 'error');
   for (const p of doc.problems) io.stderr(`${doc.uri}:${p.range.start.line}:${p.range.start.column}: ${p.severity}: ${p.message.en} [${p.code}]\n`);
   if (fatal.length && !doc.text) return 1;
