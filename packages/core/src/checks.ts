@@ -78,17 +78,17 @@ function totalVersusParts(total: Operand, parts: Operand[], op: '=' | '>=', tol:
       actual: total.text,
       expected: shown(sum.value, parts),
       parts: joinValues(parts),
-      difference: difference.toString(),
+      difference: shown(difference, parts),
       column: where,
       precision: precisionText(measureOf(total), sum, tol),
     },
     range: total.range,
     related: related(parts),
     arithmetic: {
-      expression: `${joinValues(parts)} = ${sum.value.toString()}`,
-      expected: sum.value.toString(),
+      expression: `${joinValues(parts)} = ${shown(sum.value, parts)}`,
+      expected: shown(sum.value, parts),
       actual: total.text,
-      difference: difference.toString(),
+      difference: shown(difference, parts),
       precision: precisionText(measureOf(total), sum, tol),
       operands: parts.map((p) => ({ label: p.label, value: p.text })),
     },
@@ -451,17 +451,17 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
     const over = !holds('>=', measureOf(total), parts);
     const under = !holds('<=', measureOf(total), parts);
     if ((over && check.when !== 'under') || (under && check.when !== 'over')) {
-      const difference = parts.value.minus(total.value).abs().toString();
+      const difference = shown(parts.value.minus(total.value).abs(), ops);
       findings.push({
         messageId: over ? 'parts-exceed' : 'parts-short',
         data: { label: total.label, total: total.text, sum: shown(parts.value, ops), parts: joinValues(ops), difference },
         range: total.range,
         related: related(ops),
         arithmetic: {
-          expression: `${joinValues(ops)} = ${parts.value.toString()}`,
-          expected: parts.value.toString(),
+          expression: `${joinValues(ops)} = ${shown(parts.value, ops)}`,
+          expected: shown(parts.value, ops),
           actual: total.text,
-          difference: total.value.minus(parts.value).toString(),
+          difference: shown(total.value.minus(parts.value), ops),
           precision: precisionText(measureOf(total), parts),
           operands: ops.map((o) => ({ label: o.label, value: o.text })),
         },
