@@ -51,7 +51,12 @@ tester.run('en-financial-statements/totals', {
       code: yaml({ activities: { 'Program services': ['2,640,000', '2,505,000'] } }),
       filename: 'report.yaml',
       errors: [
-        { messageId: 'total-mismatch', line: 55, column: 33, data: { actual: '3,268,000', expected: '3,278,000', parts: '2,640,000 + 412,000 + 226,000', difference: '-10,000' } },
+        {
+          messageId: 'total-mismatch',
+          line: 55,
+          column: 33,
+          data: { actual: '3,268,000', expected: '3,278,000', parts: '2,640,000 + 412,000 + 226,000', difference: '-10,000' },
+        },
       ],
     },
     {
