@@ -3,13 +3,13 @@
 // dist/server.js (the language server, started by the client in its own Node process) and dist/rules/
 // (the built-in packs, which the server reads through CROSSFOOT_BUILTIN_RULES). Both bundles are CommonJS
 // for Node 20 and need no node_modules: the .vsix is packaged with `vsce package --no-dependencies`.
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { copyPacks } from '../../../scripts/copy-packs.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const rules = fileURLToPath(new URL('../../../rules/', import.meta.url));
 const dist = join(here, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
@@ -60,20 +60,5 @@ await build({
   },
 });
 
-// The packs: definitions and rule docs, not their tests, fixtures or npm package files.
-const PACK_FILE = /\.(ya?ml|json|md)$/;
-const SKIP_DIR = new Set(['node_modules', 'fixtures', 'test', 'tests']);
-for (const pack of readdirSync(rules, { withFileTypes: true })) if (pack.isDirectory()) copyPack(join(rules, pack.name));
-
-function copyPack(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIR.has(entry.name)) copyPack(path);
-    } else if (PACK_FILE.test(entry.name) && entry.name !== 'package.json' && entry.name !== 'README.md') {
-      const target = join(dist, 'rules', relative(rules, path));
-      mkdirSync(join(target, '..'), { recursive: true });
-      cpSync(path, target);
-    }
-  }
-}
+// The packs the server reads.
+copyPacks(join(dist, 'rules'));
