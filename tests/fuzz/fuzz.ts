@@ -1,6 +1,6 @@
 // The long fuzz run: `pnpm fuzz [--cases 10000] [--seed n] [--targets read,check] [--processes n] [--short] [--json]`.
 // Prints the figures (cases, crashes, hangs, the slowest case of each target) and exits 1 when any case failed.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'slow-ms': { type: 'string', default: '20000' },
     json: { type: 'boolean', default: false },
     log: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 
@@ -34,8 +35,26 @@ const progress = process.stderr.isTTY
       if (done % 500 === 0) process.stderr.write(`${done}/${total}\n`);
     };
 
+// `--only FILE`: a line per case, `target index` (or a log written by `--log`), run exactly those.
+const only = values.only === undefined ? undefined : readOnly(values.only);
+function readOnly(file: string): [string, number][] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line): [string, number] => {
+      if (line.startsWith('{')) {
+        const c = JSON.parse(line) as { target: string; index: number };
+        return [c.target, c.index];
+      }
+      const [target, index] = line.trim().split(/\s+/u);
+      if (!target || !TARGETS[target] || !/^\d+$/u.test(index ?? '')) throw new Error(`${file}: "${line}" is not "target index"`);
+      return [target, Number(index)];
+    });
+}
+
 const summary = await supervise({
-  targets,
+  only,
+  targets: only ? [...new Set(only.map(([t]) => t))] : targets,
   seed,
   perTarget: Math.ceil(cases / targets.length),
   budget: values.short ? 'short' : 'long',

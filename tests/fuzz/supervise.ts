@@ -11,6 +11,8 @@ export interface Options {
   targets: string[];
   seed: number;
   perTarget: number;
+  /** Run exactly these `[target, index]` cases instead (e.g. the hangs of an earlier run's log). */
+  only?: [string, number][];
   budget: 'short' | 'long';
   /** Child processes run side by side. */
   processes: number;
@@ -67,8 +69,8 @@ export interface Summary {
 
 /** Runs every case in child processes under a watchdog; never throws for what a case does. */
 export async function supervise(options: Options): Promise<Summary> {
-  const all: [string, number][] = [];
-  for (let i = 0; i < options.perTarget; i++) for (const t of options.targets) all.push([t, i]);
+  const all: [string, number][] = options.only ? [...options.only] : [];
+  if (!options.only) for (let i = 0; i < options.perTarget; i++) for (const t of options.targets) all.push([t, i]);
   const summary: Summary = { seed: options.seed, cases: 0, failures: [], hangs: 0, crashes: 0, wallMs: 0, targets: {} };
   for (const t of options.targets) summary.targets[t] = { cases: 0, failures: 0, maxCpuMs: 0, maxWallMs: 0, totalCpuMs: 0, maxSize: 0, slowest: '' };
   const started = performance.now();

@@ -100,6 +100,15 @@ function linesOf(text: string): Line[] {
   }
 }
 
+/** Without leading and trailing spaces and tabs (in linear time, unlike `/[ \t]+$/` on a long run of blanks). */
+function trimBlanks(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  return text.slice(a, b);
+}
+
 const isBlank = (line: string) => /^[ \t]*$/u.test(line);
 
 /** The plain tables of a piece from `from` on (past its front matter), in order: where each starts and ends, and its node. */
@@ -167,7 +176,7 @@ function plainTable(lines: Line[]): MdNode | undefined {
     for (let c = 0; c < count; c++) {
       const from = pipes[c] as number;
       const to = pipes[c + 1] ?? line.text.length;
-      const words = line.text.slice(from + 1, to).replace(/^[ \t]+|[ \t]+$/gu, '');
+      const words = trimBlanks(line.text.slice(from + 1, to));
       cells.push({
         type: 'tableCell',
         children: words === '' ? [] : [{ type: 'text', value: words }],

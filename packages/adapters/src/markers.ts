@@ -80,11 +80,26 @@ const TOTAL_EN = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
 
 /** Does this label (marker removed) name a total row or column: 合计, 总计, 小计, 共计, Total, Grand total? */
 export function isTotalLabel(label: string): boolean {
-  const t = foldWidth(label)
-    .trim()
-    .replace(/[:：]$/u, '')
-    .replace(/\s*\([^)]*\)$/u, '');
+  const t = withoutTrailingNote(
+    foldWidth(label)
+      .trim()
+      .replace(/[:：]$/u, ''),
+  );
   return TOTAL_ZH.test(t) || TOTAL_EN.test(t);
+}
+
+/**
+ * Drops a closing parenthetical (`合计 (万元)`) and the blanks before it. Written out rather than as
+ * `/\s*\([^)]*\)$/`, which a regular expression engine tries from every blank of a long run: a cell of a
+ * hundred thousand blanks would take minutes.
+ */
+function withoutTrailingNote(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+  if (open < 0 || open >= text.length - 1) return text;
+  let cut = open;
+  while (cut > 0 && /\s/u.test(text[cut - 1] as string)) cut--;
+  return text.slice(0, cut);
 }
 
 export function isSubtotalLabel(label: string): boolean {

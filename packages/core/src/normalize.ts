@@ -5,20 +5,25 @@
  * punctuation marks used interchangeably in reports.
  */
 export function foldWidth(text: string): string {
+  // Most text has nothing to fold: find the first character that changes before building anything.
+  let i = 0;
+  while (i < text.length && folded(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
+  for (; i < text.length; i++) codes[i] = folded(text.charCodeAt(i));
   let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let r = c;
-    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
-    else if (c === 0x3000) r = 0x20;
-    else if (c === 0x2014 || c === 0x2015 || c === 0x2500)
-      r = 0x2014; // dashes
-    else if (c === 0x00a0) r = 0x20;
-    if (r !== c) changed = true;
-    out += String.fromCharCode(r);
-  }
-  return changed ? out : text;
+  // String.fromCharCode over a bounded slice at a time: its arguments go on the stack.
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
+  return out;
+}
+
+function folded(c: number): number {
+  if (c < 0xa0) return c;
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000 || c === 0x00a0) return 0x20;
+  if (c === 0x2015 || c === 0x2500) return 0x2014; // dashes
+  return c;
 }
 
 /** Folds width and collapses whitespace: the key used to match labels written slightly differently. */

@@ -284,7 +284,14 @@ function englishYear(text: string, at: number): FoundDate | undefined {
 
 /* Scanner --------------------------------------------------------------------------------------- */
 
-const CN_YEAR_DIGIT = /[〇○零一二三四五六七八九]/;
+/** `〇○零一二三四五六七八九`, the digits a Chinese year is written with. */
+const CN_YEAR_DIGITS = new Set([...'〇○零一二三四五六七八九'].map((c) => c.charCodeAt(0)));
+/** `十百千万第`: before a Chinese digit, they make it part of a number or an ordinal, not a year. */
+const CN_NOT_YEAR_BEFORE = new Set([...'十百千万第'].map((c) => c.charCodeAt(0)));
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
 
 /** Every date mention in `written` (width-folded first; offsets are unchanged), outside `skip` spans, in order. */
 export function scanDates(written: string, skip: readonly Span[] = []): FoundDate[] {
@@ -292,16 +299,20 @@ export function scanDates(written: string, skip: readonly Span[] = []): FoundDat
   const mask = new SpanMask(text.length, skip);
   const out: FoundDate[] = [];
   let i = 0;
+  // Character codes, not one-character strings: this loop visits every character of every paragraph.
   while (i < text.length) {
-    const c = text[i] as string;
-    const prev = text[i - 1] ?? '';
+    const c = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     let hit: FoundDate | undefined;
     if (!mask.has(i)) {
-      if (/\d/.test(c) && !/[0-9A-Za-z.\-/]/.test(prev) && prev !== '第') {
-        hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
-      } else if (CN_YEAR_DIGIT.test(c) && !CN_YEAR_DIGIT.test(prev) && !/[十百千万第]/.test(prev)) {
-        hit = chineseDate(text, i);
-      } else if (/[A-Z]/.test(c) && !/[A-Za-z]/.test(prev)) {
+      if (isDigit(c)) {
+        // Not inside a word, a decimal, a range or a path, nor an ordinal (`第2019`).
+        if (!(isDigit(prev) || isLetter(prev) || prev === 46 || prev === 45 || prev === 47 || prev === 0x7b2c)) {
+          hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
+        }
+      } else if (CN_YEAR_DIGITS.has(c)) {
+        if (!CN_YEAR_DIGITS.has(prev) && !CN_NOT_YEAR_BEFORE.has(prev)) hit = chineseDate(text, i);
+      } else if (isUpper(c) && !isLetter(prev)) {
         hit = englishDate(text, i);
       }
     }

@@ -25,9 +25,10 @@ export interface FoundStatement {
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const SENTENCE_END = new Set(['。', '!', '?']);
-const STRONG = new Set([',', ';', ':', '。', '!', '?']);
-const WEAK = new Set([...STRONG, '、']);
+/** Character codes (the text is width-folded): `。!?` end a sentence; they and `,;:` end a clause; `、` ends a list item too. */
+const SENTENCE_END = new Set([0x3002, 0x21, 0x3f]);
+const STRONG = new Set([0x2c, 0x3b, 0x3a, ...SENTENCE_END]);
+const WEAK = new Set([...STRONG, 0x3001]);
 
 /** Words introducing the parts of a total. */
 export const PARTS_MARKER_RE =
@@ -163,13 +164,15 @@ class Reader {
     this.weakAfter = new Int32Array(n + 1);
     let start = 0;
     let lastStrong = 0;
+    // One pass forward for sentences and strong boundaries, one backward for the next boundary of any kind.
+    const ends = new Uint8Array(n);
     for (let i = 0; i <= n; i++) {
       this.sentenceAt[i] = this.sentences.length;
       this.strongBefore[i] = lastStrong;
       if (i === n) break;
       const end = this.isSentenceEnd(i);
-      const c = text[i] as string;
-      if (end || (STRONG.has(c) && !this.protect.has(i))) lastStrong = i + 1;
+      if (end) ends[i] = 1;
+      if (end || (STRONG.has(text.charCodeAt(i)) && !this.protect.has(i))) lastStrong = i + 1;
       if (end) {
         this.sentences.push({ start, end: i });
         start = i + 1;
@@ -179,22 +182,21 @@ class Reader {
     let nextWeak = n;
     this.weakAfter[n] = n;
     for (let i = n - 1; i >= 0; i--) {
-      const c = text[i] as string;
-      if (!this.protect.has(i) && (WEAK.has(c) || this.isSentenceEnd(i))) nextWeak = i;
+      if (ends[i] === 1 || (WEAK.has(text.charCodeAt(i)) && !this.protect.has(i))) nextWeak = i;
       this.weakAfter[i] = nextWeak;
     }
   }
 
   private isSentenceEnd(i: number): boolean {
-    const c = this.text[i] as string;
+    const c = this.text.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x0a && !SENTENCE_END.has(c)) return false;
     if (this.protect.has(i)) return false;
     if (SENTENCE_END.has(c)) return true;
-    if (c === '.') {
+    if (c === 0x2e) {
       const next = this.text[i + 1];
       return (next === undefined || /\s/.test(next)) && !/\b(?:e\.g|i\.e|etc|No|Nos|vs|approx|para|Fig|cf)$/.test(this.text.slice(Math.max(0, i - 8), i));
     }
-    if (c === '\n') return /\n[ \t]*$/.test(this.text.slice(Math.max(0, i - 40), i));
-    return false;
+    return /\n[ \t]*$/.test(this.text.slice(Math.max(0, i - 40), i));
   }
 
   sentenceOf(pos: number): number {
@@ -230,6 +232,8 @@ export function findStatements(
   skip: readonly Span[] = [],
   cuts: readonly Span[] = [],
 ): FoundStatement[] {
+  // A claim needs a figure.
+  if (tokens.length === 0) return [];
   const r = new Reader(text, [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))]);
   const sortedDates = [...dates.map((d) => ({ to: d.to })), ...cuts.map((c) => ({ to: c.end }))].sort((x, y) => x.to - y.to);
   let dateCursor = 0;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readReport } from '../src/index.ts';
+import { isTotalLabel } from '../src/markers.ts';
+import { growthRatio } from './growth.ts';
+
+/**
+ * Regular expressions anchored only at the end (`/[ \t]+$/`, `/\s*\(…\)$/`) are tried from every character of a
+ * long run of blanks: quadratic. A fuzzed report with a cell of 800,000 `*` (blanked by the markup guard) took
+ * longer than the fuzzer's three minutes; these paths are now linear.
+ */
+const table = (run: string) => `# T\n\n| 项目 | 数 | 金额 |\n|---|---|---|\n| 政府集中采${run}购 | 14 | 386.52 |\n| 合计 | 14 | 386.52 |\n`;
+
+describe('long runs inside a table cell', () => {
+  it('reads the row, its figures and the next row', () => {
+    const doc = readReport({ uri: 'x.md', text: table('*'.repeat(200_000)) });
+    const [t] = doc.tables;
+    expect(t?.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['14', '386.52'],
+      ['14', '386.52'],
+    ]);
+    expect(t?.rows[0]?.label.startsWith('政府集中采')).toBe(true);
+    expect(t?.rows[1]?.kind).toBe('total');
+    expect(t?.rows[1]?.range.start.line).toBe(6);
+    expect(doc.problems.map((p) => p.code)).toContain('dense-markup');
+  });
+
+  it('takes time linear in the run, with marks or blanks', () => {
+    for (const mark of ['*', ' ', '\t']) {
+      const run = (input: string) => readReport({ uri: 'x.md', text: input });
+      const ratio = growthRatio(run, table(mark.repeat(25_000)), table(mark.repeat(100_000)), 10);
+      // 4× the run: about 4× the time when linear, 16× when quadratic.
+      expect(ratio, `run of ${JSON.stringify(mark)}`).toBeLessThan(10);
+    }
+  }, 60_000);
+});
+
+describe('isTotalLabel', () => {
+  it('reads a total label with or without a closing note', () => {
+    expect(isTotalLabel('合计')).toBe(true);
+    expect(isTotalLabel('合计（万元）')).toBe(true);
+    expect(isTotalLabel('Total (restated)')).toBe(true);
+    expect(isTotalLabel('Total (a (b)')).toBe(true);
+    expect(isTotalLabel('合计：')).toBe(true);
+    expect(isTotalLabel('其他（合计）')).toBe(false);
+    expect(isTotalLabel('(Total)')).toBe(false);
+  });
+
+  it('is linear in the blanks before a note', () => {
+    const ratio = growthRatio((s) => isTotalLabel(s), `a${' '.repeat(50_000)}b`, `a${' '.repeat(200_000)}b`, 10);
+    expect(ratio).toBeLessThan(10);
+  });
+});
