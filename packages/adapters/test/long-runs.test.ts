@@ -50,3 +50,21 @@ describe('isTotalLabel', () => {
     expect(ratio).toBeLessThan(10);
   });
 });
+
+describe('long runs of blanks in running text and text tables', () => {
+  // Each sample puts a run of blanks where a pattern has (or had) optional parts around it.
+  const samples: [string, string, (run: string) => string][] = [
+    ['a figure, blanks, a percentage', 'x.txt', (run) => `一、统计\n表1\n项目 数量 金额\n  （一）予以公开  18  2  0 ${run}1  1  0  22\n`],
+    ['a figure, blanks, a percentage (Markdown)', 'x.md', (run) => `# T\n\n共收到申请18件${run}1%。\n`],
+    ['a document number cut by blanks', 'x.txt', (run) => `依据〔2019〕${run}第号文件，共受理申请5件。\n`],
+    ['a font-size line of blanks', 'x.html', (run) => `<p>字号：${run}【大】</p><p>共受理申请5件。</p>`],
+    ['a total and a colon', 'x.txt', (run) => `累计${run}：3件，a total${run}: 4.\n`],
+  ];
+  for (const [name, uri, make] of samples) {
+    it(`reads ${name} in time linear in the run`, () => {
+      const run = (input: string) => readReport({ uri, text: input });
+      const ratio = growthRatio(run, make(' '.repeat(4_000)), make(' '.repeat(16_000)), 10);
+      expect(ratio).toBeLessThan(10);
+    }, 60_000);
+  }
+});

@@ -524,13 +524,22 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
   const last = addDays(fy.end, check.allowAfter);
   const published = ctx.doc.meta.published?.value;
   const findings: Finding[] = [];
+  // Whether a line passes the context patterns, once per line: a long line of many dates is matched once.
+  const lineOk = new Map<number, boolean>();
+  const passes = (n: number): boolean => {
+    let ok = lineOk.get(n);
+    if (ok === undefined) {
+      const line = ctx.lines.lineText(n);
+      ok = (!check.context || check.context.test(line)) && !check.excludeContext?.test(line);
+      lineOk.set(n, ok);
+    }
+    return ok;
+  };
   for (const d of ctx.doc.dates) {
     if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision]) continue;
     if (check.onlySections.length && !d.section.some((s) => check.onlySections.some((p) => p.test(s)))) continue;
     if (d.section.some((s) => check.excludeSections.some((p) => p.test(s)))) continue;
-    const line = check.excludeContext || check.context ? ctx.lines.lineText(d.range.start.line) : '';
-    if (check.context && !check.context.test(line)) continue;
-    if (check.excludeContext?.test(line)) continue;
+    if ((check.context || check.excludeContext) && !passes(d.range.start.line)) continue;
     if (check.expect === 'after') {
       // A plan for the years ahead dated in the very year the report covers.
       if (d.end > fy.end) continue;

@@ -14,9 +14,19 @@ export interface Pattern {
 
 export function compilePattern(source: string): Pattern {
   const re = RE2JS.compile(foldWidth(source));
+  // The last subject and its answer: checks ask the same question of one section title or line for each of
+  // its figures and dates, and a title can be long.
+  let lastText: string | undefined;
+  let lastFound = false;
   return {
     source,
-    test: (text) => re.matcher(foldWidth(text)).find(),
+    test(text) {
+      if (text !== lastText) {
+        lastFound = re.matcher(foldWidth(text)).find();
+        lastText = text;
+      }
+      return lastFound;
+    },
     matches(text) {
       const m = re.matcher(foldWidth(text));
       const out: [number, number][] = [];

@@ -517,4 +517,23 @@ rules:
     expect(found.map((f) => [f.messageId, f.range.start.line])).toEqual([['not-after', 3]]);
     expect(found[0]!.message).toBe('计划安排的日期 2016年 仍在报告年度 2016 内，应为 2017 年及以后');
   });
+
+  it('reads a line of thousands of dates once for its context: the time grows with the line, not its square', async () => {
+    const checker = new Checker([p], { locale: 'zh-CN' });
+    const run = async (n: number) => {
+      const line = '2016年，我们将加强。'.repeat(n);
+      const dates = Array.from({ length: n }, (_, k) => ({ ...mention('2016年', '2016-01-01', '2016-12-31', 2, '改进情况'), range: at(2, 1 + 12 * k, 5) }));
+      const d = doc({ text: `标题\n${line}`, meta: { year: { value: 2016, range: at(1, 1, 2) } }, dates });
+      const started = performance.now();
+      const found = await checker.check({ doc: d, packs: [p] });
+      return { found: found.length, ms: performance.now() - started };
+    };
+    await run(500);
+    const small = await run(2_000);
+    let large = await run(8_000);
+    expect(small.found).toBeGreaterThanOrEqual(1_000);
+    // 4× the dates on a 4× longer line: 4× the time when each line is matched once, 16× when each date matches it.
+    for (let attempt = 0; attempt < 3 && large.ms / small.ms >= 10; attempt++) large = await run(8_000);
+    expect(large.ms / small.ms).toBeLessThan(10);
+  }, 60_000);
 });

@@ -234,9 +234,13 @@ const EN_WORD_RE = /[ \t]+([a-z][a-z-]*)/y;
 const EN_SCALE_ONLY_RE = new RegExp(`[ \\t]*(${EN_SCALE})\\b`, 'y');
 const CURRENCY_BEFORE_RE = /(US\$|HK\$|A\$|C\$|S\$|\$|€|£|¥|￥|RMB|USD|EUR|GBP|CNY|HKD|AUD)[ \t]?$/;
 
-/** A percentage written right after a figure: `，占33.9%`, ` (33.9%)`, `, or 33.9 percent`. */
+/**
+ * A percentage written right after a figure: `，占33.9%`, ` (33.9%)`, `, or 33.9 percent`. Each run of blanks
+ * follows something written, never another optional run: `[ \t]*[,(]?[ \t]*` would split a long run of blanks
+ * every possible way (minutes on a line of a few thousand spaces).
+ */
 export const PERCENT_AFTER_RE =
-  /[ \t]*[,(]?[ \t]*(?:占[^,;。!?\d%\n]{0,12}?|or|representing|being|i\.e\.,?)?[ \t]*(\d+(?:\.\d+)?)[ \t]*(%|percent\b|per cent\b)[ \t]*\)?/dy;
+  /[ \t]*(?:[,(][ \t]*)?(?:(?:占[^,;。!?\d%\n]{0,12}?|or|representing|being|i\.e\.,?)[ \t]*)?(\d+(?:\.\d+)?)[ \t]*(%|percent\b|per cent\b)[ \t]*\)?/dy;
 
 const APPROX_BEFORE_CN = /(?:约|近|逾|超过|超|大约|将近|接近|不少于|不低于|不足|不到|不超过|至少|最多|多达)[ \t]*$/;
 const APPROX_BEFORE_EN =

@@ -19,7 +19,7 @@ export function titleSpans(text: string): Span[] {
 export function citationSpans(text: string): Span[] {
   const out: Span[] = [];
   const patterns = [
-    /[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d+\s*号/g,
+    /[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*(?:第\s*)?\d+\s*号/g,
     /第\s*(?:\d+|[〇零一二两三四五六七八九十百千]+|\(\s*[〇零一二三四五六七八九十\d]+\s*\))\s*(?:号|条|款|项|章|节|目|编|部分)/g,
   ];
   for (const re of patterns) {

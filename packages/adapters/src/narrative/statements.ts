@@ -40,9 +40,9 @@ const GONG_VERBS =
 const GONG_MARKER_RE = new RegExp(`(?<![公中])共(?:计)?(?=${GONG_VERBS})`, 'g');
 
 const TOTAL_BEFORE_CN = /(?:共计|合计|总计|总共|一共|共有|(?<![公中])共)[ \t]*(?:为|有|达)?[ \t]*:?[ \t*_]*$/;
-const TOTAL_BEFORE_EN = /(?:\btotal(?:\s+of)?|\btotall?(?:ing|ed))\s*:?\s*$/i;
+const TOTAL_BEFORE_EN = /(?:\btotal(?:\s+of)?|\btotall?(?:ing|ed))\s*(?::\s*)?$/i;
 const TOTAL_AFTER_EN = /^\s*(?:in total|in all|altogether)\b/i;
-const CUMULATIVE_BEFORE_CN = /累计[ \t]*(?:为|有|达)?[ \t]*:?[ \t]*$/;
+const CUMULATIVE_BEFORE_CN = /累计[ \t]*(?:(?:为|有|达)[ \t]*)?(?::[ \t]*)?$/;
 
 const DELTA_CN = /同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|与上年相比|与去年相比|(?:比|较)(?:19|20)\d{2}年/;
 const DELTA_BEFORE_EN = /\b(?:increase|decrease|rise|fall|growth|decline|up|down)\s+(?:of|by)\s*$/i;
