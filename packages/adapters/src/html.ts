@@ -183,11 +183,12 @@ export function parseHtml(uri: string, text: string): ReportDocument {
   const cursor = new SectionCursor(outline.flat);
   const narrativeProblems: AdapterProblem[] = [];
   const narrative = new NarrativeReader(synthetic, narrativeProblems);
+  const draftUnits = new Set(drafts.map((d) => d.unit));
   for (const [i, u] of units.entries()) {
     if (u.kind === 'para') {
       narrative.read(u.start, u.end, cursor.at(u.start));
     } else if (u.kind === 'table' && u.table) {
-      const caption = u.table.caption ?? captionBefore(units, i, mapped, drafts);
+      const caption = u.table.caption ?? captionBefore(units, i, mapped, draftUnits);
       doc.tables.push(
         readHtmlTable(
           {
@@ -503,8 +504,7 @@ function endOfOutline(paragraphs: Unit[], drafts: (SectionDraft & { unit: Unit }
  * The nearest line above a table that names it: a short line naming a 表 (past `（2018年度）`, `填报单位…` and
  * `单位：…` lines), or a bold or centred line right above it that is not a section heading.
  */
-function captionBefore(units: Unit[], at: number, mapped: string, drafts: { unit: Unit }[]): string | undefined {
-  const headings = new Set(drafts.map((d) => d.unit));
+function captionBefore(units: Unit[], at: number, mapped: string, headings: ReadonlySet<Unit>): string | undefined {
   let looked = 0;
   for (let i = at - 1; i >= 0 && looked < 6; i--) {
     const u = units[i] as Unit;
