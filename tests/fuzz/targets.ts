@@ -211,7 +211,7 @@ const importTarget: Target = (rng, budget) => {
       const doc = readReport({ uri: input.uri, text: input.text, limits: timeLimit() });
       const markdown = toMarkdown(doc);
       if (typeof markdown !== 'string') return ['toMarkdown returned no text'];
-      const again = readReport({ uri: 'imported.md', text: markdown });
+      const again = readReport({ uri: 'imported.md', text: markdown, limits: timeLimit() });
       const out = [...documentViolations(doc, input.text), ...documentViolations(again, markdown).map((v) => `re-read: ${v}`)];
       if (doc.format === 'markdown' && markdown !== input.text) out.push('import changed a Markdown report');
       return [...out, ...prototypeViolations()];

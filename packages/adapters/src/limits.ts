@@ -38,3 +38,15 @@ export function withLimits<T>(limits: Partial<ReadLimits> | undefined, read: () 
 export function pastDeadline(): boolean {
   return current.deadline !== undefined && Date.now() > current.deadline;
 }
+
+/**
+ * The slowest the Markdown parser has been measured to read a block it cannot read in pieces (a table of wide
+ * rows with markup in every cell, a list of tens of thousands of items): about 100,000 characters a second.
+ * Half that is assumed, so a block predicted not to finish in time is not begun.
+ */
+const SLOWEST_CHARACTERS_PER_MS = 50;
+
+/** Whether reading `characters` more, at the slowest rate, would run past the time given for this report. */
+export function wouldOverrun(characters: number): boolean {
+  return current.deadline !== undefined && Date.now() + characters / SLOWEST_CHARACTERS_PER_MS > current.deadline;
+}

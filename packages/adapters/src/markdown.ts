@@ -2,7 +2,7 @@ import type { AdapterProblem, Range, ReportDocument, ReportMeta, Table } from '@
 import { LineIndex } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { pastDeadline, readLimits } from './limits.ts';
+import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { append, parsePiece } from './markdown-tables.ts';
@@ -22,6 +22,8 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
   /** On the root of a report whose time ran out: where reading stopped (an offset as the nodes' offsets count). */
   stoppedAt?: number;
+  /** When reading stopped before a block too long to read in the time left: its length. */
+  block?: number;
 }
 
 interface Block {
@@ -49,7 +51,9 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift);
   if (tree.stoppedAt !== undefined) {
     const at = Math.min(tree.stoppedAt + shift, text.length);
-    problems.push(problem('time-limit', index.range(at, at), { seconds: readLimits().seconds ?? 0 }));
+    const seconds = readLimits().seconds ?? 0;
+    if (tree.block === undefined) problems.push(problem('time-limit', index.range(at, at), { seconds }));
+    else problems.push(problem('time-limit-block', index.range(at, at), { seconds, characters: tree.block }));
   }
   const blocks = collect(tree, shift);
 
@@ -159,12 +163,15 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
  */
 export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK): MdNode {
   const starts = chunkStarts(text, bodyFrom, size);
-  if (starts.length === 1) return parsePiece(text, true);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
-    // The time for this report ran out (config `limits.seconds-per-file`): the rest is left unread.
-    if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     const to = starts[k + 1] ?? text.length;
+    // The time for this report ran out (config `limits.seconds-per-file`), or this piece (one block that cannot be
+    // split: a huge table or list) could not be read in the time left even at the slowest: the rest is left unread.
+    // The first piece is always begun.
+    if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
+    if (to - from > 4 * size && wouldOverrun(to - from)) return { type: 'root', children, stoppedAt: from - shift, block: to - from };
+    if (starts.length === 1) return parsePiece(text, true);
     const piece = parsePiece(text.slice(from, to), k === 0);
     append(children, piece, k === 0 ? 0 : from - shift);
   }

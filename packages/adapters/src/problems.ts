@@ -60,6 +60,11 @@ const catalogue = {
     'zh-CN': '读取该报告超过 {seconds} 秒（limits.seconds-per-file），从此处起的其余部分未读取',
     en: 'Reading this report took more than {seconds} s (limits.seconds-per-file); the rest from here on is not read',
   },
+  'time-limit-block': {
+    severity: 'error',
+    'zh-CN': '从此处起的 {characters} 个字符是一整块，无法在 {seconds} 秒（limits.seconds-per-file）的剩余时间内读完，此块及其后的部分未读取',
+    en: 'The {characters} characters from here on make one block that cannot be read in what is left of {seconds} s (limits.seconds-per-file); it and the rest are not read',
+  },
   'too-many-rows': {
     severity: 'warning',
     'zh-CN': '表格超过 {limit} 行，从该行起的其余行未读取',

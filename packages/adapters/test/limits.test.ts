@@ -1,3 +1,4 @@
+import { LineIndex } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
 import { readBinaryReport, readReport } from '../src/index.ts';
 import { readLimits } from '../src/limits.ts';
@@ -34,6 +35,28 @@ describe('reading keeps to the limits it is given', () => {
     expect(stop?.severity).toBe('error');
     expect(stop?.message.en).toBe('Reading this report took more than 1 s (limits.seconds-per-file); the rest from here on is not read');
     expect(stop?.range.start.line).toBeGreaterThan(1);
+  });
+
+  it('time: a block too long to read in the time left is not begun, with a located error', () => {
+    const paragraphs = Array.from({ length: 1000 }, (_, i) => `第${i}段，共${i}条。`).join('\n\n');
+    const list = Array.from({ length: 20_000 }, (_, i) => `- 第${i}项，共${i}条`).join('\n');
+    const text = `# 报告\n\n${paragraphs}\n\n${list}\n`;
+    const listLine = text.slice(0, text.indexOf('- 第0项')).split('\n').length;
+    const doc = readReport({ uri: 'r.md', text, limits: { deadline: Date.now() + 2_000, seconds: 2 } });
+    const stop = doc.problems.find((p) => p.code === 'time-limit-block');
+    expect(stop?.severity).toBe('error');
+    // The piece that holds the list starts at a paragraph at most a piece (8 KB) before it: a list is never split.
+    expect(stop?.range.start.line).toBeGreaterThan(1);
+    expect(stop?.range.start.line).toBeLessThan(listLine);
+    const characters = text.length - new LineIndex(text).offset(stop!.range.start);
+    expect(stop?.message.en).toBe(
+      `The ${characters} characters from here on make one block that cannot be read in what is left of 2 s (limits.seconds-per-file); it and the rest are not read`,
+    );
+    // What comes before that piece is read.
+    expect(doc.statements.length).toBeGreaterThan(300);
+    expect(doc.statements.length).toBe(doc.statements.filter((s) => s.range.start.line < stop!.range.start.line).length);
+    // Without a time limit, all of it is read.
+    expect(readReport({ uri: 'r.md', text }).statements).toHaveLength(21_000);
   });
 
   it('the limits hold only while a report is read', async () => {
