@@ -48,6 +48,8 @@ export type ExportFormat = 'json' | 'sarif' | 'markdown';
 
 export type Response =
   | { type: 'ready'; packs: PackInfo[] }
+  /** The checker has been warmed up (see `WebChecker.warmUp`), in this many milliseconds. */
+  | { type: 'warm'; ms: number }
   | { type: 'result'; id: number; files: FileResult[]; rules: Record<string, RuleInfo>; timing: Timing }
   | { type: 'exported'; id: number; text: string; fileName: string; mime: string }
   | { type: 'error'; id: number; message: string };

@@ -7,10 +7,20 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: Response) => self.postMessage(message);
 let checker: WebChecker | undefined;
+/** Whether the page has asked for anything yet (which ends the warm-up). */
+let asked = false;
 
 try {
   checker = new WebChecker();
   post({ type: 'ready', packs: checker.packInfo() });
+  // While the page waits for a file; a report that arrives meanwhile stops it.
+  const warming = performance.now();
+  checker
+    .warmUp(1_500, () => asked)
+    .then(
+      () => post({ type: 'warm', ms: Math.round(performance.now() - warming) }),
+      () => undefined,
+    );
 } catch (error) {
   post({ type: 'error', id: 0, message: describe(error) });
 }
@@ -21,6 +31,7 @@ function describe(error: unknown): string {
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const request = event.data;
+  asked = true;
   if (!checker) return post({ type: 'error', id: request.id, message: 'the checker did not start' });
   try {
     if (request.type === 'check') {
