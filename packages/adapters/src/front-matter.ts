@@ -1,6 +1,6 @@
-import { type AdapterProblem, type LineIndex, type Located, type Period, type Range, type ReportMeta, yamlTooDeep } from '@crossfoot/core';
+import { type AdapterProblem, type LineIndex, type Located, type Period, parseYamlDocument, type Range, type ReportMeta } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { type Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { type Document, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
 import { readLimits } from './limits.ts';
 import { problem } from './problems.ts';
@@ -34,13 +34,13 @@ const EXPECTED: Record<string, { zh: string; en: string }> = {
 export function readFrontMatter(index: LineIndex, from: number, to: number, problems: AdapterProblem[]): ReportMeta {
   const source = index.text.slice(from, to);
   const { nestingDepth, yamlAliases } = readLimits();
-  const deep = yamlTooDeep(source, nestingDepth);
-  if (deep !== undefined) {
-    const start = from + deep;
+  const read = parseYamlDocument(source, nestingDepth, { prettyErrors: false, keepSourceTokens: false });
+  if ('tooDeep' in read) {
+    const start = from + read.tooDeep;
     problems.push(problem('front-matter-too-deep', index.range(start, Math.max(start, index.lineEnd(index.position(start).line))), { limit: nestingDepth }));
     return {};
   }
-  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+  const doc = read.doc;
   const at = (r: readonly number[] | undefined, fallback: Range): Range => {
     if (!r) return fallback;
     const start = from + (r[0] ?? 0);

@@ -1,7 +1,7 @@
 import type { AdapterProblem, LineIndex as Index, Range, ReportDocument, ReportMeta, Section, Table } from '@crossfoot/core';
-import { LineIndex, yamlTooDeep } from '@crossfoot/core';
+import { LineIndex, parseYamlDocument } from '@crossfoot/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, visit, type Node as YamlNode } from 'yaml';
+import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Pair, type Scalar, visit, type Node as YamlNode } from 'yaml';
 import { readFrontMatter } from './front-matter.ts';
 import { remapDates, remapMeta, remapStatements, TextMap } from './html-text-map.ts';
 import { readLimits } from './limits.ts';
@@ -36,14 +36,15 @@ export function parseYamlReport(uri: string, text: string): ReportDocument {
   const index = new LineIndex(text);
   const problems = doc.problems;
   const { nestingDepth, yamlAliases } = readLimits();
-  const deep = yamlTooDeep(text, nestingDepth);
-  if (deep !== undefined) {
-    problems.push(yamlReportProblem('yaml-too-deep', index.range(deep, Math.max(deep, index.lineEnd(index.position(deep).line))), { limit: nestingDepth }));
-    return doc;
-  }
   let ydoc: Document;
   try {
-    ydoc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+    const read = parseYamlDocument(text, nestingDepth, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+    if ('tooDeep' in read) {
+      const deep = read.tooDeep;
+      problems.push(yamlReportProblem('yaml-too-deep', index.range(deep, Math.max(deep, index.lineEnd(index.position(deep).line))), { limit: nestingDepth }));
+      return doc;
+    }
+    ydoc = read.doc;
   } catch (error) {
     problems.push(problem('internal', startOfDocument, { detail: describeError(error) }));
     return doc;

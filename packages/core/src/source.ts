@@ -1,4 +1,17 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, Parser, parseDocument } from 'yaml';
+import {
+  Composer,
+  type Document,
+  type DocumentOptions,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type ParseOptions,
+  Parser,
+  type SchemaOptions,
+  YAMLParseError,
+} from 'yaml';
 import { CrossfootError } from './errors.ts';
 import { LineIndex } from './lines.ts';
 import type { Range } from './model.ts';
@@ -26,41 +39,80 @@ export const MAX_YAML_DEPTH = 64;
  * tree iteratively; a document so deep that the YAML parser itself runs out of stack is too deep, at its start.
  */
 export function yamlTooDeep(text: string, limit = MAX_YAML_DEPTH): number | undefined {
-  type Token = { offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
-  const stack: [Token, number][] = [];
+  const read = yamlTokens(text, limit);
+  return 'tooDeep' in read ? read.tooDeep : undefined;
+}
+
+type Token = ReturnType<Parser['parse']> extends Generator<infer T> ? T : never;
+
+/** The syntax tokens of a YAML text, or where it is nested deeper than `limit`. */
+function yamlTokens(text: string, limit: number): { tokens: Token[] } | { tooDeep: number } {
+  type Nested = { offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const stack: [Nested, number][] = [];
+  const tokens: Token[] = [];
   try {
     for (const token of new Parser().parse(text)) {
-      stack.push([token as Token, 0]);
+      tokens.push(token);
+      stack.push([token as Nested, 0]);
       while (stack.length > 0) {
-        const [t, depth] = stack.pop() as [Token, number];
-        if (depth > limit) return t.offset ?? 0;
-        if (t.value && typeof t.value === 'object') stack.push([t.value as Token, depth + 1]);
+        const [t, depth] = stack.pop() as [Nested, number];
+        if (depth > limit) return { tooDeep: t.offset ?? 0 };
+        if (t.value && typeof t.value === 'object') stack.push([t.value as Nested, depth + 1]);
         for (const item of t.items ?? []) {
-          if (item.key && typeof item.key === 'object') stack.push([item.key as Token, depth + 1]);
-          if (item.value && typeof item.value === 'object') stack.push([item.value as Token, depth + 1]);
+          if (item.key && typeof item.key === 'object') stack.push([item.key as Nested, depth + 1]);
+          if (item.value && typeof item.value === 'object') stack.push([item.value as Nested, depth + 1]);
         }
       }
     }
   } catch (error) {
     // The parser's own recursion ran out of stack (thousands of `- - - …` on a line, found by fuzzing): too deep.
-    if (error instanceof RangeError) return 0;
+    if (error instanceof RangeError) return { tooDeep: 0 };
     throw error;
   }
-  return undefined;
+  return { tokens };
+}
+
+/**
+ * One YAML document, as `parseDocument` reads it (a second document is an error), but from tokens read once: the
+ * nesting is measured on the same tokens the document is composed from. `tooDeep` where nesting passes `limit`.
+ */
+export function parseYamlDocument(
+  text: string,
+  limit: number,
+  options: DocumentOptions & SchemaOptions & ParseOptions,
+): { doc: Document.Parsed } | { tooDeep: number } {
+  const read = yamlTokens(text, limit);
+  if ('tooDeep' in read) return read;
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(read.tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return { doc: doc as Document.Parsed };
 }
 
 /** Parses YAML (or JSON, which YAML 1.2 reads) keeping positions. Throws a located CrossfootError on bad syntax. */
 export function parseSource(file: string, text: string): ParsedSource {
-  const deep = yamlTooDeep(text);
-  if (deep !== undefined) {
-    const at = new LineIndex(text).position(deep);
-    throw new CrossfootError('yaml-too-deep', `nested more than ${MAX_YAML_DEPTH} levels deep`, file, pointRange(at.line, at.column));
-  }
   let doc: Document.Parsed;
   try {
     // Without prettyErrors: prettifying each of thousands of syntax errors takes time quadratic in their number.
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    const read = parseYamlDocument(text, MAX_YAML_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true });
+    if ('tooDeep' in read) {
+      const at = new LineIndex(text).position(read.tooDeep);
+      throw new CrossfootError('yaml-too-deep', `nested more than ${MAX_YAML_DEPTH} levels deep`, file, pointRange(at.line, at.column));
+    }
+    doc = read.doc;
   } catch (error) {
+    if (error instanceof CrossfootError) throw error;
     throw new CrossfootError('yaml-syntax', `cannot parse: ${(error as Error).message}`, file, pointRange(1, 1));
   }
   // Lines as every other range counts them: a lone CR ends a line here too, not for the YAML line counter.

@@ -1,16 +1,29 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
+import configSchema from '../schemas/crossfoot.config.schema.json' with { type: 'json' };
+import packSchema from '../schemas/crossfoot.pack.schema.json' with { type: 'json' };
 import { CrossfootError, CrossfootErrors } from './errors.ts';
+import * as precompiled from './schema-validators.generated.ts';
 import type { ParsedSource, SourcePath } from './source.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-const compiled = new Map<string, ValidateFunction>();
+/** Compiles a schema the first time it is needed; the shipped schemas come compiled ahead of time (below). */
+let ajv: Ajv | undefined;
+/**
+ * The pack and config validators, compiled from the schemas by scripts/compile-schemas.mjs with these same options:
+ * compiling them took about a quarter of the command's start-up. A test holds the file to the schemas.
+ */
+const compiled = new Map<string, ValidateFunction>([
+  [packSchema.$id, precompiled.pack as ValidateFunction],
+  [`${packSchema.$id}#/definitions/rule`, precompiled.packRule as ValidateFunction],
+  [configSchema.$id, precompiled.config as ValidateFunction],
+]);
 
 /** The validator of a schema, or of a definition inside it (`ref` = `#/definitions/rule`); compiled once. */
 function validatorFor(schema: { $id: string }, ref = ''): ValidateFunction {
   const key = schema.$id + ref;
   let validate = compiled.get(key);
   if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
     if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
     validate = ajv.getSchema(key) as ValidateFunction;
     compiled.set(key, validate);
