@@ -223,7 +223,10 @@ const check: Target = (rng, budget) => {
   const input = mutatedReport(rng, budget, true);
   const locale = rng.chance(0.5) ? 'zh-CN' : 'en';
   const forced = rng.chance(0.3) ? [rng.pick(shipped)] : undefined;
-  const previous = rng.chance(0.5) ? rng.pick(seedDocs) : undefined;
+  const picked = rng.chance(0.5) ? rng.pick(seedDocs) : undefined;
+  // Two files never share a name: last year's report, picked from the same seeds, gets its own (related locations
+  // in it are then told apart from those in the report checked).
+  const previous = picked && picked.uri === input.uri ? { ...picked, uri: `previous/${picked.uri}` } : picked;
   return {
     describe: `check ${input.uri} (${locale}${forced ? `, --pack ${forced[0]?.id}` : ''}${previous ? `, previous ${previous.uri}` : ''}): ${input.steps}`,
     input: input.bytes ?? input.text,
