@@ -4,13 +4,14 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import configSchema from '../schemas/crossfoot.config.schema.json' with { type: 'json' };
 import packSchema from '../schemas/crossfoot.pack.schema.json' with { type: 'json' };
+import { OPTIONS } from '../scripts/compile-schemas.mjs';
 import * as precompiled from '../src/schema-validators.generated.ts';
 
 // The pack and config validators are compiled ahead of time (scripts/compile-schemas.mjs). They must be what the
 // schemas give, and judge exactly as the validators ajv compiles at run time.
 
 const script = fileURLToPath(new URL('../scripts/compile-schemas.mjs', import.meta.url));
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+const ajv = new Ajv(OPTIONS);
 ajv.addSchema(packSchema);
 ajv.addSchema(configSchema);
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };

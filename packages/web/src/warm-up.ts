@@ -1,7 +1,7 @@
 /**
  * A made-up annual report in plain text, shaped like the real ones (numbered sections, narrative figures and dates,
- * a statistics table laid out in columns), read and checked once while the page waits for a file: the first real
- * report is then read by compiled code rather than the interpreter.
+ * a statistics table laid out in columns), read and checked over and over while the page waits for a file
+ * (`WebChecker.warmUp`): the first real report is then read by compiled code rather than the interpreter.
  */
 export function warmUpReport(): string {
   const lines = ['示范县人民政府2023年政府信息公开工作年度报告', '', '一、总体情况'];
