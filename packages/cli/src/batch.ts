@@ -15,7 +15,7 @@ import { rulesUsed } from './rules.ts';
 import type { Session } from './session.ts';
 import { issuerKey } from './text-key.ts';
 import { VERSION } from './version.ts';
-import type { CheckOutcome, FileRef, Meta, MetaOutcome, Outcome, Reply, Task, WorkerInit } from './worker.ts';
+import type { CheckOutcome, CheckTask, FileRef, Meta, MetaOutcome, Outcome, Reply, Task, WorkerInit } from './worker.ts';
 
 export interface BatchOptions {
   /** Working directory: config discovery, relative paths and uris start here. */
@@ -78,8 +78,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 }
 
 /**
- * A batch run in two steps: `prepare` settles everything the findings depend on (config, packs, the files and,
- * with a cache, their content hashes) without checking anything; `run` checks. In between, `fingerprint` lets
+ * A batch run in two steps: `prepare` settles everything the findings depend on (config, the files and, with a
+ * cache, the packs and the files' content hashes) without checking anything; `run` checks. In between, `fingerprint` lets
  * the caller reuse a report rendered from exactly these inputs.
  */
 export class Batch {
@@ -87,7 +87,7 @@ export class Batch {
     private readonly options: BatchOptions,
     readonly locale: Locale,
     private readonly init: WorkerInit,
-    private readonly environment: Environment,
+    private environment: Environment | undefined,
     private readonly session: Session | undefined,
     /** The cache, if asked for. */
     readonly cache: ResultCache | undefined,
@@ -115,10 +115,9 @@ export class Batch {
         environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
         cache.resetEnvironment(key, read, environment);
       }
-    } else {
-      session = await createSession(init);
-      environment = { rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
     }
+    // Without a cache, the packs are loaded where the reports are checked: in the threads, or here when the run
+    // stays in the main thread. The run's report asks for their rules at the end.
 
     const all = await selectFiles(cwd, config, options.patterns);
     const shard = options.shard;
@@ -151,11 +150,13 @@ export class Batch {
     const shard = options.shard;
     const inShard = new Set(mine.map((f) => f.uri));
     const runner = new Runner(options, options.jobs ?? availableParallelism(), this.session, init);
-    // Reports read in the first pass are kept here, so that checking one against last year's report does not parse either again.
+    // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
+    // last year's report does not parse either again.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
     const forgetSpill = removeOnInterrupt(spill);
     const index = new Map(all.map((f, i) => [f.uri, i]));
     const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
+    const worthSaving = likelyPaired(all);
     const saved = new Set<string>();
     try {
       const metas = new Map<string, Meta>();
@@ -168,7 +169,9 @@ export class Batch {
           metas.set(f.uri, entry);
           cached.set(f.uri, entry.result);
         } else {
-          first.push({ kind: 'check', init, path: f.path, uri: f.uri, save: saveAs(f.uri) });
+          const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
+          if (worthSaving.has(f.uri)) task.save = saveAs(f.uri);
+          first.push(task);
         }
       }
       for (const outcome of await runner.run('check', first)) {
@@ -186,7 +189,11 @@ export class Batch {
           if (inShard.has(f.uri)) continue;
           const entry = cache?.entry(f.uri, hashes.get(f.uri));
           if (entry) metas.set(f.uri, entry);
-          else if (keys.length) scans.push({ kind: 'meta', init, path: f.path, uri: f.uri, keys, save: saveAs(f.uri) });
+          else if (keys.length) {
+            const task: Task = { kind: 'meta', init, path: f.path, uri: f.uri, keys };
+            if (worthSaving.has(f.uri)) task.save = saveAs(f.uri);
+            scans.push(task);
+          }
         }
         scanned = scans.length;
         for (const outcome of await runner.run('scan', scans)) {
@@ -241,6 +248,8 @@ export class Batch {
       }
 
       const diagnostics = mine.flatMap((f) => results.get(f.uri)?.diagnostics ?? []);
+      this.environment ??= await runner.environment();
+      const environment = this.environment;
       const files = mine.map((f) => {
         const meta = metas.get(f.uri);
         const summary: FileSummary = { uri: f.uri, lines: results.get(f.uri)?.lines ?? {} };
@@ -248,11 +257,11 @@ export class Batch {
         if (meta?.year !== undefined) summary.year = meta.year;
         return summary;
       });
-      const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
+      const checked = new Set([...fresh.keys(), ...second.map((t) => (t as CheckTask).uri)]).size;
       return {
         locale: this.locale,
         diagnostics,
-        rules: rulesUsed(this.environment.rules, this.environment.forcedRuleIds, diagnostics),
+        rules: rulesUsed(environment.rules, environment.forcedRuleIds, diagnostics),
         files,
         stats: { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads },
       };
@@ -314,6 +323,24 @@ function settingsKey(cwd: string, options: BatchOptions, located: LocatedConfig 
       folders: [...packDirectories(cwd)].sort(),
     }),
   );
+}
+
+const YEAR_IN_PATH = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/**
+ * The reports worth keeping once read, because a second pass will likely need them again: those whose path
+ * names a year next to a year another path names (`2023/…` and `2024/…`, `…2023年….pdf` and `…2024年….pdf`).
+ * Saving costs about a third of a parse, so saving every report of a run of one year's reports would cost
+ * more than it spares. Whether a report is paired never depends on this: one not saved is parsed again.
+ */
+export function likelyPaired(files: FileEntry[]): Set<string> {
+  const years = files.map((f) => new Set([...f.uri.matchAll(YEAR_IN_PATH)].map((m) => Number(m[0]))));
+  const named = new Set(years.flatMap((ys) => [...ys]));
+  const out = new Set<string>();
+  files.forEach((f, i) => {
+    for (const y of years[i] as Set<number>) if (named.has(y - 1) || named.has(y + 1)) out.add(f.uri);
+  });
+  return out;
 }
 
 function pairable(meta: Meta | undefined): { issuer: string; year: number } | undefined {
@@ -384,6 +411,14 @@ class Runner {
     const outcomes: Outcome[] = [];
     for (const reply of replies) outcomes.push(await unwrap(reply));
     return outcomes;
+  }
+
+  /** The rules of the run's session, from a thread that has it (or from the main thread when it checks the reports). */
+  async environment(): Promise<Environment> {
+    const pool = await this.poolFor(1);
+    const outcome = await unwrap(await pool.run({ kind: 'environment', init: this.init }));
+    if (outcome.kind !== 'environment') throw new Error(`expected the session's rules, got a ${outcome.kind} outcome`);
+    return { rules: outcome.rules, forcedRuleIds: outcome.forcedRuleIds };
   }
 
   private async poolFor(tasks: number): Promise<Pool> {

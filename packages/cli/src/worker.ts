@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decode } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument } from '@crossfoot/core';
+import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
 import { issuerAndYear } from './meta.ts';
 import { THREAD_PROTOCOL } from './pool.ts';
@@ -49,7 +49,13 @@ export interface MetaTask extends FileRef {
   keys?: string[];
 }
 
-export type Task = CheckTask | MetaTask;
+/** The rules the session runs, for the run's report: asked of a thread, so the main thread need not load the packs too. */
+export interface EnvironmentTask {
+  kind: 'environment';
+  init: WorkerInit;
+}
+
+export type Task = CheckTask | MetaTask | EnvironmentTask;
 
 export interface Meta {
   /** Content hash of the bytes read; undefined when the file could not be read. */
@@ -75,7 +81,13 @@ export interface MetaOutcome extends Meta {
   skipped?: boolean;
 }
 
-export type Outcome = CheckOutcome | MetaOutcome;
+export interface EnvironmentOutcome {
+  kind: 'environment';
+  rules: RuleMeta[];
+  forcedRuleIds: string[];
+}
+
+export type Outcome = CheckOutcome | MetaOutcome | EnvironmentOutcome;
 
 /** An error as it crosses a thread boundary: CrossfootErrors keep their code and location. */
 export interface SerializedError {
@@ -158,6 +170,7 @@ export default async function run(task: Task): Promise<Reply> {
 async function handle(task: Task): Promise<Outcome> {
   if (task.kind === 'meta') return meta(task);
   const session = await sessionFor(task.init);
+  if (task.kind === 'environment') return { kind: 'environment', rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
   const deadline = Date.now() + session.limits.secondsPerFile * 1000;
   const { doc, ...about } = await load(task, session.limits);
   const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, diagnostics: [], lines: {} };

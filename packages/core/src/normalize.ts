@@ -5,17 +5,19 @@
  * punctuation marks used interchangeably in reports.
  */
 export function foldWidth(text: string): string {
-  // Most text has nothing to fold: find the first character that changes before building anything.
-  let i = 0;
-  while (i < text.length && folded(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
-  if (i === text.length) return text;
-  const codes = new Uint16Array(text.length);
-  for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
-  for (; i < text.length; i++) codes[i] = folded(text.charCodeAt(i));
+  // Most text has nothing to fold, and most that has keeps long runs unchanged: copy those runs by slice
+  // (a character-by-character rebuild, or a UTF-16 decoder that would replace lone surrogates, cost more).
   let out = '';
-  // String.fromCharCode over a bounded slice at a time: its arguments go on the stack.
-  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
-  return out;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) continue;
+    const f = folded(c);
+    if (f === c) continue;
+    out += text.slice(last, i) + String.fromCharCode(f);
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function folded(c: number): number {

@@ -32,6 +32,7 @@ const YEAR_ENDED = /\b(?:(?:financial|fiscal)\s+)?year\s+(?:ended|ending)\s+/gi;
 const MONTHS_ENDED = /\b(three|six|nine|twelve|\d{1,2})[ -]months?\s+(?:period\s+)?(?:ended|ending)\s+/gi;
 const DATE_LABEL = /(?:填报日期|报告日期|发布日期|印发日期|成文日期|公开日期|编制日期|\bdated?\b)[ \t]*:?[ \t]*/i;
 const ISSUER_LABEL = /(?:填报单位|报告单位|发布单位|发布机关|编制单位)(?:\([^)]*\))?[ \t]*:[ \t]*(\S.*)$/d;
+const ENDS_LIKE_DAY = /[日号0-9]$/;
 const WORD_MONTHS: Readonly<Record<string, number>> = { three: 3, six: 6, nine: 9, twelve: 12 };
 
 function readLines(index: LineIndex, folded: string): Line[] {
@@ -199,7 +200,9 @@ export function inferMetaFromText(index: LineIndex, sections: readonly Section[]
   // Publication: the date standing alone under the signature, else a labelled date, else a lone date late on.
   const afterTitle = nonEmpty.filter((l) => l.n > Math.max(titleEndLine, 1));
   // A date alone on its line, or after the issuer on the same line (`某某局 2019年1月15日`).
+  // A day ends in 日 or 号 (Chinese) or in a digit (ISO, English): only such lines can end with one.
   const lone = afterTitle
+    .filter((l) => ENDS_LIKE_DAY.test(l.text))
     .map((l) => ({ l, d: datesIn(l.text) }))
     .filter(({ l, d }) => {
       const only = d.length === 1 ? d[0] : undefined;

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
+import { describe, expect, it } from 'vitest';
+import { foldWidth } from '../src/normalize.ts';
+import { compilePattern } from '../src/pattern.ts';
+
+/** What RE2 itself answers for a pattern: the reference the literal search must agree with. */
+function re2Matches(source: string, text: string): [number, number][] {
+  const m = RE2JS.compile(foldWidth(source)).matcher(foldWidth(text));
+  const out: [number, number][] = [];
+  while (m.find()) {
+    out.push([m.start(), m.end()]);
+    if (m.end() === m.start() && m.end() >= text.length) break;
+  }
+  return out;
+}
+
+describe('compilePattern', () => {
+  it('finds literal alternatives where RE2 finds them, leftmost first and the first listed on a tie', () => {
+    const p = compilePattern('ab|abc|统计表');
+    expect(p.matches('xabcx 统计表 ab')).toEqual([
+      [1, 3],
+      [6, 9],
+      [10, 12],
+    ]);
+    expect(re2Matches('ab|abc|统计表', 'xabcx 统计表 ab')).toEqual(p.matches('xabcx 统计表 ab'));
+    expect(p.test('a b c')).toBe(false);
+    expect(p.test('统计表')).toBe(true);
+  });
+
+  it('folds width in literal patterns and subjects alike', () => {
+    expect(compilePattern('（一）').test('(一)收到申请')).toBe(true);
+    expect(compilePattern('(一)').test('（一）收到申请')).toBe(true);
+  });
+
+  it('treats any pattern with syntax as a regular expression', () => {
+    expect(compilePattern('a.c').test('abc')).toBe(true);
+    expect(compilePattern('(?i)total assets').test('TOTAL ASSETS')).toBe(true);
+    expect(compilePattern('^规章$').test('规章')).toBe(true);
+    expect(compilePattern('^规章$').test('政府规章')).toBe(false);
+    // An empty alternative matches everywhere: left to RE2.
+    expect(compilePattern('a|').matches('ba')).toEqual(re2Matches('a|', 'ba'));
+  });
+
+  it('agrees with RE2 on every literal pattern and text (property)', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', '统', '计', '（', '(', ' ', '\uD83D\uDE00', '|');
+    const word = fc.array(alphabet, { maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(word, fc.array(alphabet, { maxLength: 30 }), (source, chars) => {
+        const text = chars.join('');
+        let p: ReturnType<typeof compilePattern>;
+        try {
+          p = compilePattern(source);
+        } catch {
+          return; // Not a pattern at all (an unclosed parenthesis): a pack with it is refused.
+        }
+        expect(p.matches(text)).toEqual(re2Matches(source, text));
+        expect(p.test(text)).toBe(re2Matches(source, text).length > 0);
+      }),
+      { numRuns: 3000, seed: 20261126 },
+    );
+  });
+});
