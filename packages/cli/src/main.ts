@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
-import { type FormatInput, type FormatterName, format, formatterNames, summarize } from '@crossfoot/formatters';
+import { type FormatInput, type FormatterName, format, formatChunks, formatterNames, summarize } from '@crossfoot/formatters';
 import { localeOf, parse, positiveInt, UsageError } from './args.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { toUri } from './files.ts';
-import { writeAtomic } from './output.ts';
+import { coalesce, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -181,9 +181,11 @@ async function check(argv: string[], io: Io): Promise<number> {
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const input: FormatInput = { diagnostics, rules: result.rules, files: result.files };
   if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
-  const text = format(name, input, { locale: result.locale, color, toolVersion: VERSION });
+  const chunks = formatChunks(name, input, { locale: result.locale, color, toolVersion: VERSION });
   const totals = { ...summarize(input), exit: exitStatus(diagnostics, maxWarnings) };
-  if (outputKey) batch.cache?.rememberOutput(name, outputKey, text, totals);
+  // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
+  const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
+  if (outputKey && typeof text === 'string') batch.cache?.rememberOutput(name, outputKey, text, totals);
   write(text, totals, result.locale, values.output, io);
   return totals.exit;
 }
@@ -194,14 +196,16 @@ function cacheLine(locale: Locale, checked: number, reused: number): string {
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
 function write(
-  text: string | Uint8Array,
+  text: string | Uint8Array | Iterable<string>,
   totals: { files: number; errors: number; warnings: number; infos: number },
   locale: Locale,
   output: string | undefined,
   io: Io,
 ): void {
   if (!output) {
-    io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    if (typeof text === 'string') io.stdout(text);
+    else if (text instanceof Uint8Array) io.stdout(Buffer.from(text).toString('utf8'));
+    else for (const piece of coalesce(text)) io.stdout(piece);
     return;
   }
   const out = resolve(io.cwd, output);

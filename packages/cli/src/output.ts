@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CrossfootError } from '@crossfoot/core';
 
@@ -18,19 +18,42 @@ export function removeOnInterrupt(folder: string): () => void {
  * (atomic on one file system). A reader never sees half a report, and an interrupted run leaves the old file or
  * none, never a partial one.
  */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
+export function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}-${pending.size}.tmp`);
   pending.add(temp);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, data, { flag: 'wx' });
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
+    else writeChunks(temp, data);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw new CrossfootError('output', `cannot write ${path}: ${(error as Error).message}`);
   } finally {
     pending.delete(temp);
+  }
+}
+
+/** Pieces of text gathered into pieces of at least half a million characters (the last one excepted). */
+export function* coalesce(chunks: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 19) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}
+
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'wx');
+  try {
+    for (const piece of coalesce(chunks)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
   }
 }
 

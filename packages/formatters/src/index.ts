@@ -1,7 +1,7 @@
 import { csv } from './csv.ts';
 import { github } from './github.ts';
 import { html } from './html.ts';
-import { json } from './json.ts';
+import { json, jsonChunks } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
 import { sarif } from './sarif.ts';
@@ -27,4 +27,12 @@ export function format(name: FormatterName, input: FormatInput, options: FormatO
   const formatter = formatters[name];
   if (!formatter) throw new Error(`Unknown formatter "${String(name)}"; expected one of ${formatterNames.join(', ')}`);
   return formatter(input, options);
+}
+
+/**
+ * Renders `input` in pieces whose concatenation is `format`'s text: the JSON report a file or a finding at a
+ * time (the one that grows largest with a batch), the others whole.
+ */
+export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<string> {
+  return name === 'json' ? jsonChunks(input, options) : [format(name, input, options)];
 }

@@ -10,36 +10,71 @@ import type { FileSummary, FormatInput, FormatOptions } from './types.ts';
  * run's report (`crossfoot report merge`) without the sources.
  */
 export function json(input: FormatInput, options: FormatOptions): string {
+  return [...jsonChunks(input, options)].join('');
+}
+
+/**
+ * The JSON report in pieces (a file or a diagnostic at a time) whose concatenation is `json`'s text: a run with
+ * hundreds of thousands of findings is written without its whole report ever being one string.
+ */
+export function* jsonChunks(input: FormatInput, options: FormatOptions): Generator<string> {
   const summary = summarize(input);
   const diagnostics = sortDiagnostics(input.diagnostics);
   const sources = new Sources(input);
   const byUri = groupByUri(diagnostics);
   const about = new Map<string, FileSummary>();
   for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
-  const report = {
-    tool: { name: 'crossfoot', version: options.toolVersion },
-    summary: {
-      files: summary.files,
-      filesWithErrors: summary.filesWithErrors,
-      filesWithWarnings: summary.filesWithWarnings,
-      errors: summary.errors,
-      warnings: summary.warnings,
-      infos: summary.infos,
-      perFile: summary.perFile.map(fileCounts),
-      perRule: summary.perRule.map((r) => ({ rule: r.ruleId, count: r.count })),
-      perPack: summary.perPack.map((p) => ({ pack: p.pack, count: p.count })),
-    },
-    files: summary.perFile.map((f) => ({ ...fileCounts(f), ...fileAbout(f.uri, about.get(f.uri), byUri.get(f.uri) ?? [], sources) })),
-    diagnostics: diagnostics.map(canonicalDiagnostic),
-    rules: uniqueRules(input.rules).map((r) => ({
-      id: r.id,
-      pack: r.pack,
-      severity: r.severity,
-      description: { 'zh-CN': r.description['zh-CN'], en: r.description.en },
-      url: r.url,
-    })),
+  yield `{\n  "tool": ${nested({ name: 'crossfoot', version: options.toolVersion })},\n`;
+  const counts = {
+    files: summary.files,
+    filesWithErrors: summary.filesWithErrors,
+    filesWithWarnings: summary.filesWithWarnings,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    infos: summary.infos,
+    perFile: summary.perFile.map(fileCounts),
+    perRule: summary.perRule.map((r) => ({ rule: r.ruleId, count: r.count })),
+    perPack: summary.perPack.map((p) => ({ pack: p.pack, count: p.count })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  yield `  "summary": ${nested(counts)},\n`;
+  yield* array(
+    'files',
+    summary.perFile.map((f) => () => ({ ...fileCounts(f), ...fileAbout(f.uri, about.get(f.uri), byUri.get(f.uri) ?? [], sources) })),
+  );
+  yield ',\n';
+  yield* array(
+    'diagnostics',
+    diagnostics.map((d) => () => canonicalDiagnostic(d)),
+  );
+  yield ',\n';
+  const rules = uniqueRules(input.rules).map((r) => ({
+    id: r.id,
+    pack: r.pack,
+    severity: r.severity,
+    description: { 'zh-CN': r.description['zh-CN'], en: r.description.en },
+    url: r.url,
+  }));
+  yield `  "rules": ${nested(rules)}\n}\n`;
+}
+
+/** A value as `JSON.stringify(…, null, 2)` writes it one level down in the report. */
+function nested(value: unknown): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+}
+
+/** A top-level array member, one element at a time, as `JSON.stringify(…, null, 2)` writes it. */
+function* array(key: string, elements: (() => unknown)[]): Generator<string> {
+  if (!elements.length) {
+    yield `  "${key}": []`;
+    return;
+  }
+  yield `  "${key}": [`;
+  let first = true;
+  for (const element of elements) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(element(), null, 2).replaceAll('\n', '\n    ')}`;
+    first = false;
+  }
+  yield '\n  ]';
 }
 
 function fileCounts(f: { uri: string; errors: number; warnings: number; infos: number }) {

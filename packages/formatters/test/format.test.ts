@@ -22,6 +22,7 @@ describe('package exports', () => {
         'csv',
         'excerptLines',
         'format',
+        'formatChunks',
         'formatterNames',
         'github',
         'html',

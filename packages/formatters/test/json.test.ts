@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
-import { json } from '../src/index.ts';
+import { formatChunks, json } from '../src/index.ts';
 import { CLEAN_URI, DECODE, REPORT_URI, rules, SUMS, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 describe('json', () => {
@@ -8,6 +8,16 @@ describe('json', () => {
     const out = json(sampleInput(), zh);
     expect(out.endsWith('}\n')).toBe(true);
     expect(out.split('\n')[1]).toBe('  "tool": {');
+  });
+
+  it('is exactly JSON.stringify with two spaces, whether written whole or a piece at a time', () => {
+    for (const input of [sampleInput(), { diagnostics: [], rules: [], files: [] }]) {
+      const out = json(input, zh);
+      expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+      const pieces = [...formatChunks('json', input, zh)];
+      expect(pieces.join('')).toBe(out);
+      if (input.diagnostics.length) expect(pieces.length).toBeGreaterThan(input.diagnostics.length);
+    }
   });
 
   it('has tool, summary, files, diagnostics and rules in that order', () => {
