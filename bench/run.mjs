@@ -98,7 +98,7 @@ log('building the CLI bundle and the benchmark bundles');
 execFileSync(process.execPath, [join(ROOT, 'packages', 'cli', 'build.mjs')], { stdio: 'inherit' });
 rmSync(CLI_COPY, { recursive: true, force: true });
 mkdirSync(CLI_COPY, { recursive: true });
-for (const name of readdirSync(CLI_DIST)) if (/^crossfoot.*\.mjs$/.test(name)) copyFileSync(join(CLI_DIST, name), join(CLI_COPY, name));
+for (const name of readdirSync(CLI_DIST)) if (/^crossfoot.*\.(?:mjs|json)$/.test(name)) copyFileSync(join(CLI_DIST, name), join(CLI_COPY, name));
 writeFileSync(CLI, "import { main } from './crossfoot.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
 mkdirSync(OUT, { recursive: true });
 await build({

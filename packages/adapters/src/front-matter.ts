@@ -1,17 +1,16 @@
 import { type AdapterProblem, type LineIndex, type Located, type Period, parseYamlDocument, type Range, type ReportMeta } from '@crossfoot/core';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { FRONT_MATTER_KEYS, frontMatterSchema } from './front-matter-schema.ts';
+import { FRONT_MATTER_KEYS } from './front-matter-schema.ts';
 import { readLimits } from './limits.ts';
 import { problem } from './problems.ts';
 import { isBlank } from './reading.ts';
-
-let validator: ValidateFunction | undefined;
+import * as precompiled from './schema-validators.generated.ts';
 
 /** Aliases front matter may expand (YAML's own guard against exponential "billion laughs" documents). */
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(frontMatterSchema as object);
+  const validator = precompiled.frontMatter as ValidateFunction;
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

@@ -1,6 +1,6 @@
 import type { AdapterProblem, LineIndex as Index, Range, ReportDocument, ReportMeta, Section, Table } from '@crossfoot/core';
 import { LineIndex, parseYamlDocument } from '@crossfoot/core';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Pair, type Scalar, visit, type Node as YamlNode } from 'yaml';
 import { readFrontMatter } from './front-matter.ts';
 import { remapDates, remapMeta, remapStatements, TextMap } from './html-text-map.ts';
@@ -9,20 +9,19 @@ import { readMarker } from './markers.ts';
 import { inferMeta } from './narrative/index.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
+import * as precompiled from './schema-validators.generated.ts';
 import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
 import { yamlReportProblem } from './yaml-report-problems.ts';
 import { type ScalarChars, scalarChars } from './yaml-report-scalar.ts';
-import { REPORT_KEYS, reportSchema, SECTION_KEYS, TABLE_KEYS } from './yaml-report-schema.ts';
+import { REPORT_KEYS, SECTION_KEYS, TABLE_KEYS } from './yaml-report-schema.ts';
 
 export { reportSchema } from './yaml-report-schema.ts';
 
 /** Distinct syntax errors reported for one document; the rest follow from the first ones. */
 const MAX_SYNTAX_ERRORS = 10;
 
-let validator: ValidateFunction | undefined;
-
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(reportSchema as object);
+  const validator = precompiled.report as ValidateFunction;
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
