@@ -427,7 +427,9 @@ class Runner {
     const threads =
       this.jobs <= 1 ? 0 : explicit ? Math.min(this.jobs, tasks) : tasks < MIN_FILES_FOR_THREADS ? 0 : Math.min(this.jobs, Math.ceil(tasks / FILES_PER_THREAD));
     if (threads <= 1) {
-      if (this.session) (await import('./worker.ts')).primeSession(this.init, this.session);
+      // This run's own session, never one an earlier run in this process left behind (its config may have changed).
+      const session = this.session ?? (await createSession(this.init));
+      (await import('./worker.ts')).primeSession(this.init, session);
       this.pool = inProcessPool();
     } else {
       this.pool = await createPool(this.options.pool ?? 'threads', threads);
