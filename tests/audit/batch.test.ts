@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BatchResult, type FormatInput, format, formatterNames, runBatch, Session } from 'crossfoot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultJobs } from '../../packages/cli/src/batch.ts';
 import { runCli } from '../run-cli.ts';
 import { makeCorpus, removeCorpora } from './corpus.ts';
 
@@ -11,6 +12,12 @@ afterAll(removeCorpora);
 const SLOW = 300_000;
 
 const options = { locale: 'zh-CN' as const, color: false, toolVersion: '0.1.0' };
+
+describe('the default number of threads', () => {
+  it('is one per 1.4 cores: a checking thread keeps about 1.4 cores busy, so two cores run one', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 11]);
+  });
+});
 
 describe('batch runs in worker threads', () => {
   const dir = makeCorpus(12);

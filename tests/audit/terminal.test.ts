@@ -11,7 +11,7 @@ afterAll(removeCorpora);
 
 /**
  * The acceptance run of a batch: generated reports checked by the command in a terminal, the HTML report
- * opened in Chromium. 120 reports by default (enough for worker threads and a progress bar that moves);
+ * opened in Chromium. 120 reports by default (worker threads on a machine of three cores or more, and a progress bar that moves);
  * `AUDIT_REPORTS=1000 npx vitest run tests/audit/terminal.test.ts` runs it at the size of a province.
  */
 const REPORTS = Number(process.env.AUDIT_REPORTS ?? 120);

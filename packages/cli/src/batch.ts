@@ -25,7 +25,7 @@ export interface BatchOptions {
   packs?: string[];
   config?: string;
   locale?: Locale;
-  /** Threads that check reports; default: one per core, and none for runs too small to repay starting them. */
+  /** Threads that check reports; default: one per 1.4 cores (`defaultJobs`), and none for runs too small to repay starting them. */
   jobs?: number;
   /** Check only the files of shard `index` (1-based) of `count`, by a hash of the uri. */
   shard?: { index: number; count: number };
@@ -55,6 +55,15 @@ export interface BatchResult {
   /** Every report of the run with the lines its findings show, its issuer and year. */
   files: FileSummary[];
   stats: BatchStats;
+}
+
+/**
+ * Threads a run starts without `--jobs`: one per 1.4 cores. A thread reading and checking reports keeps about 1.4
+ * cores busy (its garbage collection and compilation run beside it), so one per core starves them all: on two
+ * cores, two threads took as long as the main thread alone (bench/NOTES.md).
+ */
+export function defaultJobs(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / 1.4));
 }
 
 /** Below this many reports a run without `--jobs` stays in the main thread: starting threads would cost more. */
@@ -149,7 +158,7 @@ export class Batch {
     const cwd = init.cwd;
     const shard = options.shard;
     const inShard = new Set(mine.map((f) => f.uri));
-    const runner = new Runner(options, options.jobs ?? availableParallelism(), this.session, init);
+    const runner = new Runner(options, options.jobs ?? defaultJobs(), this.session, init);
     // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
     // last year's report does not parse either again.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));

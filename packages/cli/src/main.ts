@@ -50,7 +50,7 @@ Options of check:
   --max-warnings <n>        exit 1 when there are more warnings than this
   --quiet                   report errors only, no progress
   --locale <zh-CN|en>       language of messages
-  --jobs <n>                worker threads (default: one per core)
+  --jobs <n>                worker threads (default: one per 1.4 cores)
   --shard <i>/<n>           check only the i-th of n slices of the files (by a hash of each path)
   --cache[=<dir>]           reuse the findings of unchanged reports (default dir: ${DEFAULT_CACHE_DIR})
 

@@ -1,4 +1,4 @@
-import { type Comparator, Dec, halfUnit, holds, type Measure, precisionText } from './decimal.ts';
+import { type Comparator, Dec, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
@@ -23,8 +23,6 @@ export interface CheckContext {
 }
 
 type Check<K extends CheckDef['kind']> = (ctx: CheckContext, check: Extract<CheckDef, { kind: K }>) => Finding[];
-
-const ZERO = new Dec(0);
 
 function tolerance(t: string | undefined): Dec | undefined {
   return t === undefined ? undefined : new Dec(t);

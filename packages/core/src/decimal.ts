@@ -15,8 +15,20 @@ export interface Measure {
   width: Dec;
 }
 
+/** Zero, shared: decimals are immutable. */
+export const ZERO: Dec = new Dec(0);
+
+/** Half-units by number of decimals, made once: every figure of every table asks for one. */
+const halfUnits: Dec[] = [];
+
 export function halfUnit(decimals: number): Dec {
-  return decimals > 0 ? new Dec(5).times(new Dec(10).pow(-decimals - 1)) : new Dec(0);
+  if (decimals <= 0) return ZERO;
+  let unit = halfUnits[decimals];
+  if (unit === undefined) {
+    unit = new Dec(5).times(new Dec(10).pow(-decimals - 1));
+    if (Number.isInteger(decimals) && decimals < 64) halfUnits[decimals] = unit;
+  }
+  return unit;
 }
 
 export function measure(value: string, decimals: number): Measure {

@@ -1,4 +1,4 @@
-import { Dec, halfUnit, type Measure } from './decimal.ts';
+import { Dec, halfUnit, type Measure, ZERO } from './decimal.ts';
 import type { RelatedLocation } from './diagnostic.ts';
 import type { Expr } from './formula.ts';
 import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
@@ -51,19 +51,23 @@ export class Resolver {
     switch (expr.kind) {
       case 'number':
         // Constants in a formula are exact, whatever their written scale.
-        return { value: new Dec(expr.value), width: new Dec(0), operands: [] };
+        return { value: new Dec(expr.value), width: ZERO, operands: [] };
       case 'negate': {
         const v = this.evaluate(expr.operand, column);
         return isUnresolved(v) ? v : { value: v.value.neg(), width: v.width, operands: v.operands };
       }
       case 'sum': {
-        let acc: Evaluated = { value: new Dec(0), width: new Dec(0), operands: [] };
+        let value = ZERO;
+        let width = ZERO;
+        const operands: Operand[] = [];
         for (const arg of expr.args) {
           const v = this.evaluate(arg, column);
           if (isUnresolved(v)) return v;
-          acc = { value: acc.value.plus(v.value), width: acc.width.plus(v.width), operands: [...acc.operands, ...v.operands] };
+          value = value.plus(v.value);
+          width = width.plus(v.width);
+          for (const o of v.operands) operands.push(o);
         }
-        return acc;
+        return { value, width, operands };
       }
       case 'binary':
         return this.binary(expr, column);
@@ -112,13 +116,17 @@ export class Resolver {
     const col = columnSelector === undefined ? firstNumericColumn(table, rowIndex) : findColumn(table, columnSelector);
     if (col < 0) return { missing: 'column', what: columnSelector === undefined ? expr.text : `${expr.text}[${columnSelector}]` };
     const rows = expr.children ? childRows(table, rowIndex) : [rowIndex];
-    let acc: Evaluated = { value: new Dec(0), width: new Dec(0), operands: [] };
+    let value = ZERO;
+    let width = ZERO;
+    const operands: Operand[] = [];
     for (const r of rows) {
       const operand = this.cellOperand(table, r, col);
       if (isUnresolved(operand)) return operand;
-      acc = { value: acc.value.plus(operand.value), width: acc.width.plus(halfUnit(operand.decimals)), operands: [...acc.operands, operand] };
+      value = value.plus(operand.value);
+      width = width.plus(halfUnit(operand.decimals));
+      operands.push(operand);
     }
-    return acc;
+    return { value, width, operands };
   }
 
   cellOperand(table: Table, rowIndex: number, col: number): Operand | Unresolved {
@@ -162,8 +170,16 @@ function single(operand: Operand): Evaluated {
   return { value: operand.value, width: halfUnit(operand.decimals), operands: [operand] };
 }
 
+/** Each cell's operand as last made: rules ask for the same cells again and again (row sums, column sums, facts). */
+const operandOfCell = new WeakMap<Cell, Operand>();
+
 export function cellOperand(uri: string, row: Row, header: string, cell: Cell): Operand {
-  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
+  const label = `${row.label} / ${header}`;
+  const known = operandOfCell.get(cell);
+  if (known && known.uri === uri && known.label === label && known.text === cell.text && known.range === cell.range) return known;
+  const operand = { label, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
+  operandOfCell.set(cell, operand);
+  return operand;
 }
 
 export function related(operands: Operand[]): RelatedLocation[] {
