@@ -78,6 +78,21 @@ function run(command, args, cwd, accept = [0, 1]) {
 
 const check = (dir, args = []) => run(process.execPath, [CLI, 'check', ...args, '--format', 'json', '-o', join(WORK, 'out.json')], dir);
 
+/**
+ * The machine's own ceiling for two-way parallel checking: two independent `--jobs 1` processes, each on half
+ * the reports, at the same time (no threads, nothing shared). Compared with one process on all of them, it bounds
+ * what any two threads could gain here.
+ */
+function halves(dir) {
+  const folders = readdirSync(join(dir, 'reports')).sort();
+  const half = Math.ceil(folders.length / 2);
+  const one = (part, out) =>
+    [process.execPath, CLI, 'check', '--jobs', '1', '--format', 'json', '-o', join(WORK, out), ...part.map((f) => `reports/${f}`)]
+      .map((a) => `'${a.replaceAll("'", `'\\''`)}'`)
+      .join(' ');
+  return run('/bin/sh', ['-c', `${one(folders.slice(0, half), 'a.json')} & ${one(folders.slice(half), 'b.json')} & wait`], dir, [0]);
+}
+
 /** Runs every measure in turn, `rounds` times, and returns the results of each. */
 function alternate(rounds, measures) {
   const out = Object.fromEntries(Object.keys(measures).map((k) => [k, []]));
@@ -157,6 +172,7 @@ try {
       markdownlint: () => run(process.execPath, [MARKDOWNLINT, 'reports/**/*.md'], md),
       jobs1: () => check(md, ['reports', '--jobs', '1']),
       jobs2: () => check(md, ['reports', '--jobs', '2']),
+      halves: () => halves(md),
     });
     results.e2e = runs;
     if (BIG_COUNT && wanted('memory')) {
@@ -225,7 +241,7 @@ const KB = (xs) => xs.map((r) => r.kb);
 const perReport = (ms, n) => ms / n;
 
 if (results.e2e) {
-  const { crossfoot, markdownlint, jobs1, jobs2 } = results.e2e;
+  const { crossfoot, markdownlint, jobs1, jobs2, halves: split } = results.e2e;
   const wall = median(MS(crossfoot));
   // 3 s for 1,000 reports; pro rata when fewer are checked.
   const goal = (3000 * COUNT) / 1000;
@@ -248,6 +264,15 @@ if (results.e2e) {
     '≥ 1.6×',
     median(w) >= 1.6,
     median(w) >= 1.6 ? '' : `${x(1.6 / median(w))} short`,
+  );
+  const ceiling = ratioOf(MS(jobs1), MS(split));
+  target(
+    4,
+    `this machine's ceiling: two independent --jobs 1 processes on half the reports each at once, ${spread(MS(split), sec)}, vs one on all`,
+    spread(ceiling, x),
+    '—',
+    undefined,
+    '',
   );
   const peak = median(KB(crossfoot));
   target(
