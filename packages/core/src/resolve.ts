@@ -170,16 +170,8 @@ function single(operand: Operand): Evaluated {
   return { value: operand.value, width: halfUnit(operand.decimals), operands: [operand] };
 }
 
-/** Each cell's operand as last made: rules ask for the same cells again and again (row sums, column sums, facts). */
-const operandOfCell = new WeakMap<Cell, Operand>();
-
 export function cellOperand(uri: string, row: Row, header: string, cell: Cell): Operand {
-  const label = `${row.label} / ${header}`;
-  const known = operandOfCell.get(cell);
-  if (known && known.uri === uri && known.label === label && known.text === cell.text && known.range === cell.range) return known;
-  const operand = { label, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
-  operandOfCell.set(cell, operand);
-  return operand;
+  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
 }
 
 export function related(operands: Operand[]): RelatedLocation[] {
