@@ -213,20 +213,50 @@ function labelWithoutMarker(row: Row): string {
   return labelKey(row.marker ? row.label.slice(row.marker.length) : row.label);
 }
 
-/** How well a row answers a selector token: 0 no match, 1 label prefix, 2 exact label or number. */
-function rowMatch(row: Row, token: string): number {
-  if (token.startsWith('~')) return selectorPattern(token.slice(1))?.test(row.label) ? 2 : 0;
-  const number = selectorNumber(token);
-  if (row.number && foldWidth(row.number) === number) return 2;
-  const key = labelKey(token);
-  if (labelKey(row.label) === key) return 2;
-  const bare = labelWithoutMarker(row);
-  if (bare === key) return 2;
-  return key.length >= 2 && bare.startsWith(key) ? 1 : 0;
+/** A row's keys as selectors compare them: its folded number, its label key, and that key without the marker. */
+interface RowKeys {
+  number: string | undefined;
+  label: string;
+  bare: string;
 }
 
-function rowMatches(row: Row, token: string): boolean {
-  return rowMatch(row, token) > 0;
+/** Row keys per table, made on first need: every selector searching a table compares every row. */
+const rowKeysFound = new WeakMap<Table, RowKeys[]>();
+
+function rowKeys(table: Table, index: number): RowKeys {
+  let all = rowKeysFound.get(table);
+  if (!all) {
+    all = [];
+    rowKeysFound.set(table, all);
+  }
+  let keys = all[index];
+  if (!keys) {
+    const row = table.rows[index] as Row;
+    keys = { number: row.number ? foldWidth(row.number) : undefined, label: labelKey(row.label), bare: labelWithoutMarker(row) };
+    all[index] = keys;
+  }
+  return keys;
+}
+
+/** A selector token and its keys, made once for all the rows it is compared with. */
+interface Token {
+  text: string;
+  number: string;
+  key: string;
+}
+
+function token(text: string): Token {
+  return { text, number: selectorNumber(text), key: labelKey(text) };
+}
+
+/** How well a row answers a selector token: 0 no match, 1 label prefix, 2 exact label or number. */
+function rowMatch(table: Table, index: number, t: Token): number {
+  if (t.text.startsWith('~')) return selectorPattern(t.text.slice(1))?.test((table.rows[index] as Row).label) ? 2 : 0;
+  const keys = rowKeys(table, index);
+  if (keys.number !== undefined && keys.number === t.number) return 2;
+  if (keys.label === t.key) return 2;
+  if (keys.bare === t.key) return 2;
+  return t.key.length >= 2 && keys.bare.startsWith(t.key) ? 1 : 0;
 }
 
 /**
@@ -267,12 +297,12 @@ function remembered(found: WeakMap<Table, Map<string, number>>, table: Table, se
 function searchRow(table: Table, selector: string): number {
   const nth = /^#(\d+)$/.exec(selector.trim());
   if (nth) return Number(nth[1]) >= 1 && Number(nth[1]) <= table.rows.length ? Number(nth[1]) - 1 : -1;
-  const tokens = splitPath(selector);
-  const last = tokens[tokens.length - 1] as string;
+  const tokens = splitPath(selector).map(token);
+  const last = tokens[tokens.length - 1] as Token;
   let best = -1;
   let bestScore = 0;
   table.rows.forEach((row, i) => {
-    const score = rowMatch(row, last);
+    const score = rowMatch(table, i, last);
     if (!score) return;
     if (tokens.length > 1 && !ancestorsMatch(table, row, tokens.slice(0, -1))) return;
     if (best < 0 || score > bestScore || (score === bestScore && row.level < (table.rows[best] as Row).level)) {
@@ -292,13 +322,12 @@ function splitPath(selector: string): string[] {
         .filter(Boolean);
 }
 
-function ancestorsMatch(table: Table, row: Row, tokens: string[]): boolean {
+function ancestorsMatch(table: Table, row: Row, tokens: Token[]): boolean {
   let i = tokens.length - 1;
   let parent = row.parent;
   while (parent !== undefined && i >= 0) {
-    const p = table.rows[parent] as Row;
-    if (rowMatches(p, tokens[i] as string)) i--;
-    parent = p.parent;
+    if (rowMatch(table, parent, tokens[i] as Token) > 0) i--;
+    parent = (table.rows[parent] as Row).parent;
   }
   return i < 0;
 }
