@@ -1,4 +1,4 @@
-import { type Comparator, Dec, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
+import { type Comparator, Dec, decimalOf, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
@@ -396,7 +396,7 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
     for (const q of [statement.total, ...statement.parts]) {
       if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
       if (check.unit && q.unit !== check.unit) continue;
-      const stated: Measure = { value: new Dec(q.value), width: halfUnit(q.decimals) };
+      const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
       const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
       if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
       // Name a single cell by its row and column, a computed candidate by its formula.
@@ -434,7 +434,7 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
       text: p.value,
       uri: ctx.doc.uri,
       range: p.range,
-      value: new Dec(p.value),
+      value: decimalOf(p.value),
       decimals: p.decimals,
     }));
     const total: Operand = {
@@ -442,7 +442,7 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
       text: s.total.value,
       uri: ctx.doc.uri,
       range: s.total.range,
-      value: new Dec(s.total.value),
+      value: decimalOf(s.total.value),
       decimals: s.total.decimals,
     };
     const parts = sumOperands(ops);

@@ -15,6 +15,16 @@ export interface Measure {
   width: Dec;
 }
 
+const SMALL_INTEGER = /^-?\d{1,7}$/;
+
+/**
+ * A figure as written (`"1586"`, `"12.50"`) as a decimal. Most figures of a report are small whole numbers: those
+ * are made from the number, which decimal.js reads without parsing text.
+ */
+export function decimalOf(text: string): Dec {
+  return SMALL_INTEGER.test(text) ? new Dec(Number(text)) : new Dec(text);
+}
+
 /** Zero, shared: decimals are immutable. */
 export const ZERO: Dec = new Dec(0);
 

@@ -1,4 +1,4 @@
-import { Dec, halfUnit, type Measure, ZERO } from './decimal.ts';
+import { Dec, decimalOf, halfUnit, type Measure, ZERO } from './decimal.ts';
 import type { RelatedLocation } from './diagnostic.ts';
 import type { Expr } from './formula.ts';
 import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
@@ -152,7 +152,7 @@ export class Resolver {
       for (const statement of this.doc.statements) {
         for (const q of [statement.total, ...statement.parts]) {
           if (fact.statement.test(q.label) && (!fact.unit || q.unit === fact.unit)) {
-            return single({ label: q.label, text: q.text, uri: this.doc.uri, range: q.range, value: new Dec(q.value), decimals: q.decimals });
+            return single({ label: q.label, text: q.text, uri: this.doc.uri, range: q.range, value: decimalOf(q.value), decimals: q.decimals });
           }
         }
       }
@@ -171,7 +171,7 @@ function single(operand: Operand): Evaluated {
 }
 
 export function cellOperand(uri: string, row: Row, header: string, cell: Cell): Operand {
-  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: new Dec(cell.value as string), decimals: cell.decimals ?? 0 };
+  return { label: `${row.label} / ${header}`, text: cell.text, uri, range: cell.range, value: decimalOf(cell.value as string), decimals: cell.decimals ?? 0 };
 }
 
 export function related(operands: Operand[]): RelatedLocation[] {

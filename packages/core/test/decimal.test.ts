@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, holds, measure, precisionText } from '../src/decimal.ts';
+import { Dec, decimalOf, holds, measure, precisionText } from '../src/decimal.ts';
 
 const sum = (...xs: [string, number][]) => {
   let value = new Dec(0);
@@ -48,5 +48,13 @@ describe('exact decimal comparison at the written precision', () => {
 
   it('precision text names the interval compared at', () => {
     expect(precisionText(measure('20.0', 1), sum(['12.35', 2], ['7.65', 2]))).toBe('±0.06');
+  });
+});
+
+describe('decimalOf', () => {
+  it('reads a figure as written exactly as decimal.js reads its text, small whole numbers included', () => {
+    for (const text of ['0', '7', '-7', '1586', '0012', '9999999', '10000000', '-1234567', '12.50', '-0.5', '123456789012345678901234567890', '1e3'])
+      expect(decimalOf(text).toString()).toBe(new Dec(text).toString());
+    expect(decimalOf('-0').isNeg()).toBe(new Dec('-0').isNeg());
   });
 });
