@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BatchResult, type FormatInput, format, formatterNames, runBatch, Session } from 'crossfoot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultJobs } from '../../packages/cli/src/batch.ts';
+import { defaultJobs, likelyPaired } from '../../packages/cli/src/batch.ts';
 import { runCli } from '../run-cli.ts';
 import { makeCorpus, removeCorpora } from './corpus.ts';
 
@@ -17,6 +17,35 @@ describe('the default number of threads', () => {
   it('is one per 1.4 cores: a checking thread keeps about 1.4 cores busy, so two cores run one', () => {
     expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 11]);
   });
+});
+
+describe('reports kept between the passes of a batch', () => {
+  const entry = (uri: string) => ({ uri, path: uri });
+
+  it('are those whose paths name a year next to a year another path names', () => {
+    const files = ['r/2023/a.md', 'r/2024/a.md', 'r/2026/b.md', 'r/x.md', 'r/某局2019年报告.pdf', 'r/某局2020年报告.pdf'].map(entry);
+    expect([...likelyPaired(files)].sort()).toEqual(['r/2023/a.md', 'r/2024/a.md', 'r/某局2019年报告.pdf', 'r/某局2020年报告.pdf']);
+    expect(likelyPaired(['r/a.md', 'r/b.md', 'r/2024/c.md'].map(entry)).size).toBe(0);
+  });
+
+  it(
+    'decide nothing but speed: reports named without years are paired with last year’s just the same',
+    async () => {
+      const dir = makeCorpus(4);
+      for (const issuer of readdirSync(join(dir, 'reports'))) {
+        for (const name of readdirSync(join(dir, 'reports', issuer))) {
+          const [stem, ext] = name.split('.') as [string, string];
+          renameSync(join(dir, 'reports', issuer, name), join(dir, 'reports', issuer, `${String.fromCharCode(97 + (Number(stem) % 26))}.${ext}`));
+        }
+      }
+      const session = await Session.create({ cwd: dir });
+      const serial = await session.run(await session.files(['reports']));
+      const batch = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 1 });
+      expect(serial.diagnostics.some((d) => d.ruleId === 'cn-gov-disclosure-2021/carried-over-from-previous')).toBe(true);
+      expect(format('json', batch, options)).toBe(format('json', serial, options));
+    },
+    SLOW,
+  );
 });
 
 describe('batch runs in worker threads', () => {
