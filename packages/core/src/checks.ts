@@ -391,13 +391,16 @@ const previousReport: Check<'previous-report'> = (ctx, check) =>
 const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
   const findings: Finding[] = [];
   const tol = tolerance(check.tolerance);
+  // The table's side is the same for every statement: evaluated once, when a statement first asks for it.
+  let table: Evaluated[] | undefined;
   for (const statement of ctx.doc.statements) {
     if (check.section && !statement.section.some((s) => check.section?.test(s))) continue;
     for (const q of [statement.total, ...statement.parts]) {
       if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
       if (check.unit && q.unit !== check.unit) continue;
       const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
-      const candidates = check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
+      table ??= check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
+      const candidates = table;
       if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
       // Name a single cell by its row and column, a computed candidate by its formula.
       const listed = candidates

@@ -30,6 +30,7 @@ export function isUnresolved<T extends object>(v: T | Unresolved): v is Unresolv
 /** Finds a pack's tables, rows, cells and facts in one document; remembers what it found. */
 export class Resolver {
   private readonly tables = new Map<string, Table | undefined>();
+  private readonly refs = new Map<string, Evaluated | Unresolved>();
 
   constructor(
     readonly doc: ReportDocument,
@@ -99,10 +100,26 @@ export class Resolver {
     }
   }
 
+  /**
+   * A reference's value, by what it names and the column iterated: relations of many rules name the same cells
+   * (a total, a row of the statistics table), and a document does not change while it is checked.
+   */
   private ref(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
+    const key = [expr.previous ? 'p' : '', expr.name, expr.row ?? '\u0000', expr.column ?? '\u0000', expr.children ? 'c' : '', column ?? '\u0000'].join(
+      '\u0001',
+    );
+    let value = this.refs.get(key);
+    if (value === undefined) {
+      value = this.resolveRef(expr, column);
+      this.refs.set(key, value);
+    }
+    return value;
+  }
+
+  private resolveRef(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
     if (expr.previous) {
       if (!this.previous) return { missing: 'fact', what: 'previous report' };
-      return this.previous.ref({ ...expr, previous: false }, column);
+      return this.previous.evaluate({ ...expr, previous: false }, column);
     }
     const fact = this.pack.facts[expr.name];
     if (fact && expr.row === undefined) return this.fact(fact);
