@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ADAPTER_OPTIONS } from '../../core/scripts/compile-schemas.mjs';
+import { judged, type Validate } from '../../core/test/helpers.ts';
 import frontMatterJson from '../schemas/front-matter.schema.json' with { type: 'json' };
 import reportJson from '../schemas/report.schema.json' with { type: 'json' };
 import * as precompiled from '../src/schema-validators.generated.ts';
@@ -9,15 +10,7 @@ import * as precompiled from '../src/schema-validators.generated.ts';
 // `--check` the core's test runs for every generated file). They must judge exactly as ajv compiling the published
 // schemas at run time with the readers' options.
 
-type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 const ajv = new Ajv(ADAPTER_OPTIONS);
-const judged = (validate: Validate, data: unknown) => {
-  const ok = validate(data);
-  return {
-    ok,
-    errors: (validate.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message })),
-  };
-};
 
 const frontMatters: unknown[] = [
   { title: '某局2024年报告', issuer: '某局', period: { start: '2024-01-01', end: '2024-12-31' }, published: '2025-01-20', packs: ['a'], year: 2024 },

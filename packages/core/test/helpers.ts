@@ -1,6 +1,20 @@
 import type { Cell, Column, ReportDocument, Row, RowKind, Statement, Table } from '../src/model.ts';
 import type { PackHost } from '../src/pack.ts';
 
+/** A JSON Schema validator, compiled at run time or ahead of time. */
+export type Validate = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; schemaPath: string; keyword: string; params: unknown; message?: string }[] | null;
+};
+
+/** What a validator says of `data`: whether it passes, and each error's place, keyword and message. */
+export function judged(validate: Validate, data: unknown) {
+  const ok = validate(data);
+  return {
+    ok,
+    errors: (validate.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message })),
+  };
+}
+
 /** An in-memory pack host: file paths are keys of `files`. */
 export function memoryHost(files: Record<string, string>): PackHost {
   const dir = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import configSchema from '../schemas/crossfoot.config.schema.json' with { type: 'json' };
 import packSchema from '../schemas/crossfoot.pack.schema.json' with { type: 'json' };
 import { OPTIONS } from '../scripts/compile-schemas.mjs';
 import * as precompiled from '../src/schema-validators.generated.ts';
+import { judged, type Validate } from './helpers.ts';
 
 // The pack and config validators are compiled ahead of time (scripts/compile-schemas.mjs). They must be what the
 // schemas give, and judge exactly as the validators ajv compiles at run time.
@@ -14,20 +15,11 @@ const script = fileURLToPath(new URL('../scripts/compile-schemas.mjs', import.me
 const ajv = new Ajv(OPTIONS);
 ajv.addSchema(packSchema);
 ajv.addSchema(configSchema);
-type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 const pairs: [string, Validate, Validate][] = [
   ['pack', precompiled.pack as Validate, ajv.getSchema(packSchema.$id) as Validate],
   ['rule', precompiled.packRule as Validate, ajv.getSchema(`${packSchema.$id}#/definitions/rule`) as Validate],
   ['config', precompiled.config as Validate, ajv.getSchema(configSchema.$id) as Validate],
 ];
-const judged = (validate: Validate, data: unknown) => {
-  const ok = validate(data);
-  return {
-    ok,
-    errors: (validate.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message })),
-  };
-};
-
 const samples: unknown[] = [
   { id: 'demo', version: '1.0.0', rules: [{ id: 'a', check: { sum: { table: 'T1' } } }] },
   { id: 'Demo', version: '1', locales: ['zh-CN', 'zh-CN'], rules: [{ id: 'a', check: { sum: {}, compare: { relation: '' } } }] },
