@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
@@ -65,6 +65,35 @@ describe('--cache', () => {
     expect(counts(configured.stderr)).toEqual({ checked: 13, reused: 0 });
     expect(configured.stdout).not.toMatch(/repeated-phrase/);
     expect(counts((await check()).stderr)).toEqual({ checked: 0, reused: 13 });
+  });
+
+  it('reads a report again when its bytes change, even with its size and modification time put back', { timeout: 300_000 }, async () => {
+    const dir = makeCorpus(2);
+    const check = () => runCli(['check', 'reports', '--cache', '--format', 'json'], dir);
+    // Files written the moment before are always read; these have settled, so only their size and times can tell.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(counts((await check()).stderr).reused).toBe(0);
+    expect(counts((await check()).stderr).checked).toBe(0);
+    // Each report's size, times and hash are kept, so that a re-run need not read unchanged reports.
+    const [files] = readdirSync(join(dir, 'node_modules/.cache/crossfoot')).filter((f) => f.endsWith('.files.json'));
+    const known = JSON.parse(readFileSync(join(dir, 'node_modules/.cache/crossfoot', files as string), 'utf8')).files;
+    expect(Object.keys(known).sort()).toEqual(
+      readdirSync(join(dir, 'reports'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(md|txt)$/.test(f))
+        .map((f) => `reports/${f}`)
+        .sort(),
+    );
+    expect(Object.keys(known)).toContain('reports/bureau-001/2024.md');
+
+    // Same length, same modification time: only the change time (which no one can set) tells.
+    const path = join(dir, 'reports/bureau-001/2024.md');
+    const before = statSync(path);
+    edit(dir, 'reports/bureau-001/2024.md', '全年主动公开政府信息共1586条', '全年主动公开政府信息共1590条');
+    utimesSync(path, before.atime, before.mtime);
+    expect(statSync(path).size).toBe(before.size);
+    const edited = await check();
+    expect(counts(edited.stderr)).toEqual({ checked: 1, reused: Object.keys(known).length - 1 });
+    expect(edited.stdout).toBe((await runCli(['check', 'reports', '--format', 'json'], dir)).stdout);
   });
 
   it('keeps its files where --cache=<dir> says, and a project pack added re-checks everything', { timeout: 300_000 }, async () => {

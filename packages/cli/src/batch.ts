@@ -133,7 +133,10 @@ export class Batch {
     const mine = shard ? all.filter((f) => shardOf(f.uri, shard.count) === shard.index - 1) : all;
     // Hashes decide what the cache can answer; without a cache the threads compute them while checking.
     const hashes = new Map<string, string | undefined>();
-    if (cache) for (const f of shard ? all : mine) hashes.set(f.uri, hashFile(f.path));
+    if (cache) {
+      for (const f of shard ? all : mine) hashes.set(f.uri, cache.fileHash(f.path, f.uri));
+      cache.saveFiles(cwd);
+    }
     return new Batch(options, locale, init, environment, session, cache, all, mine, hashes);
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config, Diagnostic, RuleMeta } from '@crossfoot/core';
 
@@ -65,6 +65,18 @@ export function hashFile(path: string): string | undefined {
   }
 }
 
+/**
+ * A report file as last hashed: size, modification and change times, inode, when that was looked at, and the hash.
+ * While all four are unchanged the hash is taken as it is, without reading the file (as git's index does).
+ */
+type KnownFile = [size: number, mtimeMs: number, ctimeMs: number, ino: number, seenAt: number, hash: string];
+
+/**
+ * A recorded hash is trusted only for a file that had not changed for this long when it was looked at: a file
+ * system that keeps times to the second (or two) could otherwise give an edit made just after the same times.
+ */
+const SETTLED_MS = 2000;
+
 function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -100,6 +112,10 @@ export class ResultCache {
   private entries: Record<string, CacheEntry> | undefined;
   private settingsDirty = false;
   private entriesDirty = false;
+  /** Report files as hashed by an earlier run, by uri, and as hashed (or confirmed) by this one. */
+  private knownFiles: Record<string, KnownFile> | undefined;
+  private readonly seenFiles: Record<string, KnownFile> = {};
+  private filesDirty = false;
 
   private constructor(
     private readonly base: string,
@@ -112,6 +128,48 @@ export class ResultCache {
     const base = join(resolve(cwd, dir), hashText(resolve(cwd)).slice(0, 16));
     const settings = readJson<Settings>(`${base}.json`);
     return new ResultCache(base, settings?.format === FORMAT ? settings : undefined);
+  }
+
+  /**
+   * The content hash of a report file, or undefined when it cannot be read. A file whose size, times and inode are
+   * those recorded when it was last hashed, and which had settled by then, is not read again.
+   */
+  fileHash(path: string, uri: string): string | undefined {
+    const now = Date.now();
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(path);
+    } catch {
+      return undefined;
+    }
+    this.knownFiles ??= this.loadFiles();
+    const known = this.knownFiles[uri];
+    const same = known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ctimeMs && known[3] === stat.ino;
+    if (known && same && Math.max(stat.mtimeMs, stat.ctimeMs) + SETTLED_MS < known[4]) {
+      this.seenFiles[uri] = known;
+      return known[5];
+    }
+    const hash = hashFile(path);
+    if (hash !== undefined) {
+      this.seenFiles[uri] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, now, hash];
+      this.filesDirty = true;
+    }
+    return hash;
+  }
+
+  private loadFiles(): Record<string, KnownFile> {
+    const stored = readJson<{ format: string; files: Record<string, KnownFile> }>(`${this.base}.files.json`);
+    return stored?.format === FORMAT && stored.files && typeof stored.files === 'object' ? stored.files : {};
+  }
+
+  /** Keeps the files hashed by this run, and those of earlier runs still on disk, for the next run. */
+  saveFiles(cwd: string): void {
+    if (!this.filesDirty) return;
+    const files: Record<string, KnownFile> = {};
+    for (const [uri, known] of Object.entries(this.knownFiles ?? {})) if (existsSync(resolve(cwd, uri))) files[uri] = known;
+    Object.assign(files, this.seenFiles);
+    writeAtomically(`${this.base}.files.json`, JSON.stringify({ format: FORMAT, files }));
+    this.filesDirty = false;
   }
 
   /** The parsed config when its text is the one cached. */

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
-import { type FormatInput, type FormatterName, format, formatChunks, formatterNames, summarize } from '@crossfoot/formatters';
+import type { FormatInput } from '@crossfoot/formatters';
+import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
 import { localeOf, parse, positiveInt, UsageError } from './args.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { toUri } from './files.ts';
@@ -181,6 +182,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const input: FormatInput = { diagnostics, rules: result.rules, files: result.files };
   if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
+  // The formatters are loaded only to render: a re-run answered from the cache needs none.
+  const { formatChunks, summarize } = await import('@crossfoot/formatters');
   const chunks = formatChunks(name, input, { locale: result.locale, color, toolVersion: VERSION });
   const totals = { ...summarize(input), exit: exitStatus(diagnostics, maxWarnings) };
   // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
@@ -218,7 +221,15 @@ function write(
 }
 
 /** Renders the report, writes it to stdout or `output` and returns the exit status its findings call for. */
-function emit(name: FormatterName, input: FormatInput, locale: Locale, output: string | undefined, maxWarnings: number | undefined, io: Io): number {
+async function emit(
+  name: FormatterName,
+  input: FormatInput,
+  locale: Locale,
+  output: string | undefined,
+  maxWarnings: number | undefined,
+  io: Io,
+): Promise<number> {
+  const { format, summarize } = await import('@crossfoot/formatters');
   const text = format(name, input, { locale, color: io.isTTY && !output, toolVersion: VERSION });
   write(text, summarize(input), locale, output, io);
   return exitStatus(input.diagnostics, maxWarnings);

@@ -4,10 +4,12 @@ import { html } from './html.ts';
 import { json, jsonChunks } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
+import { type FormatterName, formatterNames } from './names.ts';
 import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
 import type { FormatInput, FormatOptions, Formatter } from './types.ts';
 
+export { type FormatterName, formatterNames } from './names.ts';
 export type { Annotation, SarifRegion } from './positions.ts';
 export { toAnnotation, toSarifRegion } from './positions.ts';
 export { excerptLines } from './source.ts';
@@ -16,11 +18,7 @@ export { summarize } from './summary.ts';
 export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
 export { csv, github, html, json, junit, markdown, sarif, stylish };
 
-export type FormatterName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown' | 'html' | 'csv';
-
 const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
-
-export const formatterNames: readonly FormatterName[] = Object.freeze(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html', 'csv']);
 
 /** Renders `input` with the named formatter. Pure: same input, byte-identical output. */
 export function format(name: FormatterName, input: FormatInput, options: FormatOptions): string {
