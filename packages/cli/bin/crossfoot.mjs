@@ -3,7 +3,6 @@
 // starts fast. It is used only while it is at least as new as every source file it was built from: after
 // an edit it is rebuilt first (about a second, once), and if that cannot be done the TypeScript sources run
 // through tsx. Either way editing the sources never runs stale code. A published package ships only dist/.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +33,9 @@ function newerThan(time) {
 }
 
 const fresh = () => existsSync(bundle) && !newerThan(statSync(bundle).mtimeMs);
-const rebuilt = () => {
+// Node's child_process module is loaded only when a rebuild is needed: most starts do not pay for it.
+const rebuilt = async () => {
+  const { spawnSync } = await import('node:child_process');
   const build = spawnSync(process.execPath, [fileURLToPath(new URL('../build.mjs', import.meta.url))], { stdio: 'ignore', timeout: 120_000 });
   return build.status === 0 && fresh();
 };
@@ -45,7 +46,7 @@ let interrupted;
 process.once('SIGINT', () => process.exit(interrupted?.() ?? 130));
 if (!existsSync(source)) {
   ({ main, interrupted } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
-} else if (fresh() || rebuilt()) {
+} else if (fresh() || (await rebuilt())) {
   ({ main, interrupted } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
 } else {
   const { register } = await import('tsx/esm/api');
