@@ -94,6 +94,15 @@ describe('--cache', () => {
     const edited = await check();
     expect(counts(edited.stderr)).toEqual({ checked: 1, reused: Object.keys(known).length - 1 });
     expect(edited.stdout).toBe((await runCli(['check', 'reports', '--format', 'json'], dir)).stdout);
+
+    // A re-run answered from the cache writes the same file as the run that rendered it.
+    const written = () => runCli(['check', 'reports', '--cache', '--format', 'sarif', '-o', 'out.sarif'], dir);
+    await written();
+    const first = readFileSync(join(dir, 'out.sarif'), 'utf8');
+    rmSync(join(dir, 'out.sarif'));
+    expect(counts((await written()).stderr)).toEqual({ checked: 0, reused: Object.keys(known).length });
+    expect(readFileSync(join(dir, 'out.sarif'), 'utf8')).toBe(first);
+    expect(first).toBe((await runCli(['check', 'reports', '--format', 'sarif'], dir)).stdout);
   });
 
   it('keeps its files where --cache=<dir> says, and a project pack added re-checks everything', { timeout: 300_000 }, async () => {

@@ -237,21 +237,30 @@ export class ResultCache {
     }
   }
 
-  /** The report rendered last time for these exact inputs (`key`) in this format, as bytes, with its totals. */
-  output(format: string, key: string): { bytes: Uint8Array; totals: OutputTotals } | undefined {
-    let stored: Buffer;
-    try {
-      stored = readFileSync(this.outputFile(format));
-    } catch {
-      return undefined;
-    }
-    const newline = stored.indexOf(10);
-    const head = newline < 0 ? undefined : readHead(stored.subarray(0, newline).toString('utf8'));
-    return head?.key === key ? { bytes: stored.subarray(newline + 1), totals: head.totals } : undefined;
+  /**
+   * The report rendered last time for these exact inputs (`key`) in this format: the file that holds it and its
+   * totals. The report is kept in a file of its own, named after its inputs, so that it can be copied without being
+   * read, and a report written for other inputs can never be taken for it.
+   */
+  output(format: string, key: string): { file: string; totals: OutputTotals } | undefined {
+    const head = readJson<{ key: string; totals: OutputTotals }>(`${this.outputFile(format)}.json`);
+    if (head?.key !== key) return undefined;
+    const file = this.reportFile(format, key);
+    return existsSync(file) ? { file, totals: head.totals } : undefined;
   }
 
   rememberOutput(format: string, key: string, text: string, totals: OutputTotals): void {
-    writeAtomically(this.outputFile(format), `${JSON.stringify({ key, totals })}\n${text}`);
+    const head = `${this.outputFile(format)}.json`;
+    // Before the report was kept apart from its description, both were one file under this name.
+    rmSync(this.outputFile(format), { force: true });
+    const before = readJson<{ key: string }>(head);
+    if (before?.key && before.key !== key) rmSync(this.reportFile(format, before.key), { force: true });
+    writeAtomically(this.reportFile(format, key), text);
+    writeAtomically(head, JSON.stringify({ key, totals }));
+  }
+
+  private reportFile(format: string, key: string): string {
+    return `${this.outputFile(format)}.${hashText(key).slice(0, 16)}`;
   }
 
   private outputFile(format: string): string {
@@ -267,13 +276,5 @@ export class ResultCache {
       writeAtomically(`${this.base}.json`, JSON.stringify(this.settings));
       this.settingsDirty = false;
     }
-  }
-}
-
-function readHead(line: string): { key: string; totals: OutputTotals } | undefined {
-  try {
-    return JSON.parse(line) as { key: string; totals: OutputTotals };
-  } catch {
-    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
 import type { FormatInput } from '@crossfoot/formatters';
@@ -5,7 +6,7 @@ import { type FormatterName, formatterNames } from '@crossfoot/formatters/names'
 import { localeOf, parse, positiveInt, UsageError } from './args.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { toUri } from './files.ts';
-import { coalesce, writeAtomic } from './output.ts';
+import { coalesce, copyAtomic, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -170,7 +171,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const memo = outputKey ? batch.cache?.output(name, outputKey) : undefined;
   if (memo) {
     if (!values.quiet) io.stderr(cacheLine(batch.locale, 0, batch.size));
-    write(memo.bytes, memo.totals, batch.locale, values.output, io);
+    write({ file: memo.file }, memo.totals, batch.locale, values.output, io);
     return memo.totals.exit;
   }
   let result: Awaited<ReturnType<typeof batch.run>>;
@@ -199,7 +200,7 @@ function cacheLine(locale: Locale, checked: number, reused: number): string {
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
 function write(
-  text: string | Uint8Array | Iterable<string>,
+  text: string | Uint8Array | Iterable<string> | { file: string },
   totals: { files: number; errors: number; warnings: number; infos: number },
   locale: Locale,
   output: string | undefined,
@@ -208,11 +209,14 @@ function write(
   if (!output) {
     if (typeof text === 'string') io.stdout(text);
     else if (text instanceof Uint8Array) io.stdout(Buffer.from(text).toString('utf8'));
+    else if ('file' in text) io.stdout(readFileSync(text.file, 'utf8'));
     else for (const piece of coalesce(text)) io.stdout(piece);
     return;
   }
   const out = resolve(io.cwd, output);
-  writeAtomic(out, text);
+  // A report kept by the cache is copied as it is, never read.
+  if (typeof text === 'object' && 'file' in text) copyAtomic(text.file, out);
+  else writeAtomic(out, text);
   io.stderr(
     locale === 'zh-CN'
       ? `共检查 ${totals.files} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CrossfootError } from '@crossfoot/core';
 
@@ -26,6 +26,23 @@ export function writeAtomic(path: string, data: string | Uint8Array | Iterable<s
     mkdirSync(dir, { recursive: true });
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
     else writeChunks(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CrossfootError('output', `cannot write ${path}: ${(error as Error).message}`);
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+/** Copies a file whole or not at all, as `writeAtomic` writes one. */
+export function copyAtomic(from: string, path: string): void {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}-${pending.size}.tmp`);
+  pending.add(temp);
+  try {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(from, temp, constants.COPYFILE_EXCL);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
