@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { type PackHost, rememberSnapshots } from '@crossfoot/core';
+import type { PackHost } from '@crossfoot/core';
 
 const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
 
@@ -10,23 +10,6 @@ const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
  * (anyone's), and carries its pack file at the package root.
  */
 const PACK_PACKAGE = /^(?:@crossfoot\/pack-|(?:@[^/]+\/)?crossfoot-pack-)([a-z0-9][a-z0-9._-]*)$/;
-
-/** The bundle's snapshot of the shipped packs' files (build.mjs); running from the sources there is none. */
-const PACK_SOURCES = new URL('./crossfoot-pack-sources.json', import.meta.url);
-let packSourcesRead = false;
-
-/** Lets the shipped packs' files, as the bundle stores them, be read without parsing them (once a process). */
-function rememberPackSources(): void {
-  if (packSourcesRead) return;
-  packSourcesRead = true;
-  let entries: [string, string][];
-  try {
-    entries = JSON.parse(readFileSync(PACK_SOURCES, 'utf8'));
-  } catch {
-    return;
-  }
-  rememberSnapshots(entries);
-}
 
 /** The pack id a package name carries, or undefined for a package that is not named as a pack. */
 export function packIdOfPackage(name: string): string | undefined {
@@ -146,7 +129,6 @@ function isPathLike(ref: string): boolean {
  * and `crossfoot-pack-<id>`), and among the installed and built-in packs.
  */
 export function createPackHost(cwd: string): PackHost {
-  rememberPackSources();
   return {
     resolvePack(ref, from) {
       const base = from ? dirname(from) : cwd;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   Checker,
@@ -12,6 +13,7 @@ import {
   parseConfig,
   type ReportDocument,
   type RuleMeta,
+  rememberSnapshots,
 } from '@crossfoot/core';
 import type { FileSummary } from '@crossfoot/formatters';
 import { locateConfig } from './config.ts';
@@ -22,6 +24,23 @@ import { loadPlugins } from './plugins.ts';
 import { findPrevious } from './previous.ts';
 import { readReportFile, UNREADABLE } from './read.ts';
 import { rulesUsed } from './rules.ts';
+
+/** The bundle's snapshot of the shipped packs' files (build.mjs); running from the sources there is none. */
+const PACK_SOURCES = new URL('./crossfoot-pack-sources.json', import.meta.url);
+let packSourcesRead = false;
+
+/** Lets the shipped packs' files, as the bundle stores them, be read without parsing them (once a process). */
+function rememberPackSources(): void {
+  if (packSourcesRead) return;
+  packSourcesRead = true;
+  let entries: [string, string][];
+  try {
+    entries = JSON.parse(readFileSync(PACK_SOURCES, 'utf8'));
+  } catch {
+    return;
+  }
+  rememberSnapshots(entries);
+}
 
 /** `crossfoot.config.{yaml,yml,json}` given, or found upward from `cwd`; its `file` is relative to `cwd`. */
 export function findConfig(cwd: string, explicit?: string): Config | undefined {
@@ -79,6 +98,7 @@ export class Session {
   }
 
   static async create(options: SessionOptions): Promise<Session> {
+    rememberPackSources();
     const { cwd } = options;
     const config = findConfig(cwd, options.config);
     const locale = options.locale ?? config?.locale ?? 'zh-CN';
