@@ -19,30 +19,25 @@ export function removeOnInterrupt(folder: string): () => void {
  * none, never a partial one.
  */
 export function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}-${pending.size}.tmp`);
-  pending.add(temp);
-  try {
-    mkdirSync(dir, { recursive: true });
+  atomically(path, (temp) => {
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
     else writeChunks(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CrossfootError('output', `cannot write ${path}: ${(error as Error).message}`);
-  } finally {
-    pending.delete(temp);
-  }
+  });
 }
 
 /** Copies a file whole or not at all, as `writeAtomic` writes one. */
 export function copyAtomic(from: string, path: string): void {
+  atomically(path, (temp) => copyFileSync(from, temp, constants.COPYFILE_EXCL));
+}
+
+/** Makes `path` by `make`ing a temporary file beside it, then renaming that over it. */
+function atomically(path: string, make: (temp: string) => void): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}-${pending.size}.tmp`);
   pending.add(temp);
   try {
     mkdirSync(dir, { recursive: true });
-    copyFileSync(from, temp, constants.COPYFILE_EXCL);
+    make(temp);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
