@@ -220,7 +220,7 @@ export class Batch {
       const previousOf = pairPrevious(all, metas);
       const byUri = new Map(all.map((f) => [f.uri, f]));
       const results = new Map<string, CachedResult>();
-      const second: Task[] = [];
+      const second: CheckTask[] = [];
       for (const f of mine) {
         const previousUri = previousOf.get(f.uri);
         const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
@@ -269,7 +269,7 @@ export class Batch {
         if (meta?.year !== undefined) summary.year = meta.year;
         return summary;
       });
-      const checked = new Set([...fresh.keys(), ...second.map((t) => (t as CheckTask).uri)]).size;
+      const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
       return {
         locale: this.locale,
         diagnostics,

@@ -200,7 +200,7 @@ function cacheLine(locale: Locale, checked: number, reused: number): string {
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
 function write(
-  text: string | Uint8Array | Iterable<string> | { file: string },
+  text: string | Iterable<string> | { file: string },
   totals: { files: number; errors: number; warnings: number; infos: number },
   locale: Locale,
   output: string | undefined,
@@ -208,7 +208,6 @@ function write(
 ): void {
   if (!output) {
     if (typeof text === 'string') io.stdout(text);
-    else if (text instanceof Uint8Array) io.stdout(Buffer.from(text).toString('utf8'));
     else if ('file' in text) io.stdout(readFileSync(text.file, 'utf8'));
     else for (const piece of coalesce(text)) io.stdout(piece);
     return;
