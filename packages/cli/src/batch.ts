@@ -10,6 +10,7 @@ import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { createPackHost, packDirectories } from './host.ts';
 import { removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
+import { refuseReplay } from './probe.ts';
 import type { Phase, ProgressEvent } from './progress.ts';
 import { rulesUsed } from './rules.ts';
 import type { Session } from './session.ts';
@@ -322,6 +323,8 @@ function settingsKey(cwd: string, options: BatchOptions, located: LocatedConfig 
     ? options.packs.map((ref) => host.resolvePack(ref, resolve(cwd, 'noop')) ?? `missing:${ref}`)
     : (config?.packs ?? []).map((ref) => host.resolvePack(ref, from) ?? `missing:${ref}`);
   const base = located ? resolve(located.path, '..') : cwd;
+  // A plugin is code: what it reads is not known, so a run with plugins is never answered without running it.
+  if (config?.plugins.length) refuseReplay('plugins');
   return hashText(
     JSON.stringify({
       crossfoot: VERSION,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config, Diagnostic, RuleMeta } from '@crossfoot/core';
+import { lookAt } from './probe.ts';
 
 /** Where `--cache` keeps its files when no folder is given, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/crossfoot';
@@ -75,7 +76,12 @@ type KnownFile = [size: number, mtimeMs: number, ctimeMs: number, ino: number, s
  * A recorded hash is trusted only for a file that had not changed for this long when it was looked at: a file
  * system that keeps times to the second (or two) could otherwise give an edit made just after the same times.
  */
-const SETTLED_MS = 2000;
+export const SETTLED_MS = 2000;
+
+/** Where the cache files of runs in `cwd` begin (a folder in `dir` and a prefix), whatever `dir` is relative to. */
+export function cacheBase(dir: string, cwd: string): string {
+  return join(resolve(cwd, dir), hashText(resolve(cwd)).slice(0, 16));
+}
 
 function readJson<T>(file: string): T | undefined {
   try {
@@ -125,7 +131,14 @@ export class ResultCache {
   }
 
   static open(dir: string, cwd: string): ResultCache {
-    const base = join(resolve(cwd, dir), hashText(resolve(cwd)).slice(0, 16));
+    const base = cacheBase(dir, cwd);
+    // Made before the run looks at anything: a folder that appears during the run (a project's first node_modules)
+    // would otherwise differ the next time, and that run could not be answered from the record (replay.ts).
+    try {
+      mkdirSync(dirname(base), { recursive: true });
+    } catch {
+      // Written at the end or not at all: a cache that cannot be written only makes the next run slower.
+    }
     const settings = readJson<Settings>(`${base}.json`);
     return new ResultCache(base, settings?.format === FORMAT ? settings : undefined);
   }
@@ -140,8 +153,10 @@ export class ResultCache {
     try {
       stat = statSync(path);
     } catch {
+      lookAt(path);
       return undefined;
     }
+    lookAt(path, stat);
     this.knownFiles ??= this.loadFiles();
     const known = this.knownFiles[uri];
     const same = known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ctimeMs && known[3] === stat.ino;
@@ -188,7 +203,10 @@ export class ResultCache {
   /** The cached environment if the settings key matches and every pack file still has its content. */
   environment(key: string): Environment | undefined {
     if (this.settings.key !== key) return undefined;
-    for (const [path, hash] of this.settings.packFiles) if (hashFile(path) !== hash) return undefined;
+    for (const [path, hash] of this.settings.packFiles) {
+      lookAt(path);
+      if (hashFile(path) !== hash) return undefined;
+    }
     return this.settings.environment;
   }
 
@@ -198,7 +216,10 @@ export class ResultCache {
     for (const [uri, entry] of Object.entries(this.loadEntries())) entries[uri] = { hash: entry.hash, issuer: entry.issuer, year: entry.year };
     this.entries = entries;
     this.entriesDirty = true;
-    const files = [...new Set(packFiles)].sort().map((path): [string, string] => [path, hashFile(path) ?? '']);
+    const files = [...new Set(packFiles)].sort().map((path): [string, string] => {
+      lookAt(path);
+      return [path, hashFile(path) ?? ''];
+    });
     this.settings = { format: FORMAT, key, packFiles: files, environment, config: this.settings.config };
     this.settingsDirty = true;
   }

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { pageOfLine, toMarkdown } from '@crossfoot/adapters';
 import { CrossfootError, DEFAULT_LIMITS, type Limits, loadPack, type ReportDocument, ruleMeta } from '@crossfoot/core';
 import { localeOf, parse, UsageError } from './args.ts';
-import { toUri } from './files.ts';
 import { createPackHost } from './host.ts';
 import type { Io } from './main.ts';
 import { writeAtomic } from './output.ts';
 import { readReportFile } from './read.ts';
 import { discoverPacks, findConfig, mergePacks } from './session.ts';
+import { toUri } from './uri.ts';
 
 // The commands besides `check` and `report`, loaded only when run: they need the packs and the adapters,
 // which `check` leaves to its worker threads (and skips entirely when the cache answers).

@@ -1,8 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type Config, CrossfootError } from '@crossfoot/core';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { listTree, lookAt } from './probe.ts';
+import { toUri } from './uri.ts';
+
+export { toUri };
 
 /** Report files a folder or the default globs take in: the text formats, PDF and Word. */
 export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'yaml', 'yml', 'html', 'htm', 'pdf', 'docx'];
@@ -16,10 +20,6 @@ export interface FileEntry {
   uri: string;
 }
 
-export function toUri(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/');
-}
-
 /** Expands paths, directories and globs into report files, sorted, without duplicates. */
 export async function collectFiles(cwd: string, patterns: string[], ignore: string[]): Promise<{ files: FileEntry[]; missing: string[] }> {
   const found = new Set<string>();
@@ -29,8 +29,10 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
   const isIgnored = picomatch(ignores, { dot: true });
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
+    lookAt(abs);
     if (existsSync(abs)) {
       if (statSync(abs).isDirectory()) {
+        listTree(abs, 'reports');
         const inDir = await glob(`**/*.${exts}`, { cwd: abs, absolute: true, dot: false, ignore: ignores, expandDirectories: false });
         for (const f of inDir) found.add(resolve(f));
       } else {
@@ -39,6 +41,7 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
       }
       continue;
     }
+    listTree(globBase(cwd, pattern), 'all');
     const matches = await glob(pattern, { cwd, absolute: true, ignore: ignores, expandDirectories: false });
     if (!matches.length) missing.push(pattern);
     for (const f of matches) found.add(resolve(f));
@@ -48,6 +51,17 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
     .filter((f) => patterns.some((p) => resolve(cwd, p) === f.path) || !isIgnored(f.uri))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { files, missing };
+}
+
+/** The folder a glob starts from: its leading segments without glob syntax. */
+export function globBase(cwd: string, pattern: string): string {
+  const segments = pattern.split('/');
+  const plain: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (/[*?[\]{}()!+@\\]/.test(segment)) break;
+    plain.push(segment);
+  }
+  return resolve(cwd, plain.join('/') || '.');
 }
 
 /** The files a run covers: the given paths or globs, else the config's includes, else `.`. */

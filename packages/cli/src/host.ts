@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PackHost } from '@crossfoot/core';
+import { listFolder, lookAt } from './probe.ts';
 
 const PACK_FILES = ['pack.yaml', 'pack.yml', 'pack.json'];
 
@@ -38,6 +40,7 @@ export function builtinPackDirectories(): Map<string, string> {
   if (folder) return packFolders(folder);
   const dirs = new Map<string, string>();
   let manifest: { dependencies?: Record<string, string> };
+  lookAt(fileURLToPath(OWN_MANIFEST));
   try {
     manifest = JSON.parse(readFileSync(OWN_MANIFEST, 'utf8'));
   } catch {
@@ -55,9 +58,11 @@ export function builtinPackDirectories(): Map<string, string> {
 /** Pack folders directly under `root`, by folder name. */
 function packFolders(root: string): Map<string, string> {
   const dirs = new Map<string, string>();
+  lookAt(root);
   if (!existsSync(root)) return dirs;
+  listFolder(root, 'all');
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (entry.isDirectory() && PACK_FILES.some((f) => existsSync(join(root, entry.name, f)))) dirs.set(entry.name, join(root, entry.name));
+    if (entry.isDirectory() && packFileIn(join(root, entry.name))) dirs.set(entry.name, join(root, entry.name));
   }
   return dirs;
 }
@@ -65,11 +70,16 @@ function packFolders(root: string): Map<string, string> {
 /** Pack packages installed in `node_modules` (named as `PACK_PACKAGE` says), by id. */
 function installedPacks(nodeModules: string): Map<string, string> {
   const dirs = new Map<string, string>();
+  lookAt(nodeModules);
   if (!existsSync(nodeModules)) return dirs;
+  listFolder(nodeModules, 'packs');
   const names: string[] = [];
   for (const entry of readdirSync(nodeModules)) {
     if (!entry.startsWith('@')) names.push(entry);
-    else if (statSync(join(nodeModules, entry)).isDirectory()) for (const sub of readdirSync(join(nodeModules, entry))) names.push(`${entry}/${sub}`);
+    else if (statSync(join(nodeModules, entry)).isDirectory()) {
+      listFolder(join(nodeModules, entry), 'packs');
+      for (const sub of readdirSync(join(nodeModules, entry))) names.push(`${entry}/${sub}`);
+    }
   }
   for (const name of names.sort()) {
     const id = packIdOfPackage(name);
@@ -102,6 +112,7 @@ export function packDirectories(cwd: string): Map<string, string> {
 function packFileIn(dir: string): string | undefined {
   for (const name of PACK_FILES) {
     const file = join(dir, name);
+    lookAt(file);
     if (existsSync(file)) return file;
   }
   return undefined;
@@ -134,14 +145,22 @@ export function createPackHost(cwd: string): PackHost {
       const base = from ? dirname(from) : cwd;
       if (isPathLike(ref)) {
         const p = resolve(base, ref);
+        lookAt(p);
         if (!existsSync(p)) return undefined;
         return statSync(p).isDirectory() ? packFileIn(p) : p;
       }
       for (const dir of [join(cwd, 'rules', ref), join(base, '..', ref)]) {
+        lookAt(dir);
         const file = existsSync(dir) ? packFileIn(dir) : undefined;
         if (file) return file;
       }
       if (PACKAGE_NAME.test(ref)) {
+        // Node looks for a package in every node_modules upward: one installed or removed there shows in a listing.
+        for (const folder of nodeModulesFrom(base)) {
+          lookAt(folder);
+          listFolder(folder, 'all');
+          if (ref.startsWith('@')) listFolder(join(folder, ref.split('/')[0] as string), 'all');
+        }
         const require = createRequire(join(base, 'noop.js'));
         for (const name of ref.startsWith('@') ? [ref] : [ref, ...packPackageNames(ref)]) {
           const dir = packageFolder(require, name);

@@ -4,10 +4,12 @@ import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
 import type { FormatInput } from '@crossfoot/formatters';
 import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
 import { localeOf, parse, positiveInt, UsageError } from './args.ts';
-import { DEFAULT_CACHE_DIR } from './cache.ts';
-import { toUri } from './files.ts';
+import { DEFAULT_CACHE_DIR, type OutputTotals } from './cache.ts';
+import { cacheLine, writtenLine } from './lines.ts';
 import { coalesce, copyAtomic, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
+import { invocationOf, recordRun, replay, stopWatching, watchRun } from './replay.ts';
+import { toUri } from './uri.ts';
 import { VERSION } from './version.ts';
 
 export { interrupted } from './output.ts';
@@ -130,6 +132,7 @@ function takeCache(args: string[]): { args: string[]; cache: string | undefined 
 
 async function check(argv: string[], io: Io): Promise<number> {
   const { args, cache } = takeCache(argv);
+  const started = Date.now();
   const { values, positionals } = parse(args, {
     pack: { type: 'string', multiple: true },
     config: { type: 'string' },
@@ -151,27 +154,50 @@ async function check(argv: string[], io: Io): Promise<number> {
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   const locale = localeOf(values.locale);
+  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+  // The same command line over the same files, packs and config: the cached run's report, without running it.
+  // Where the report goes and how many threads check are not part of what it says.
+  const invocation =
+    cache !== undefined ? invocationOf({ ...values, output: undefined, jobs: undefined, positionals, color: io.isTTY && !output }, cache, io) : undefined;
+  if (invocation) {
+    const replayed = replay(invocation, output, io);
+    if (replayed !== undefined) return replayed;
+  }
   const progress = !values.quiet && (io.stderrIsTTY ?? io.isTTY) ? new ProgressLine(io.stderr, locale ?? 'zh-CN') : undefined;
   const { Batch } = await import('./batch.ts');
-  const batch = await Batch.prepare({
-    cwd: io.cwd,
-    patterns: positionals,
-    packs: values.pack,
-    config: values.config,
-    locale,
-    jobs,
-    shard,
-    cache,
-    onProgress: progress && ((event) => progress.update(event)),
-  });
+  // What the run looks at while it settles its inputs is noted, so that the next run can be answered from the record.
+  const probe = cache !== undefined ? watchRun(cache, io.cwd) : undefined;
+  let batch: Awaited<ReturnType<typeof Batch.prepare>>;
+  try {
+    batch = await Batch.prepare({
+      cwd: io.cwd,
+      patterns: positionals,
+      packs: values.pack,
+      config: values.config,
+      locale,
+      jobs,
+      shard,
+      cache,
+      onProgress: progress && ((event) => progress.update(event)),
+    });
+  } finally {
+    if (probe) stopWatching();
+  }
   const color = io.isTTY && !values.output;
   // A report rendered from exactly these inputs (every report's bytes, packs, settings) is the same report.
   const fingerprint = batch.fingerprint;
   const outputKey = fingerprint && JSON.stringify([fingerprint, name, batch.locale, values.quiet, color, maxWarnings ?? null, VERSION]);
+  /** Records the run for `replay`: what a re-run answered from the cache prints. */
+  const remember = (totals: OutputTotals) => {
+    const kept = invocation && probe && outputKey && batch.cache?.output(name, outputKey);
+    if (!kept) return;
+    recordRun(invocation, probe, started, { report: kept.file, totals, locale: batch.locale, size: batch.size, quiet: !!values.quiet });
+  };
   const memo = outputKey ? batch.cache?.output(name, outputKey) : undefined;
   if (memo) {
     if (!values.quiet) io.stderr(cacheLine(batch.locale, 0, batch.size));
     write({ file: memo.file }, memo.totals, batch.locale, values.output, io);
+    remember(memo.totals);
     return memo.totals.exit;
   }
   let result: Awaited<ReturnType<typeof batch.run>>;
@@ -191,11 +217,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
   if (outputKey && typeof text === 'string') batch.cache?.rememberOutput(name, outputKey, text, totals);
   write(text, totals, result.locale, values.output, io);
+  remember(totals);
   return totals.exit;
-}
-
-function cacheLine(locale: Locale, checked: number, reused: number): string {
-  return locale === 'zh-CN' ? `缓存：检查了 ${checked} 个文件，${reused} 个沿用上次结果\n` : `cache: ${checked} files checked, ${reused} reused\n`;
 }
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
@@ -216,11 +239,7 @@ function write(
   // A report kept by the cache is copied as it is, never read.
   if (typeof text === 'object' && 'file' in text) copyAtomic(text.file, out);
   else writeAtomic(out, text);
-  io.stderr(
-    locale === 'zh-CN'
-      ? `共检查 ${totals.files} 个文件：${totals.errors} 个错误，${totals.warnings} 个警告，${totals.infos} 条提示；报告已写入 ${toUri(io.cwd, out)}\n`
-      : `${totals.files} files checked: ${totals.errors} errors, ${totals.warnings} warnings, ${totals.infos} infos; report written to ${toUri(io.cwd, out)}\n`,
-  );
+  io.stderr(writtenLine(totals, locale, out, io.cwd));
 }
 
 /** Renders the report, writes it to stdout or `output` and returns the exit status its findings call for. */
