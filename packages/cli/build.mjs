@@ -170,10 +170,29 @@ try {
     // CommonJS dependencies call require() for Node's own modules.
     banner: { js: "import { createRequire as __crossfootCreateRequire } from 'node:module';\nconst require = __crossfootCreateRequire(import.meta.url);" },
   });
+  // A re-run answered from the record of an unchanged cached run loads this one module and Node's own (replay.ts).
+  await build({
+    absWorkingDir: root,
+    entryPoints: { 'crossfoot-replay': 'packages/cli/src/replay-entry.ts' },
+    outdir: staging,
+    entryNames: '[name]',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'utf8',
+    legalComments: 'eof',
+    logLevel: 'warning',
+    define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
+    plugins: [pureWorkspace, directCoreImports],
+  });
   writeFileSync(join(staging, 'crossfoot-pack-sources.json'), await packSources());
   // Chunks first, entries last, each by rename: a command starting meanwhile finds either bundle whole.
   const built = readdirSync(staging);
-  const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot.mjs'];
+  const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot-replay.mjs', 'crossfoot.mjs'];
   for (const name of built.filter((n) => !entries.includes(n))) renameSync(join(staging, name), join(out, name));
   for (const name of entries) renameSync(join(staging, name), join(out, name));
   // Chunks of earlier builds stay a day: a command still running from one imports its chunks as it needs them

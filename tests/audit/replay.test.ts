@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from 'crossfoot';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
-import { makeCorpus, removeCorpora } from './corpus.ts';
+import { makeCorpus, ROOT, removeCorpora } from './corpus.ts';
 
 afterAll(removeCorpora);
 
@@ -39,7 +40,7 @@ describe('--cache answers an unchanged run from its record', () => {
     const cold = await runCli([...args, '-o', 'first.json'], dir);
     expect(cold.code).toBe(1);
     expect(counts(cold.stderr)).toEqual({ checked: 7, reused: 0 });
-    expect(readdirSync(join(dir, CACHE)).filter((n) => n.includes('.replay.'))).toHaveLength(1);
+    expect(readdirSync(join(dir, CACHE)).filter((n) => n.startsWith('replay-'))).toHaveLength(1);
 
     // Answered from the record: nothing is checked even with the findings gone, and the report is the same bytes,
     // written where this run asks, with the line naming that file.
@@ -137,6 +138,31 @@ describe('--cache answers an unchanged run from its record', () => {
     expect(terminal.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe(readFileSync(join(dir, 'plain.txt'), 'utf8'));
   });
 
+  it('is answered by the command before the rest of it loads', { timeout: 300_000 }, async () => {
+    const dir = makeCorpus(2);
+    await settle();
+    const bin = join(ROOT, 'packages/cli/bin/crossfoot.mjs');
+    const args = ['check', 'reports', '--cache', '--format', 'sarif'];
+    const command = (extra: string[]) =>
+      spawnSync(process.execPath, [bin, ...args, ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const cold = command(['-o', 'cold.sarif']);
+    expect(cold.status, cold.stderr).toBe(1);
+    // With the findings gone, only the record can answer without checking a report again.
+    for (const name of readdirSync(join(dir, CACHE))) {
+      if (/\.(?:entries|files)\.json$|^[0-9a-f]{16}\.json$|\.output\.[\w-]+\.json$/.test(name)) rmSync(join(dir, CACHE, name));
+    }
+    const warm = command(['-o', 'warm.sarif']);
+    expect(warm.status).toBe(1);
+    expect(counts(warm.stderr)).toEqual({ checked: 0, reused: counts(cold.stderr).checked });
+    expect(counts(cold.stderr).checked).toBe(6);
+    expect(warm.stderr).toMatch(/报告已写入 warm\.sarif\n$/);
+    expect(readFileSync(join(dir, 'warm.sarif'), 'utf8')).toBe(readFileSync(join(dir, 'cold.sarif'), 'utf8'));
+    // A command line it would refuse is left to the command, which says why.
+    const bad = command(['--jobs', 'many']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--jobs/);
+  });
+
   it('is not recorded for a run with plugins, which may read anything', { timeout: 300_000 }, async () => {
     const dir = makeCorpus(1);
     writeFileSync(join(dir, 'plugin.mjs'), 'export const operators = { isOdd: (value) => typeof value === "number" && value % 2 === 1 };\n');
@@ -145,6 +171,6 @@ describe('--cache answers an unchanged run from its record', () => {
     const args = ['check', 'reports', '--cache', '--format', 'json'];
     const first = await runCli(args, dir);
     expect(counts(first.stderr).checked).toBeGreaterThan(0);
-    expect(readdirSync(join(dir, CACHE)).filter((n) => n.includes('.replay.'))).toEqual([]);
+    expect(readdirSync(join(dir, CACHE)).filter((n) => n.startsWith('replay-'))).toEqual([]);
   });
 });

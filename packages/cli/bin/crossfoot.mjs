@@ -44,13 +44,24 @@ let main;
 let interrupted;
 // Ctrl-C (SIGINT): stop at once with 130, removing any output file half written (outputs are written whole, then renamed).
 process.once('SIGINT', () => process.exit(interrupted?.() ?? 130));
+const argv = process.argv.slice(2);
+/** A cached `check` whose inputs are all unchanged is answered by one small module of the bundle (src/replay.ts). */
+const replayed = async () => {
+  if (argv[0] !== 'check' || !argv.some((arg) => arg === '--cache' || arg.startsWith('--cache='))) return undefined;
+  const { replayCommand } = await import(new URL('../dist/crossfoot-replay.mjs', import.meta.url).href);
+  return replayCommand(argv);
+};
+let answered;
 if (!existsSync(source)) {
-  ({ main, interrupted } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
+  if (existsSync(bundle)) answered = await replayed();
+  if (answered === undefined)
+    ({ main, interrupted } = await import(new URL(existsSync(bundle) ? '../dist/crossfoot.mjs' : '../dist/main.js', import.meta.url).href));
 } else if (fresh() || (await rebuilt())) {
-  ({ main, interrupted } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
+  answered = await replayed();
+  if (answered === undefined) ({ main, interrupted } = await import(new URL('../dist/crossfoot.mjs', import.meta.url).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main, interrupted } = await import(new URL('../src/main.ts', import.meta.url).href));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = answered ?? (await main(argv));

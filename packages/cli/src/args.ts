@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CrossfootError, type Locale } from '@crossfoot/core';
+import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
 
 export class UsageError extends CrossfootError {
   constructor(message: string) {
@@ -29,4 +30,9 @@ export function positiveInt(name: string, value: string | undefined, min = 0): n
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number${min ? ` ≥ ${min}` : ''}, not "${value}"`);
   return Number(value);
+}
+
+export function formatName(value: string): FormatterName {
+  if (!formatterNames.includes(value as FormatterName)) throw new UsageError(`unknown format "${value}"; expected one of ${formatterNames.join(', ')}`);
+  return value as FormatterName;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashText } from './cache.ts';
+import { fingerprint } from './fingerprint.ts';
 
 /** Set by `build.mjs` in the bundle: a hash of the sources it was built from. */
 declare const CROSSFOOT_BUILD: string | undefined;
@@ -40,6 +40,6 @@ export function buildId(): string {
     walk(join(packages, name, 'src'));
     walk(join(packages, name, 'schemas'));
   }
-  stamp = `source:${hashText(parts.join('\n'))}`;
+  stamp = `source:${fingerprint(parts.join('\n'))}`;
   return stamp;
 }

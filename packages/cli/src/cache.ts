@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config, Diagnostic, RuleMeta } from '@crossfoot/core';
+import { SETTLED_MS } from './cache-folder.ts';
 import { lookAt } from './probe.ts';
 
-/** Where `--cache` keeps its files when no folder is given, relative to the working directory. */
-export const DEFAULT_CACHE_DIR = 'node_modules/.cache/crossfoot';
+export { DEFAULT_CACHE_DIR, SETTLED_MS } from './cache-folder.ts';
 
 const FORMAT = 'crossfoot-cache/1';
 
@@ -72,14 +72,8 @@ export function hashFile(path: string): string | undefined {
  */
 type KnownFile = [size: number, mtimeMs: number, ctimeMs: number, ino: number, seenAt: number, hash: string];
 
-/**
- * A recorded hash is trusted only for a file that had not changed for this long when it was looked at: a file
- * system that keeps times to the second (or two) could otherwise give an edit made just after the same times.
- */
-export const SETTLED_MS = 2000;
-
 /** Where the cache files of runs in `cwd` begin (a folder in `dir` and a prefix), whatever `dir` is relative to. */
-export function cacheBase(dir: string, cwd: string): string {
+function cacheBase(dir: string, cwd: string): string {
   return join(resolve(cwd, dir), hashText(resolve(cwd)).slice(0, 16));
 }
 

@@ -3,35 +3,21 @@ import { isAbsolute, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
 import type { FormatInput } from '@crossfoot/formatters';
 import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
-import { localeOf, parse, positiveInt, UsageError } from './args.ts';
-import { DEFAULT_CACHE_DIR, type OutputTotals } from './cache.ts';
+import { formatName, localeOf, parse, positiveInt, UsageError } from './args.ts';
+import type { OutputTotals } from './cache.ts';
+import { DEFAULT_CACHE_DIR } from './cache-folder.ts';
+import { checkInvocation, parseCheck } from './check-line.ts';
+import { defaultIo, type Io } from './io.ts';
 import { cacheLine, writtenLine } from './lines.ts';
 import { coalesce, copyAtomic, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
-import { invocationOf, recordRun, replay, stopWatching, watchRun } from './replay.ts';
+import { recordRun, replay, stopWatching, watchRun } from './replay.ts';
 import { toUri } from './uri.ts';
 import { VERSION } from './version.ts';
 
 export { interrupted } from './output.ts';
+export type { Io };
 export { VERSION };
-
-export interface Io {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout/stderr are terminals (colour, progress). */
-  isTTY: boolean;
-  /** Whether stderr is a terminal (progress); default: `isTTY`. */
-  stderrIsTTY?: boolean;
-}
-
-const defaultIo = (): Io => ({
-  cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
-  stderrIsTTY: !!process.stderr.isTTY,
-});
 
 const USAGE = `Usage: crossfoot <command> [options]
 
@@ -107,58 +93,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function formatName(value: string): FormatterName {
-  if (!formatterNames.includes(value as FormatterName)) throw new UsageError(`unknown format "${value}"; expected one of ${formatterNames.join(', ')}`);
-  return value as FormatterName;
-}
-
-/** `--cache` alone or `--cache=<dir>`: parseArgs has no optional values, and `--cache <dir>` would swallow a path to check. */
-function takeCache(args: string[]): { args: string[]; cache: string | undefined } {
-  let cache: string | undefined;
-  const rest: string[] = [];
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') {
-      rest.push(...args.slice(i));
-      break;
-    }
-    if (arg === '--cache') cache = DEFAULT_CACHE_DIR;
-    else if (arg.startsWith('--cache=')) {
-      cache = arg.slice('--cache='.length);
-      if (!cache) throw new UsageError('--cache= needs a folder, or write --cache alone for the default');
-    } else rest.push(arg);
-  }
-  return { args: rest, cache };
-}
-
 async function check(argv: string[], io: Io): Promise<number> {
-  const { args, cache } = takeCache(argv);
   const started = Date.now();
-  const { values, positionals } = parse(args, {
-    pack: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    format: { type: 'string', default: 'stylish' },
-    output: { type: 'string', short: 'o' },
-    'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-    locale: { type: 'string' },
-    jobs: { type: 'string' },
-    shard: { type: 'string' },
-  });
-  const name = formatName(values.format as string);
-  const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
-  const jobs = positiveInt('--jobs', values.jobs, 1);
-  let shard: { index: number; count: number } | undefined;
-  if (values.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
-    shard = { index: Number(m[1]), count: Number(m[2]) };
-  }
-  const locale = localeOf(values.locale);
+  const line = parseCheck(argv);
+  const { cache, values, positionals, name, maxWarnings, jobs, shard, locale } = line;
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
   // The same command line over the same files, packs and config: the cached run's report, without running it.
-  // Where the report goes and how many threads check are not part of what it says.
-  const invocation =
-    cache !== undefined ? invocationOf({ ...values, output: undefined, jobs: undefined, positionals, color: io.isTTY && !output }, cache, io) : undefined;
+  const invocation = checkInvocation(line, io);
   if (invocation) {
     const replayed = replay(invocation, output, io);
     if (replayed !== undefined) return replayed;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fingerprint } from './fingerprint.ts';
 
 /**
  * A path as a run looked at it: a file's size, modification and change times and inode; `'dir'` for a folder (what
@@ -79,7 +79,7 @@ function list(folder: string, mode: Listing): { hash: string; folders: string[] 
     if (isFolder !== false && !TOOL_FOLDERS.has(entry.name)) folders.push(join(folder, entry.name));
   }
   names.sort();
-  return { hash: createHash('sha1').update(names.join('\n')).digest('hex').slice(0, 20), folders };
+  return { hash: fingerprint(names.join('\n')), folders };
 }
 
 /** The hash of `folder`'s listing as `mode` sees it, or null when it cannot be listed. */

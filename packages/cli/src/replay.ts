@@ -1,8 +1,11 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Locale } from '@crossfoot/core';
 import { buildId } from './build-id.ts';
-import { cacheBase, hashText, type OutputTotals, SETTLED_MS } from './cache.ts';
+import type { OutputTotals } from './cache.ts';
+import { SETTLED_MS } from './cache-folder.ts';
+import { fingerprint } from './fingerprint.ts';
+import type { Io } from './io.ts';
 import { cacheLine, writtenLine } from './lines.ts';
 import { copyAtomic, writeAtomic } from './output.ts';
 import { type Listing, type Look, listingOf, lookOf, type Observations, type Probe, sameLook, startProbe, stopProbe } from './probe.ts';
@@ -38,15 +41,6 @@ interface RunRecord extends Observations, Outcome {
   key: string;
 }
 
-/** The console a run writes to, as `main` has it. */
-interface Console {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-  stderrIsTTY?: boolean;
-}
-
 /** One `check --cache` command line in one place: what decides its record and where that is kept. */
 export interface Invocation {
   key: string;
@@ -57,14 +51,14 @@ export interface Invocation {
  * A `check` run from `io.cwd` with its cache in `cacheDir`, given the settings of its command line that decide what
  * its report says (not where it is written, nor how many threads check).
  */
-export function invocationOf(settings: object, cacheDir: string, io: Console): Invocation {
+export function invocationOf(settings: object, cacheDir: string, io: Io): Invocation {
   const cwd = resolve(io.cwd);
   const key = JSON.stringify([FORMAT, VERSION, buildId(), cwd, settings, io.isTTY, io.stderrIsTTY ?? io.isTTY, process.env.CROSSFOOT_BUILTIN_RULES ?? null]);
-  return { key, file: `${cacheBase(cacheDir, cwd)}.replay.${hashText(key).slice(0, 16)}.json` };
+  return { key, file: join(resolve(cwd, cacheDir), `replay-${fingerprint(key)}.json`) };
 }
 
 /** Answers the run as recorded, writing the report to `output` (else stdout); its exit status, or undefined when it must be run. */
-export function replay(invocation: Invocation, output: string | undefined, io: Console): number | undefined {
+export function replay(invocation: Invocation, output: string | undefined, io: Io): number | undefined {
   let record: RunRecord;
   try {
     record = JSON.parse(readFileSync(invocation.file, 'utf8'));
