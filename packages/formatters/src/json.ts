@@ -59,7 +59,15 @@ export function* jsonChunks(input: FormatInput, options: FormatOptions): Generat
 
 /** A value as `JSON.stringify(…, null, 2)` writes it one level down in the report. */
 function nested(value: unknown): string {
-  return JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+  // Written inside an array it comes out indented by one level: `[\n  ` … `\n]` taken off, with no pass to indent it.
+  const text = JSON.stringify([value], null, 2);
+  return text.slice(4, text.length - 2);
+}
+
+/** A value as `JSON.stringify(…, null, 2)` writes it two levels down: inside `[\n  [\n    ` … `\n  ]\n]`. */
+function nestedTwice(value: unknown): string {
+  const text = JSON.stringify([[value]], null, 2);
+  return text.slice(10, text.length - 6);
 }
 
 /** A top-level array member, one element at a time, as `JSON.stringify(…, null, 2)` writes it. */
@@ -71,7 +79,7 @@ function* array(key: string, elements: (() => unknown)[]): Generator<string> {
   yield `  "${key}": [`;
   let first = true;
   for (const element of elements) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(element(), null, 2).replaceAll('\n', '\n    ')}`;
+    yield `${first ? '' : ','}\n    ${nestedTwice(element())}`;
     first = false;
   }
   yield '\n  ]';
