@@ -42,15 +42,131 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;
 export function parsePiece(text: string, first: boolean): MdNode {
   if (text.charCodeAt(0) === 0xfeff) return parseWith(text, first, true);
   const tables = plainTables(text, first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0);
-  if (tables.length === 0) return parseWith(text, first, true);
+  if (tables.length === 0) return readBlocks(text, first, true);
   const children: MdNode[] = [];
   let at = 0;
   for (const table of tables) {
-    if (table.start > at) append(children, parseWith(text.slice(at, table.start), first && at === 0, false), at);
+    if (table.start > at) append(children, readBlocks(text.slice(at, table.start), first && at === 0, false), at);
     children.push(table.node);
     at = table.end;
   }
-  if (at < text.length) append(children, parseWith(text.slice(at), false, false), at);
+  if (at < text.length) append(children, readBlocks(text.slice(at), false, false), at);
+  return { type: 'root', children };
+}
+
+/**
+ * A line of plain prose: no indentation or trailing blanks, nothing at its start that opens a block or a list
+ * (`#`, `>`, `-`, `+`, `*`, `=`, `_`, a fence, `<`, `|`, `[`, `1.`), and no character inline markup, an escape, an
+ * entity or a GFM extension reads (`MARKUP`, `NEEDS_GFM`). CommonMark makes such lines the text of a paragraph
+ * as they are.
+ */
+const PLAIN_LINE = /^(?![ \t#>\-+*=_`~<|[]|\d{1,9}[.)])(?!.*(?:[\\`*_[\]!<>&~$|@\0]|:\/\/|www\.|[ \t]$))/iu;
+/** An ATX heading whose text is plain: no closing `#`s, nothing but a plain line after the marker. */
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^ \t#][^#]*)$/u;
+
+/**
+ * The nodes of a block of prose lines (no blank line among them) when every line is a plain line or a plain ATX
+ * heading, else undefined: paragraphs of consecutive plain lines (a heading interrupts one), headings.
+ */
+function plainBlock(lines: Line[]): MdNode[] | undefined {
+  const out: MdNode[] = [];
+  let paragraph: Line[] = [];
+  const close = () => {
+    if (!paragraph.length) return;
+    const first = paragraph[0] as Line;
+    const last = paragraph.at(-1) as Line;
+    out.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value: paragraph.map((l) => l.text).join('\n') }],
+      position: { start: { offset: first.start }, end: { offset: last.end } },
+    });
+    paragraph = [];
+  };
+  for (const line of lines) {
+    if (line.text.charCodeAt(0) === 35 /* # */) {
+      const m = PLAIN_HEADING.exec(line.text);
+      if (!m || !PLAIN_LINE.test(m[2] as string)) return undefined;
+      close();
+      out.push({
+        type: 'heading',
+        depth: (m[1] as string).length,
+        children: [{ type: 'text', value: m[2] as string }],
+        position: { start: { offset: line.start }, end: { offset: line.end } },
+      });
+    } else if (PLAIN_LINE.test(line.text)) paragraph.push(line);
+    else return undefined;
+  }
+  close();
+  return out;
+}
+
+/**
+ * Reads a stretch of a piece holding no plain table: each block of plain prose (`plainBlock`) into its nodes here,
+ * every other stretch (lists, quotes, code, HTML, markup, front matter) with micromark (`parseWith`). A stretch is
+ * cut only before a block at the margin after a blank line, outside a fence or an HTML block: nothing before it
+ * can continue into it, nor it into what follows, since its lines open nothing.
+ */
+function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
+  if (text.includes('\r')) return parseWith(text, first, gfmAnyway);
+  const frontMatter = first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0;
+  const lines = linesOf(text);
+  const children: MdNode[] = [];
+  /** Where the stretch left to micromark starts, if one is open. */
+  let other = frontMatter > 0 ? 0 : -1;
+  const flush = (end: number) => {
+    if (other < 0) return;
+    append(children, parseWith(text.slice(other, end), first && other === 0, gfmAnyway), other);
+    other = -1;
+  };
+  let fence: { char: string; length: number } | undefined;
+  let html: RegExp | undefined;
+  let i = 0;
+  while (i < lines.length && (lines[i] as Line).start < frontMatter) i++;
+  while (i < lines.length) {
+    const line = (lines[i] as Line).text;
+    if (fence || html) {
+      if (fence) {
+        const m = FENCE.exec(line);
+        if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(line.slice(m[0].length))) fence = undefined;
+      } else if (html?.test(line)) html = undefined;
+      i++;
+      continue;
+    }
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && !isBlank((lines[j] as Line).text)) j++;
+    const nodes = plainBlock(lines.slice(i, j));
+    if (nodes) {
+      flush((lines[i] as Line).start);
+      children.push(...nodes);
+      i = j;
+      continue;
+    }
+    if (other < 0) other = (lines[i] as Line).start;
+    // Left to micromark: a fence or an HTML block it opens runs on past blank lines, so its lines are followed.
+    for (; i < j; i++) {
+      const l = (lines[i] as Line).text;
+      if (fence) {
+        const m = FENCE.exec(l);
+        if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(l.slice(m[0].length))) fence = undefined;
+        continue;
+      }
+      if (html) {
+        if (html.test(l)) html = undefined;
+        continue;
+      }
+      const f = FENCE.exec(l);
+      if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
+      else {
+        const block = HTML_BLOCKS.find(([open]) => open.test(l));
+        if (block && !block[1].test(l.slice(4))) html = block[1];
+      }
+    }
+  }
+  flush(text.length);
   return { type: 'root', children };
 }
 

@@ -16,6 +16,7 @@ import { type MdNode, parsePiece } from '../src/markdown-tables.ts';
 // every table's cells and numbers, and the statements and dates of every paragraph and heading.
 
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const plainBody = unified().use(remarkParse).use(remarkGfm);
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -159,5 +160,84 @@ describe('Markdown reading gives the facts of plain remark-parse + remark-gfm', 
     ].join('\r\n');
     expectSameFacts('crlf.md', text);
     expectSameFacts('bom.md', `\uFEFF${text}`);
+  });
+});
+
+/** Every heading and paragraph of a tree, wherever it is: its kind, level, words and offsets. */
+function proseShapes(tree: MdNode | Root): unknown[] {
+  const out: unknown[] = [];
+  const visit = (node: MdNode) => {
+    if (node.type === 'heading' || node.type === 'paragraph') out.push([node.type, node.depth, words(node as Nodes), span(node)]);
+    else for (const c of node.children ?? []) visit(c);
+  };
+  visit(tree as MdNode);
+  return out;
+}
+
+describe('prose read without micromark gives its nodes', () => {
+  // Lines of every kind a report's prose has, and of those that must go to micromark (they open a block, or hold
+  // markup), including plain-looking lines inside a fence or an HTML block that runs past blank lines.
+  const KINDS = [
+    '2024年，我局持续深化政务公开，全年主动公开政府信息1586条。',
+    '全年办结申请42件，其中予以公开18件。',
+    '　　本年度共收到申请47件（上年结转3件）。',
+    '# 一、总体情况',
+    '## （二）主动公开政府信息情况',
+    '###### 六级标题',
+    '#没有空格的井号',
+    '## 标题 ##',
+    '- 列表项',
+    '1. 有序列表',
+    '2024. 年份后的点',
+    '> 引用的段落',
+    '    缩进四格的代码',
+    '```',
+    '~~~',
+    '<div>',
+    '<!-- 注释',
+    '-->',
+    '===',
+    '---',
+    '***',
+    '| 表格 | 一行 |',
+    '含有**粗体**的段落',
+    '含有`代码`与 [链接](https://example.gov.cn) 的段落',
+    '末尾有两个空格  ',
+    '含有 &amp; 实体',
+    '访问 www.example.gov.cn 查看',
+    '[ref]: https://example.gov.cn',
+    '',
+    '',
+    '',
+  ];
+
+  it('the same headings and paragraphs at the same offsets as plain remark-parse + remark-gfm', () => {
+    const rand = random(21);
+    let plainBlocks = 0;
+    for (let n = 0; n < 400; n++) {
+      const lines: string[] = [];
+      const count = 3 + Math.floor(rand() * 14);
+      for (let k = 0; k < count; k++) lines.push(KINDS[Math.floor(rand() * KINDS.length)] as string);
+      const text = lines.join('\n');
+      // A piece that opens the document may start with front matter; a later one may not.
+      const opens = n % 2 === 0;
+      expect(proseShapes(parsePiece(text, opens)), JSON.stringify(text)).toEqual(proseShapes((opens ? plain : plainBody).parse(text) as Root));
+      if (!/[`~<>|*\-=[]/u.test(text)) plainBlocks++;
+    }
+    // Some of the texts are all prose, read without micromark at all.
+    expect(plainBlocks).toBeGreaterThan(5);
+  });
+
+  it('a front matter, then prose', () => {
+    const text = '---\ntitle: 年度报告\n---\n# 江州市交通运输局2024年政府信息公开工作年度报告\n\n2024年，我局持续深化政务公开。\n第二行。\n\n## 二、主动公开\n';
+    expect(proseShapes(parsePiece(text, true))).toEqual(proseShapes(plain.parse(text) as Root));
+    const at = (words: string) => text.indexOf(words);
+    const title = '# 江州市交通运输局2024年政府信息公开工作年度报告';
+    const prose = '2024年，我局持续深化政务公开。\n第二行。';
+    expect(proseShapes(parsePiece(text, true))).toEqual([
+      ['heading', 1, title.slice(2), [at(title), at(title) + title.length]],
+      ['paragraph', undefined, prose, [at(prose), at(prose) + prose.length]],
+      ['heading', 2, '二、主动公开', [at('## 二'), at('## 二') + 9]],
+    ]);
   });
 });

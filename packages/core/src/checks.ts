@@ -573,11 +573,15 @@ const ENUMERATION = {
   di: /(?<=^|[。；;，,：:\s（(])第([一二三四五六七八九十]{1,3})[，,、：:]/gu,
 };
 
+/** A character every marker of the kind has: lines without it are not searched. */
+const ENUMERATION_CHAR = { shi: '是', di: '第' };
+
 const enumeration: Check<'enumeration'> = (ctx, check) => {
   const findings: Finding[] = [];
   for (let line = 1; line <= ctx.lines.lineCount; line++) {
     const text = ctx.lines.lineText(line);
     for (const kind of check.markers) {
+      if (!text.includes(ENUMERATION_CHAR[kind])) continue;
       const re = ENUMERATION[kind];
       re.lastIndex = 0;
       let expected = 0;
