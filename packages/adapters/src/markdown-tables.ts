@@ -108,11 +108,23 @@ function plainBlock(lines: Line[]): MdNode[] | undefined {
  */
 function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
   if (text.includes('\r')) return parseWith(text, first, gfmAnyway);
-  const frontMatter = first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0;
   const lines = linesOf(text);
   const children: MdNode[] = [];
+  let frontMatter = 0;
+  const fenced = (l: Line | undefined) => l !== undefined && /^---[ \t]*$/u.test(l.text);
+  if (first && fenced(lines[0])) {
+    // The node remark-frontmatter makes: from the opening fence to the end of the first closing one, the lines
+    // between as its value. Unclosed, it is no front matter, and micromark reads the lines.
+    const close = lines.findIndex((l, k) => k > 0 && fenced(l));
+    if (close > 0) {
+      const end = (lines[close] as Line).end;
+      const value = close > 1 ? text.slice((lines[1] as Line).start, (lines[close - 1] as Line).end) : '';
+      children.push({ type: 'yaml', value, position: { start: { offset: 0 }, end: { offset: end } } });
+      frontMatter = (lines[close + 1] as Line | undefined)?.start ?? text.length;
+    }
+  }
   /** Where the stretch left to micromark starts, if one is open. */
-  let other = frontMatter > 0 ? 0 : -1;
+  let other = -1;
   const flush = (end: number) => {
     if (other < 0) return;
     append(children, parseWith(text.slice(other, end), first && other === 0, gfmAnyway), other);
