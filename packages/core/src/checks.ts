@@ -1,4 +1,4 @@
-import { type Comparator, Dec, decimalOf, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
+import { add, type Comparator, Dec, decimalOf, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
@@ -32,8 +32,8 @@ function sumOperands(operands: Operand[]): Evaluated {
   let value = ZERO;
   let width = ZERO;
   for (const o of operands) {
-    value = value.plus(o.value);
-    width = width.plus(halfUnit(o.decimals));
+    value = add(value, o.value);
+    width = add(width, halfUnit(o.decimals));
   }
   return { value, width, operands };
 }

@@ -22,11 +22,30 @@ const SMALL_INTEGER = /^-?\d{1,7}$/;
  * are made from the number, which decimal.js reads without parsing text.
  */
 export function decimalOf(text: string): Dec {
-  return SMALL_INTEGER.test(text) ? new Dec(Number(text)) : new Dec(text);
+  if (!SMALL_INTEGER.test(text)) return new Dec(text);
+  const n = Number(text);
+  if (n >= 0 && n < SMALL.length && !Object.is(n, -0)) {
+    SMALL[n] ??= new Dec(n);
+    return SMALL[n];
+  }
+  return new Dec(n);
 }
 
 /** Zero, shared: decimals are immutable. */
 export const ZERO: Dec = new Dec(0);
+
+/** The whole numbers most cells of a statistics table hold, each made once (decimals are immutable). */
+const SMALL: (Dec | undefined)[] = new Array(4096);
+
+/**
+ * `a + b`, without making a new decimal when one of them is zero (most cells of a statistics table are): a sum
+ * starts from `ZERO`, which is never negative zero, so the shortcut gives what `plus` gives.
+ */
+export function add(a: Dec, b: Dec): Dec {
+  if (b.isZero()) return a;
+  if (a.isZero()) return b;
+  return a.plus(b);
+}
 
 /** Half-units by number of decimals, made once: every figure of every table asks for one. */
 const halfUnits: Dec[] = [];

@@ -1,4 +1,4 @@
-import { Dec, decimalOf, halfUnit, type Measure, ZERO } from './decimal.ts';
+import { add, Dec, decimalOf, halfUnit, type Measure, ZERO } from './decimal.ts';
 import type { RelatedLocation } from './diagnostic.ts';
 import type { Expr } from './formula.ts';
 import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
@@ -64,8 +64,8 @@ export class Resolver {
         for (const arg of expr.args) {
           const v = this.evaluate(arg, column);
           if (isUnresolved(v)) return v;
-          value = value.plus(v.value);
-          width = width.plus(v.width);
+          value = add(value, v.value);
+          width = add(width, v.width);
           for (const o of v.operands) operands.push(o);
         }
         return { value, width, operands };
@@ -139,8 +139,8 @@ export class Resolver {
     for (const r of rows) {
       const operand = this.cellOperand(table, r, col);
       if (isUnresolved(operand)) return operand;
-      value = value.plus(operand.value);
-      width = width.plus(halfUnit(operand.decimals));
+      value = add(value, operand.value);
+      width = add(width, halfUnit(operand.decimals));
       operands.push(operand);
     }
     return { value, width, operands };
