@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, REQUIRE_BANNER } from '../../scripts/node-bundle.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
@@ -19,7 +20,7 @@ const PACKAGES = ['core', 'adapters', 'formatters', 'cli'];
 
 /** Every file the bundle is built from, for the build hash that keys the cache. */
 function sources() {
-  const files = [join(root, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
+  const files = [join(root, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url), join(root, 'scripts', 'node-bundle.mjs')];
   const walk = (dir) => {
     let entries;
     try {
@@ -143,52 +144,30 @@ async function packSources() {
 const staging = join(out, `.build-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
+/** What every bundle of the command is built with. */
+const bundled = {
+  ...NODE_BUNDLE,
+  absWorkingDir: root,
+  outdir: staging,
+  entryNames: '[name]',
+  define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
+  plugins: [pureWorkspace, directCoreImports],
+};
 try {
   await build({
-    absWorkingDir: root,
+    ...bundled,
     entryPoints: { crossfoot: 'packages/cli/src/main.ts', 'crossfoot-api': 'packages/cli/src/index.ts', 'crossfoot-worker': 'packages/cli/src/worker.ts' },
-    outdir: staging,
-    entryNames: '[name]',
     chunkNames: 'crossfoot-chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    charset: 'utf8',
-    legalComments: 'eof',
-    logLevel: 'warning',
     // tinypool finds its own worker file next to itself; tsx only runs the sources. pdf.js reads its CMaps and
     // standard fonts from its own package folder and loads its optional canvas package from there, and both PDF
     // and Word readers are loaded only when such a file is read: they stay packages, installed beside the CLI.
     external: ['tinypool', 'tsx', 'tsx/*', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth'],
-    define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
-    plugins: [pureWorkspace, directCoreImports],
     // CommonJS dependencies call require() for Node's own modules.
-    banner: { js: "import { createRequire as __crossfootCreateRequire } from 'node:module';\nconst require = __crossfootCreateRequire(import.meta.url);" },
+    banner: REQUIRE_BANNER,
   });
   // A re-run answered from the record of an unchanged cached run loads this one module and Node's own (replay.ts).
-  await build({
-    absWorkingDir: root,
-    entryPoints: { 'crossfoot-replay': 'packages/cli/src/replay-entry.ts' },
-    outdir: staging,
-    entryNames: '[name]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    charset: 'utf8',
-    legalComments: 'eof',
-    logLevel: 'warning',
-    define: { CROSSFOOT_BUILD: JSON.stringify(buildId) },
-    plugins: [pureWorkspace, directCoreImports],
-  });
+  await build({ ...bundled, entryPoints: { 'crossfoot-replay': 'packages/cli/src/replay-entry.ts' } });
   writeFileSync(join(staging, 'crossfoot-pack-sources.json'), await packSources());
   // Chunks first, entries last, each by rename: a command starting meanwhile finds either bundle whole.
   const built = readdirSync(staging);

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, REQUIRE_BANNER } from '../../scripts/node-bundle.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = join(here, 'dist');
@@ -15,28 +16,19 @@ rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 try {
   await build({
+    ...NODE_BUNDLE,
     absWorkingDir: here,
     entryPoints: { 'crossfoot-language-server': 'src/main.ts', 'crossfoot-language-server-api': 'src/index.ts' },
     outdir: staging,
     entryNames: '[name]',
     chunkNames: 'crossfoot-language-server-chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    charset: 'utf8',
-    legalComments: 'eof',
-    logLevel: 'warning',
     // As in the command's bundle (packages/cli/build.mjs): pdf.js reads its CMaps and fonts from its own package
     // folder, and the PDF and Word readers load only for such files, so both stay packages installed beside it.
     // Only a batch run with `pool: tinypool` loads tinypool, which the server never does; tsx only runs the sources.
     external: ['tinypool', 'tsx', 'tsx/*', 'pdfjs-dist', 'pdfjs-dist/*', 'mammoth'],
     // CommonJS dependencies (vscode-languageserver) call require() for Node's own modules.
-    banner: { js: "import { createRequire as __crossfootCreateRequire } from 'node:module';\nconst require = __crossfootCreateRequire(import.meta.url);" },
+    banner: REQUIRE_BANNER,
   });
   for (const name of readdirSync(out)) if (/^crossfoot-language-server.*\.mjs$/.test(name)) rmSync(join(out, name), { force: true });
   for (const name of readdirSync(staging)) renameSync(join(staging, name), join(out, name));

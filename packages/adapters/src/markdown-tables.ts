@@ -130,17 +130,12 @@ function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
     append(children, parseWith(text.slice(other, end), first && other === 0, gfmAnyway), other);
     other = -1;
   };
-  let fence: { char: string; length: number } | undefined;
-  let html: RegExp | undefined;
+  const open: Open = {};
   let i = 0;
   while (i < lines.length && (lines[i] as Line).start < frontMatter) i++;
   while (i < lines.length) {
     const line = (lines[i] as Line).text;
-    if (fence || html) {
-      if (fence) {
-        const m = FENCE.exec(line);
-        if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(line.slice(m[0].length))) fence = undefined;
-      } else if (html?.test(line)) html = undefined;
+    if (inside(open, line)) {
       i++;
       continue;
     }
@@ -161,21 +156,7 @@ function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
     // Left to micromark: a fence or an HTML block it opens runs on past blank lines, so its lines are followed.
     for (; i < j; i++) {
       const l = (lines[i] as Line).text;
-      if (fence) {
-        const m = FENCE.exec(l);
-        if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(l.slice(m[0].length))) fence = undefined;
-        continue;
-      }
-      if (html) {
-        if (html.test(l)) html = undefined;
-        continue;
-      }
-      const f = FENCE.exec(l);
-      if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
-      else {
-        const block = HTML_BLOCKS.find(([open]) => open.test(l));
-        if (block && !block[1].test(l.slice(4))) html = block[1];
-      }
+      if (!inside(open, l)) opening(open, l);
     }
   }
   flush(text.length);
@@ -239,24 +220,47 @@ function trimBlanks(text: string): string {
 
 const isBlank = (line: string) => /^[ \t]*$/u.test(line);
 
+/** A fenced code block or an HTML block (CommonMark types 1–5) open at a line: both run on past blank lines. */
+interface Open {
+  fence?: { char: string; length: number };
+  html?: RegExp;
+}
+
+/** Whether `line` lies inside a block open before it (which it may close). */
+function inside(open: Open, line: string): boolean {
+  if (open.fence) {
+    const m = FENCE.exec(line);
+    if (m && (m[1] as string)[0] === open.fence.char && (m[1] as string).length >= open.fence.length && isBlank(line.slice(m[0].length)))
+      open.fence = undefined;
+    return true;
+  }
+  if (open.html) {
+    if (open.html.test(line)) open.html = undefined;
+    return true;
+  }
+  return false;
+}
+
+/** Notes a fence or an HTML block that `line` (outside any) opens. */
+function opening(open: Open, line: string): void {
+  const f = FENCE.exec(line);
+  if (f) open.fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
+  else {
+    const block = HTML_BLOCKS.find(([first]) => first.test(line));
+    if (block && !block[1].test(line.slice(4))) open.html = block[1];
+  }
+}
+
 /** The plain tables of a piece from `from` on (past its front matter), in order: where each starts and ends, and its node. */
 function plainTables(text: string, from: number): { start: number; end: number; node: MdNode }[] {
   if (!text.includes('|')) return [];
   const lines = linesOf(text);
   const out: { start: number; end: number; node: MdNode }[] = [];
-  let fence: { char: string; length: number } | undefined;
-  let html: RegExp | undefined;
+  const open: Open = {};
   let previousBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as Line).text;
-    if (fence) {
-      const m = FENCE.exec(line);
-      if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && isBlank(line.slice(m[0].length))) fence = undefined;
-      previousBlank = false;
-      continue;
-    }
-    if (html) {
-      if (html.test(line)) html = undefined;
+    if (inside(open, line)) {
       previousBlank = false;
       continue;
     }
@@ -269,12 +273,7 @@ function plainTables(text: string, from: number): { start: number; end: number; 
       previousBlank = false;
       continue;
     }
-    const f = FENCE.exec(line);
-    if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
-    else {
-      const block = HTML_BLOCKS.find(([open]) => open.test(line));
-      if (block && !block[1].test(line.slice(4))) html = block[1];
-    }
+    opening(open, line);
     previousBlank = isBlank(line);
   }
   return out;

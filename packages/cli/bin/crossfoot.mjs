@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/crossfoot.mjs', import.meta.url));
 const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+/** The esbuild options the build shares with the language server's (in a checkout only). */
+const bundleOptions = fileURLToPath(new URL('../../../scripts/node-bundle.mjs', import.meta.url));
 const packages = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Whether any source of core, adapters, formatters or cli (or the build script) is newer than `time`. */
+/** Whether any source of core, adapters, formatters or cli (or the build script or its options) is newer than `time`. */
 function newerThan(time) {
   const check = (path) => statSync(path).mtimeMs > time;
   const walk = (dir) => {
@@ -28,6 +30,7 @@ function newerThan(time) {
   };
   return (
     check(fileURLToPath(new URL('../build.mjs', import.meta.url))) ||
+    (existsSync(bundleOptions) && check(bundleOptions)) ||
     ['core', 'adapters', 'formatters', 'cli'].some((name) => walk(`${packages}${name}/src`) || walk(`${packages}${name}/schemas`))
   );
 }
