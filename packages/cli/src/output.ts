@@ -47,12 +47,17 @@ function atomically(path: string, make: (temp: string) => void): void {
   }
 }
 
-/** Pieces of text gathered into pieces of at least half a million characters (the last one excepted). */
+/**
+ * Pieces of text gathered into pieces of at least 32,768 characters (the last one excepted): few enough writes, and
+ * each piece small enough (about 64 KB as UTF-16 once flattened) to be made and dropped in V8's young generation.
+ * Half a million characters went straight to the large-object space, kept until a full collection: a 41 MB JSON
+ * report peaked 20 MiB higher.
+ */
 export function* coalesce(chunks: Iterable<string>): Generator<string> {
   let pending = '';
   for (const chunk of chunks) {
     pending += chunk;
-    if (pending.length >= 1 << 19) {
+    if (pending.length >= 1 << 15) {
       yield pending;
       pending = '';
     }
