@@ -38,7 +38,7 @@ const SAMPLE = quick ? 100 : 300;
 const BIG_COUNT = values.big ? 10_000 : 0;
 const write = values.write ?? (!quick && !only);
 
-// The bundle as published (bin/crossfoot.mjs would rebuild it whenever a source file is newer, as it is in a
+// The bundle as published (bin/crossfoot.cjs would rebuild it whenever a source file is newer, as it is in a
 // working tree others edit), copied so that a rebuild meanwhile does not change what is measured.
 const CLI_DIST = join(ROOT, 'packages', 'cli', 'dist');
 const CLI_COPY = join(CLI_DIST, 'bench');

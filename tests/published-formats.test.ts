@@ -276,7 +276,7 @@ describe('the bundled command', () => {
   it('reads PDF and Word reports with pdf.js and mammoth from their packages, CMaps included', { timeout: 300_000 }, async () => {
     const cli = join(root, 'packages/cli');
     expect((await node([join(cli, 'build.mjs')], root)).code).toBe(0);
-    // The bundle's entry exports `main`, as bin/crossfoot.mjs runs it.
+    // The bundle's entry exports `main`, as bin/crossfoot.cjs runs it.
     const run = (args: string[]) =>
       node(
         [

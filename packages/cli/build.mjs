@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the command line so it starts fast: `node packages/cli/build.mjs` writes dist/crossfoot.mjs (the
 // command), dist/crossfoot-worker.mjs (its worker threads) and the chunks they share. The root `prepare`
-// script runs it on `pnpm install`; bin/crossfoot.mjs uses the bundle only while it is at least as new as
+// script runs it on `pnpm install`; bin/crossfoot.cjs uses the bundle only while it is at least as new as
 // every source file, so editing the sources never runs stale code.
 //
 // Code splitting keeps what `check --cache` needs when nothing changed (config, file list, cache, formatters)
@@ -167,11 +167,19 @@ try {
     banner: REQUIRE_BANNER,
   });
   // A re-run answered from the record of an unchanged cached run loads this one module and Node's own (replay.ts).
-  await build({ ...bundled, entryPoints: { 'crossfoot-replay': 'packages/cli/src/replay-entry.ts' } });
+  // CommonJS: the bin is CommonJS too, so a re-run answered here starts without Node's ES module loader.
+  await build({
+    ...bundled,
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    entryPoints: { 'crossfoot-replay': 'packages/cli/src/replay-entry.ts' },
+    // `buildId` reads `import.meta.url` only when it runs from the sources; in a bundle it returns CROSSFOOT_BUILD.
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   writeFileSync(join(staging, 'crossfoot-pack-sources.json'), await packSources());
   // Chunks first, entries last, each by rename: a command starting meanwhile finds either bundle whole.
   const built = readdirSync(staging);
-  const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot-replay.mjs', 'crossfoot.mjs'];
+  const entries = ['crossfoot-worker.mjs', 'crossfoot-api.mjs', 'crossfoot-replay.cjs', 'crossfoot.mjs'];
   for (const name of built.filter((n) => !entries.includes(n))) renameSync(join(staging, name), join(out, name));
   for (const name of entries) renameSync(join(staging, name), join(out, name));
   // Chunks of earlier builds stay a day: a command still running from one imports its chunks as it needs them

@@ -141,7 +141,7 @@ describe('--cache answers an unchanged run from its record', () => {
   it('is answered by the command before the rest of it loads', { timeout: 300_000 }, async () => {
     const dir = makeCorpus(2);
     await settle();
-    const bin = join(ROOT, 'packages/cli/bin/crossfoot.mjs');
+    const bin = join(ROOT, 'packages/cli/bin/crossfoot.cjs');
     const args = ['check', 'reports', '--cache', '--format', 'sarif'];
     const command = (extra: string[]) =>
       spawnSync(process.execPath, [bin, ...args, ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -15,7 +15,7 @@ afterAll(removeCorpora);
  * `AUDIT_REPORTS=1000 npx vitest run tests/audit/terminal.test.ts` runs it at the size of a province.
  */
 const REPORTS = Number(process.env.AUDIT_REPORTS ?? 120);
-const BIN = join(ROOT, 'packages', 'cli', 'bin', 'crossfoot.mjs');
+const BIN = join(ROOT, 'packages', 'cli', 'bin', 'crossfoot.cjs');
 const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT = 180_000 + REPORTS * 600;
 

@@ -75,7 +75,7 @@ const npx = (args: string[], cwd = project) =>
 
 /** The workspace's command, from its sources or its bundle, as `pnpm crossfoot` runs it. */
 const workspaceCli = (args: string[], cwd: string) =>
-  run(process.execPath, [join(root, 'packages', 'cli', 'bin', 'crossfoot.mjs'), ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }).then(
+  run(process.execPath, [join(root, 'packages', 'cli', 'bin', 'crossfoot.cjs'), ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }).then(
     (r) => ({ code: 0, stdout: r.stdout }),
     (e: { code?: number; stdout?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' }),
   );
@@ -182,7 +182,7 @@ describe('the published packages', () => {
 
   it('give the command as a built bundle with few dependencies of its own', () => {
     const cli = packed.get('crossfoot') as Packed;
-    expect(cli.manifest.bin).toEqual({ crossfoot: './bin/crossfoot.mjs' });
+    expect(cli.manifest.bin).toEqual({ crossfoot: './bin/crossfoot.cjs' });
     expect(cli.files).toContain('dist/crossfoot.mjs');
     expect(cli.files).toContain('dist/crossfoot-worker.mjs');
     expect(cli.files.filter((f) => f.endsWith('.js'))).toEqual([]);

@@ -52,7 +52,7 @@ const bundle = join(pinned, 'dist');
 mkdirSync(bundle);
 for (const name of readdirSync(dist)) if (/^crossfoot.*\.mjs$/.test(name)) copyFileSync(join(dist, name), join(bundle, name));
 copyFileSync(join(cli, 'package.json'), join(pinned, 'package.json'));
-// What bin/crossfoot.mjs runs in a published package, where only the bundle is shipped.
+// What bin/crossfoot.cjs runs in a published package, where only the bundle is shipped.
 const bin = join(pinned, 'bin.mjs');
 writeFileSync(bin, "import { main } from './dist/crossfoot.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
 

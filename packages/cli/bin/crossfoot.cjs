@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Entry point. In a checkout, the bundle that `pnpm install` builds (dist/crossfoot.mjs, see build.mjs)
+// starts fast. It is used only while it is at least as new as every source file it was built from: after
+// an edit it is rebuilt first (about a second, once), and if that cannot be done the TypeScript sources run
+// through tsx. Either way editing the sources never runs stale code. A published package ships only dist/.
+//
+// CommonJS, unlike the rest of the command: a cached `check` whose inputs are all unchanged is answered by
+// dist/crossfoot-replay.cjs (src/replay.ts) before Node's ES module loader starts, which alone costs about as
+// much as the answer.
+'use strict';
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const dist = join(__dirname, '..', 'dist');
+const bundle = join(dist, 'crossfoot.mjs');
+const source = join(__dirname, '..', 'src', 'main.ts');
+const packages = join(__dirname, '..', '..');
+/** The esbuild options the build shares with the language server's (in a checkout only). */
+const bundleOptions = join(packages, '..', 'scripts', 'node-bundle.mjs');
+
+/** Whether any source of core, adapters, formatters or cli (or the build script or its options) is newer than `time`. */
+function newerThan(time) {
+  const check = (path) => statSync(path).mtimeMs > time;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() ? walk(path) : check(path)) return true;
+    }
+    return false;
+  };
+  return (
+    check(join(__dirname, '..', 'build.mjs')) ||
+    (existsSync(bundleOptions) && check(bundleOptions)) ||
+    ['core', 'adapters', 'formatters', 'cli'].some((name) => walk(join(packages, name, 'src')) || walk(join(packages, name, 'schemas')))
+  );
+}
+
+const fresh = () => existsSync(bundle) && !newerThan(statSync(bundle).mtimeMs);
+// Node's child_process module is loaded only when a rebuild is needed: most starts do not pay for it.
+const rebuilt = () => {
+  const { spawnSync } = require('node:child_process');
+  const build = spawnSync(process.execPath, [join(__dirname, '..', 'build.mjs')], { stdio: 'ignore', timeout: 120_000 });
+  return build.status === 0 && fresh();
+};
+
+let interrupted;
+// Ctrl-C (SIGINT): stop at once with 130, removing any output file half written (outputs are written whole, then renamed).
+process.once('SIGINT', () => process.exit(interrupted?.() ?? 130));
+const argv = process.argv.slice(2);
+
+/** The exit status of a cached `check` answered from the record of an unchanged run, else undefined. */
+function replayed() {
+  if (argv[0] !== 'check' || !argv.some((arg) => arg === '--cache' || arg.startsWith('--cache='))) return undefined;
+  const replay = join(dist, 'crossfoot-replay.cjs');
+  return existsSync(replay) ? require(replay).replayCommand(argv) : undefined;
+}
+
+async function run() {
+  let main;
+  if (!existsSync(source)) {
+    const answered = existsSync(bundle) ? replayed() : undefined;
+    if (answered !== undefined) return answered;
+    ({ main, interrupted } = await import(pathToFileURL(existsSync(bundle) ? bundle : join(dist, 'main.js')).href));
+  } else if (fresh() || rebuilt()) {
+    const answered = replayed();
+    if (answered !== undefined) return answered;
+    ({ main, interrupted } = await import(pathToFileURL(bundle).href));
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ main, interrupted } = await import(pathToFileURL(source).href));
+  }
+  return main(argv);
+}
+
+run().then((code) => {
+  process.exitCode = code;
+});
