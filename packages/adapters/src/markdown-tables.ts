@@ -36,7 +36,8 @@ const NEEDS_GFM = /[|~[@]|:\/\/|www\./iu;
 /** Cell text that inline markup, an escape or an entity could change. */
 const MARKUP = /[\\`*_[\]!<>&~$]/u;
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/u;
-const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;
+/** Front matter as remark-frontmatter reads it: from an opening `---` line to the first closing one, which may follow at once. */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)??---[ \t]*(?:\r?\n|$)/u;
 
 /** Reads one piece of a report (`first`: it opens the document, so it may hold front matter). */
 export function parsePiece(text: string, first: boolean): MdNode {
@@ -110,18 +111,16 @@ function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
   if (text.includes('\r')) return parseWith(text, first, gfmAnyway);
   const lines = linesOf(text);
   const children: MdNode[] = [];
-  let frontMatter = 0;
-  const fenced = (l: Line | undefined) => l !== undefined && /^---[ \t]*$/u.test(l.text);
-  if (first && fenced(lines[0])) {
-    // The node remark-frontmatter makes: from the opening fence to the end of the first closing one, the lines
-    // between as its value. Unclosed, it is no front matter, and micromark reads the lines.
-    const close = lines.findIndex((l, k) => k > 0 && fenced(l));
-    if (close > 0) {
-      const end = (lines[close] as Line).end;
-      const value = close > 1 ? text.slice((lines[1] as Line).start, (lines[close - 1] as Line).end) : '';
-      children.push({ type: 'yaml', value, position: { start: { offset: 0 }, end: { offset: end } } });
-      frontMatter = (lines[close + 1] as Line | undefined)?.start ?? text.length;
-    }
+  const matter = first ? FRONT_MATTER.exec(text)?.[0] : undefined;
+  const frontMatter = matter?.length ?? 0;
+  if (matter) {
+    // The node remark-frontmatter makes: from the opening fence to the end of the closing one (no `\r` here), the
+    // lines between as its value. Unclosed, it is no front matter, and micromark reads the lines.
+    const open = matter.indexOf('\n') + 1;
+    const end = matter.endsWith('\n') ? matter.length - 1 : matter.length;
+    const close = matter.lastIndexOf('\n', end - 1) + 1;
+    const value = close > open ? text.slice(open, close - 1) : '';
+    children.push({ type: 'yaml', value, position: { start: { offset: 0 }, end: { offset: end } } });
   }
   /** Where the stretch left to micromark starts, if one is open. */
   let other = -1;

@@ -85,15 +85,20 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** Writes by rename, so a reader never sees half a file; a cache that cannot be written only makes the next run slower. */
-function writeAtomically(file: string, text: string): void {
+/**
+ * Writes by rename, so a reader never sees half a file; whether it was written. A cache that cannot be written only
+ * makes the next run slower.
+ */
+function writeAtomically(file: string, text: string): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temp, text);
     renameSync(temp, file);
+    return true;
   } catch {
     rmSync(temp, { force: true });
+    return false;
   }
 }
 
@@ -264,14 +269,16 @@ export class ResultCache {
     return existsSync(file) ? { file, totals: head.totals } : undefined;
   }
 
-  rememberOutput(format: string, key: string, text: string, totals: OutputTotals): void {
+  /** Keeps the report rendered for `key`; the file that holds it, or undefined when it could not be written. */
+  rememberOutput(format: string, key: string, text: string, totals: OutputTotals): string | undefined {
     const head = `${this.outputFile(format)}.json`;
     // Before the report was kept apart from its description, both were one file under this name.
     rmSync(this.outputFile(format), { force: true });
     const before = readJson<{ key: string }>(head);
     if (before?.key && before.key !== key) rmSync(this.reportFile(format, before.key), { force: true });
-    writeAtomically(this.reportFile(format, key), text);
-    writeAtomically(head, JSON.stringify({ key, totals }));
+    const file = this.reportFile(format, key);
+    if (!writeAtomically(file, text) || !writeAtomically(head, JSON.stringify({ key, totals }))) return undefined;
+    return file;
   }
 
   private reportFile(format: string, key: string): string {

@@ -128,17 +128,15 @@ async function check(argv: string[], io: Io): Promise<number> {
   // A report rendered from exactly these inputs (every report's bytes, packs, settings) is the same report.
   const fingerprint = batch.fingerprint;
   const outputKey = fingerprint && JSON.stringify([fingerprint, name, batch.locale, values.quiet, color, maxWarnings ?? null, VERSION]);
-  /** Records the run for `replay`: what a re-run answered from the cache prints. */
-  const remember = (totals: OutputTotals) => {
-    const kept = invocation && probe && outputKey && batch.cache?.output(name, outputKey);
-    if (!kept) return;
-    recordRun(invocation, probe, started, { report: kept.file, totals, locale: batch.locale, size: batch.size, quiet: !!values.quiet });
+  /** Records the run for `replay`: the report the cache keeps for it, and what a re-run answered from the cache prints. */
+  const remember = (report: string | undefined, totals: OutputTotals) => {
+    if (invocation && probe && report) recordRun(invocation, probe, started, { report, totals, locale: batch.locale, size: batch.size, quiet: !!values.quiet });
   };
   const memo = outputKey ? batch.cache?.output(name, outputKey) : undefined;
   if (memo) {
     if (!values.quiet) io.stderr(cacheLine(batch.locale, 0, batch.size));
     write({ file: memo.file }, memo.totals, batch.locale, values.output, io);
-    remember(memo.totals);
+    remember(memo.file, memo.totals);
     return memo.totals.exit;
   }
   let result: Awaited<ReturnType<typeof batch.run>>;
@@ -156,9 +154,9 @@ async function check(argv: string[], io: Io): Promise<number> {
   const totals = { ...summarize(input), exit: exitStatus(diagnostics, maxWarnings) };
   // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
   const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
-  if (outputKey && typeof text === 'string') batch.cache?.rememberOutput(name, outputKey, text, totals);
+  const kept = outputKey && typeof text === 'string' ? batch.cache?.rememberOutput(name, outputKey, text, totals) : undefined;
   write(text, totals, result.locale, values.output, io);
-  remember(totals);
+  remember(kept, totals);
   return totals.exit;
 }
 
