@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta } from '@crossfoot/core';
-import type { FileSummary } from '@crossfoot/formatters';
+import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
+import { type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
+import { FindingStore } from './findings.ts';
 import { createPackHost, packDirectories } from './host.ts';
 import { removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
@@ -157,23 +158,45 @@ export class Batch {
     return hashText(JSON.stringify([this.cache.environmentKey(), this.options.shard ?? null, this.mine.length, files]));
   }
 
+  /** Checks the batch's reports: every finding in memory, as `runBatch` gives them. */
   async run(): Promise<BatchResult> {
+    const report = await this.report();
+    try {
+      const { diagnostics, files } = gather(report.stream());
+      return { locale: report.locale, diagnostics, rules: report.rules, files, stats: report.stats };
+    } finally {
+      report.close();
+    }
+  }
+
+  /**
+   * Checks the batch's reports, keeping their findings in a `FindingStore` (those of a large run mostly on disk) for
+   * the run's report to read a file at a time. The caller closes the report once it is written.
+   */
+  async report(): Promise<BatchReport> {
     const { options, init, cache, all, mine, hashes } = this;
     const cwd = init.cwd;
     const shard = options.shard;
     const inShard = new Set(mine.map((f) => f.uri));
     const runner = new Runner(options, options.jobs ?? defaultJobs(), this.session, init);
     // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
-    // last year's report does not parse either again.
+    // last year's report does not parse either again; so are the findings a large run writes out until its report.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
     const forgetSpill = removeOnInterrupt(spill);
+    const close = () => {
+      store.close();
+      rmSync(spill, { recursive: true, force: true });
+      forgetSpill();
+    };
+    const store = new FindingStore(join(spill, 'findings.v8'));
     const index = new Map(all.map((f, i) => [f.uri, i]));
     const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
     const worthSaving = likelyPaired(all);
     const saved = new Set<string>();
     try {
       const metas = new Map<string, Meta>();
-      const fresh = new Map<string, CheckOutcome>();
+      /** Reports checked in the first pass, whose findings are in the store. */
+      const fresh = new Set<string>();
       const cached = new Map<string, CachedResult>();
       const first: Task[] = [];
       for (const f of mine) {
@@ -187,12 +210,13 @@ export class Batch {
           first.push(task);
         }
       }
-      for (const outcome of await runner.run('check', first)) {
+      await runner.run('check', first, (outcome) => {
         const o = outcome as CheckOutcome;
-        metas.set(o.uri, o);
-        fresh.set(o.uri, o);
+        metas.set(o.uri, meta(o));
+        store.put(o.uri, { diagnostics: o.diagnostics, lines: o.lines });
+        fresh.add(o.uri);
         saved.add(o.uri);
-      }
+      });
 
       let scanned = 0;
       if (shard) {
@@ -209,27 +233,30 @@ export class Batch {
           }
         }
         scanned = scans.length;
-        for (const outcome of await runner.run('scan', scans)) {
+        await runner.run('scan', scans, (outcome) => {
           const o = outcome as MetaOutcome;
-          if (o.skipped) continue;
+          if (o.skipped) return;
           metas.set(o.uri, o);
           saved.add(o.uri);
           if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
-        }
+        });
       }
 
       const previousOf = pairPrevious(all, metas);
       const byUri = new Map(all.map((f) => [f.uri, f]));
-      const results = new Map<string, CachedResult>();
+      /** What each report's findings were computed against, for the cache. */
+      const against = new Map<string, CachedResult['previous']>();
       const second: CheckTask[] = [];
       for (const f of mine) {
         const previousUri = previousOf.get(f.uri);
         const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
-        const done = fresh.get(f.uri);
+        const done = fresh.has(f.uri);
         const kept = cached.get(f.uri);
-        if (done && !previous) results.set(f.uri, { previous: null, diagnostics: done.diagnostics, lines: done.lines });
-        else if (!done && kept && samePrevious(kept.previous, previous)) results.set(f.uri, kept);
-        else {
+        if (done && !previous) against.set(f.uri, null);
+        else if (!done && kept && samePrevious(kept.previous, previous)) {
+          store.put(f.uri, kept, true);
+          against.set(f.uri, kept.previous);
+        } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
           if (saved.has(f.uri)) task.saved = saveAs(f.uri);
           if (previousUri) {
@@ -239,51 +266,117 @@ export class Batch {
           second.push(task);
         }
       }
-      for (const outcome of await runner.run('previous', second)) {
+      await runner.run('previous', second, (outcome) => {
         const o = outcome as CheckOutcome;
         const previousUri = previousOf.get(o.uri);
-        results.set(o.uri, {
-          previous: previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null,
-          diagnostics: o.diagnostics,
-          lines: o.lines,
-        });
-        metas.set(o.uri, o);
-      }
+        against.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
+        store.put(o.uri, { diagnostics: o.diagnostics, lines: o.lines });
+        metas.set(o.uri, meta(o));
+      });
 
       if (cache) {
         for (const f of mine) {
-          const result = results.get(f.uri) as CachedResult;
           const meta = metas.get(f.uri);
-          if (meta?.hash && result !== cached.get(f.uri)) cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result });
+          const findings = store.get(f.uri);
+          if (!meta?.hash || !findings || findings === cached.get(f.uri)) continue;
+          cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result: { previous: against.get(f.uri) ?? null, ...findings } });
         }
         if (first.length || second.length || scanned) cache.prune(cwd, new Set(all.map((f) => f.uri)));
         cache.save();
       }
 
-      const diagnostics = mine.flatMap((f) => results.get(f.uri)?.diagnostics ?? []);
       this.environment ??= await runner.environment();
       const environment = this.environment;
-      const files = mine.map((f) => {
-        const meta = metas.get(f.uri);
-        const summary: FileSummary = { uri: f.uri, lines: results.get(f.uri)?.lines ?? {} };
-        if (meta?.issuer !== undefined) summary.issuer = meta.issuer;
-        if (meta?.year !== undefined) summary.year = meta.year;
-        return summary;
-      });
-      const checked = new Set([...fresh.keys(), ...second.map((t) => t.uri)]).size;
-      return {
-        locale: this.locale,
-        diagnostics,
-        rules: rulesUsed(environment.rules, environment.forcedRuleIds, diagnostics),
-        files,
-        stats: { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads },
-      };
-    } finally {
+      const fired = new Set<string>();
+      for (const r of store.rules()) fired.add(r.ruleId);
+      const checked = new Set([...fresh, ...second.map((t) => t.uri)]).size;
+      const stats = { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads };
+      const report = new StoredReport(this.locale, stats, rulesUsed(environment.rules, environment.forcedRuleIds, fired), mine, metas, store, close);
       await runner.close();
-      rmSync(spill, { recursive: true, force: true });
-      forgetSpill();
+      return report;
+    } catch (error) {
+      await runner.close();
+      close();
+      throw error;
     }
   }
+}
+
+/** A checked batch: its summary and rules at hand, each report's findings read from the store when its turn comes. */
+export interface BatchReport {
+  locale: Locale;
+  stats: BatchStats;
+  /** The rules of the packs whose rules fired, and every rule of a forced pack. */
+  rules: RuleMeta[];
+  /** The run's report a file at a time, with the findings `keep` keeps (all by default). */
+  stream(keep?: (d: { severity: Severity }) => boolean): ReportStream;
+  /** Removes what the run wrote to disk; the report cannot be read after. */
+  close(): void;
+}
+
+class StoredReport implements BatchReport {
+  constructor(
+    readonly locale: Locale,
+    readonly stats: BatchStats,
+    readonly rules: RuleMeta[],
+    private readonly mine: FileEntry[],
+    private readonly metas: Map<string, Meta>,
+    private readonly store: FindingStore,
+    readonly close: () => void,
+  ) {}
+
+  stream(keep: (d: { severity: Severity }) => boolean = () => true): ReportStream {
+    const { mine, metas, store } = this;
+    const builder = new SummaryBuilder();
+    for (const f of mine) {
+      builder.file(f.uri);
+      store.countsOf(f.uri).forEach((count, at) => {
+        const severity = SEVERITY_AT[at] as Severity;
+        if (count && keep({ severity })) builder.countFile(f.uri, severity, count);
+      });
+    }
+    for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.count);
+    // A finding located in another report than the one checked (a plugin's, say) is counted and listed under that report.
+    const elsewhere = (uri: string) => {
+      const found: Diagnostic[] = [];
+      for (const owner of store.ownersOf(uri)) for (const d of store.get(owner)?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
+      return found;
+    };
+    for (const uri of store.elsewhereUris()) for (const d of elsewhere(uri)) builder.countFile(uri, d.severity);
+    const summary = builder.build();
+    const inRun = new Set(mine.map((f) => f.uri));
+    return {
+      summary,
+      rules: this.rules,
+      *files() {
+        for (const { uri } of summary.perFile) {
+          const file: FileSummary = { uri };
+          const found: Diagnostic[] = [];
+          if (inRun.has(uri)) {
+            const findings = store.get(uri);
+            file.lines = findings?.lines ?? {};
+            const meta = metas.get(uri);
+            if (meta?.issuer !== undefined) file.issuer = meta.issuer;
+            if (meta?.year !== undefined) file.year = meta.year;
+            for (const d of findings?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
+          }
+          found.push(...elsewhere(uri));
+          yield { file, diagnostics: sortDiagnostics(found) };
+        }
+      },
+    };
+  }
+}
+
+const SEVERITY_AT: Severity[] = ['error', 'warning', 'info'];
+
+/** The issuer, year and hash of a checked report: what pairing and the cache need of it after its findings are stored. */
+function meta(o: CheckOutcome): Meta {
+  const out: Meta = {};
+  if (o.hash !== undefined) out.hash = o.hash;
+  if (o.issuer !== undefined) out.issuer = o.issuer;
+  if (o.year !== undefined) out.year = o.year;
+  return out;
 }
 
 async function loadConfig(located: LocatedConfig, cache: ResultCache | undefined): Promise<Config> {
@@ -408,24 +501,31 @@ class Runner {
     return this.pool?.threads ?? 0;
   }
 
-  async run(phase: Phase, tasks: Task[]): Promise<Outcome[]> {
-    if (!tasks.length) return [];
+  /**
+   * Runs `tasks`, handing each outcome to `each` as it comes (in any order, none held here once handed on). A few tasks
+   * per thread are in flight at a time, so that a large run does not hold a pending task for every report. If a task
+   * failed, the first failed task's error is thrown once every task is done.
+   */
+  async run(phase: Phase, tasks: Task[], each: (outcome: Outcome) => void): Promise<void> {
+    if (!tasks.length) return;
     const pool = await this.poolFor(tasks.length);
     const progress = this.options.onProgress;
     let done = 0;
+    let next = 0;
+    let failed: { at: number; reply: Reply } | undefined;
     progress?.({ phase, done, total: tasks.length });
-    const replies = await Promise.all(
-      tasks.map((task) =>
-        pool.run(task).then((reply) => {
-          done++;
-          progress?.({ phase, done, total: tasks.length });
-          return reply;
-        }),
-      ),
-    );
-    const outcomes: Outcome[] = [];
-    for (const reply of replies) outcomes.push(await unwrap(reply));
-    return outcomes;
+    const lane = async () => {
+      while (next < tasks.length) {
+        const at = next++;
+        const reply = await pool.run(tasks[at] as Task);
+        done++;
+        progress?.({ phase, done, total: tasks.length });
+        if ('outcome' in reply) each(reply.outcome);
+        else if (!failed || at < failed.at) failed = { at, reply };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(tasks.length, Math.max(1, pool.threads * 2)) }, lane));
+    if (failed) await unwrap(failed.reply);
   }
 
   /** The rules of the run's session, from a thread that has it (or from the main thread when it checks the reports). */

@@ -139,25 +139,30 @@ async function check(argv: string[], io: Io): Promise<number> {
     remember(memo.file, memo.totals);
     return memo.totals.exit;
   }
-  let result: Awaited<ReturnType<typeof batch.run>>;
+  let result: Awaited<ReturnType<typeof batch.report>>;
   try {
-    result = await batch.run();
+    result = await batch.report();
   } finally {
     progress?.end();
   }
-  const diagnostics = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  const input: FormatInput = { diagnostics, rules: result.rules, files: result.files };
-  if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
-  // The formatters are loaded only to render: a re-run answered from the cache needs none.
-  const { formatChunks, summarize } = await import('@crossfoot/formatters');
-  const chunks = formatChunks(name, input, { locale: result.locale, color, toolVersion: VERSION });
-  const totals = { ...summarize(input), exit: exitStatus(diagnostics, maxWarnings) };
-  // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
-  const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
-  const kept = outputKey && typeof text === 'string' ? batch.cache?.rememberOutput(name, outputKey, text, totals) : undefined;
-  write(text, totals, result.locale, values.output, io);
-  remember(kept, totals);
-  return totals.exit;
+  try {
+    const report = result.stream(values.quiet ? (d) => d.severity === 'error' : undefined);
+    if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
+    // The formatters are loaded only to render: a re-run answered from the cache needs none.
+    const { formatReport } = await import('@crossfoot/formatters');
+    const chunks = formatReport(name, report, { locale: result.locale, color, toolVersion: VERSION });
+    const { summary } = report;
+    const exit = summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
+    const totals = { ...summary, exit };
+    // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
+    const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
+    const kept = outputKey && typeof text === 'string' ? batch.cache?.rememberOutput(name, outputKey, text, totals) : undefined;
+    write(text, totals, result.locale, values.output, io);
+    remember(kept, totals);
+    return totals.exit;
+  } finally {
+    result.close();
+  }
 }
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */

@@ -149,7 +149,11 @@ export class Session {
 
   /** Rule metadata for the packs a set of findings came from (and every forced pack). */
   rulesFor(diagnostics: Diagnostic[]): RuleMeta[] {
-    return rulesUsed(this.checker.rules(), this.forcedRuleIds(), diagnostics);
+    return rulesUsed(
+      this.checker.rules(),
+      this.forcedRuleIds(),
+      diagnostics.map((d) => d.ruleId),
+    );
   }
 
   /** Ids of the rules of the packs forced by the command line or the config. */

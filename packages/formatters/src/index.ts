@@ -1,22 +1,22 @@
 import { csv } from './csv.ts';
 import { github } from './github.ts';
 import { html } from './html.ts';
-import { json, jsonChunks } from './json.ts';
+import { json, jsonChunks, jsonReportChunks, reportStream } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
 import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
-import type { FormatInput, FormatOptions, Formatter } from './types.ts';
+import type { FormatInput, FormatOptions, Formatter, ReportStream } from './types.ts';
 
 export { type FormatterName, formatterNames } from './names.ts';
 export type { Annotation, SarifRegion } from './positions.ts';
 export { toAnnotation, toSarifRegion } from './positions.ts';
 export { excerptLines } from './source.ts';
 export type { Summary } from './summary.ts';
-export { summarize } from './summary.ts';
-export type { FileSummary, FormatInput, FormatOptions } from './types.ts';
-export { csv, github, html, json, junit, markdown, sarif, stylish };
+export { SummaryBuilder, summarize } from './summary.ts';
+export type { FileFindings, FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
+export { csv, github, html, json, junit, markdown, reportStream, sarif, stylish };
 
 const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
 
@@ -33,4 +33,23 @@ export function format(name: FormatterName, input: FormatInput, options: FormatO
  */
 export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<string> {
   return name === 'json' ? jsonChunks(input, options) : [format(name, input, options)];
+}
+
+/**
+ * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON report holding one file's findings at a
+ * time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
+ */
+export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<string> {
+  return name === 'json' ? jsonReportChunks(report, options) : [format(name, gather(report), options)];
+}
+
+/** Every file and finding of a report given a file at a time, as one input. */
+export function gather(report: ReportStream): FormatInput {
+  const diagnostics = [];
+  const files = [];
+  for (const { file, diagnostics: found } of report.files()) {
+    files.push(file);
+    for (const d of found) diagnostics.push(d);
+  }
+  return { diagnostics, rules: report.rules, files };
 }

@@ -1,7 +1,7 @@
 import { type Arithmetic, type Diagnostic, type Range, sortDiagnostics } from '@crossfoot/core';
 import { excerptLines, Sources } from './source.ts';
 import { compareStrings, groupByUri, summarize, uniqueRules } from './summary.ts';
-import type { FileSummary, FormatInput, FormatOptions } from './types.ts';
+import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
 
 /**
  * Machine-readable report: `{ tool, summary, files, diagnostics, rules }`, keys in a fixed order,
@@ -17,13 +17,16 @@ export function json(input: FormatInput, options: FormatOptions): string {
  * The JSON report in pieces (a file or a diagnostic at a time) whose concatenation is `json`'s text: a run with
  * hundreds of thousands of findings is written without its whole report ever being one string.
  */
-export function* jsonChunks(input: FormatInput, options: FormatOptions): Generator<string> {
-  const summary = summarize(input);
-  const diagnostics = sortDiagnostics(input.diagnostics);
-  const sources = new Sources(input);
-  const byUri = groupByUri(diagnostics);
-  const about = new Map<string, FileSummary>();
-  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
+export function jsonChunks(input: FormatInput, options: FormatOptions): Generator<string> {
+  return jsonReportChunks(reportStream(input), options);
+}
+
+/**
+ * The JSON report of a report given a file at a time: `jsonChunks`'s text, reading each file's findings twice (for
+ * its entry in `files`, then for `diagnostics`) and holding no more than one file's at a time.
+ */
+export function* jsonReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
+  const { summary } = report;
   yield `{\n  "tool": ${nested({ name: 'crossfoot', version: options.toolVersion })},\n`;
   const counts = {
     files: summary.files,
@@ -37,17 +40,21 @@ export function* jsonChunks(input: FormatInput, options: FormatOptions): Generat
     perPack: summary.perPack.map((p) => ({ pack: p.pack, count: p.count })),
   };
   yield `  "summary": ${nested(counts)},\n`;
+  const perFile = new Map(summary.perFile.map((f) => [f.uri, f]));
   yield* array(
     'files',
-    summary.perFile.map((f) => () => ({ ...fileCounts(f), ...fileAbout(f.uri, about.get(f.uri), byUri.get(f.uri) ?? [], sources) })),
+    mapIterable(report.files(), ({ file, diagnostics }) => ({
+      ...fileCounts(perFile.get(file.uri) ?? { uri: file.uri, errors: 0, warnings: 0, infos: 0 }),
+      ...fileAbout(file, diagnostics),
+    })),
   );
   yield ',\n';
   yield* array(
     'diagnostics',
-    diagnostics.map((d) => () => canonicalDiagnostic(d)),
+    flatMapIterable(report.files(), ({ diagnostics }) => diagnostics.map(canonicalDiagnostic)),
   );
   yield ',\n';
-  const rules = uniqueRules(input.rules).map((r) => ({
+  const rules = uniqueRules(report.rules).map((r) => ({
     id: r.id,
     pack: r.pack,
     severity: r.severity,
@@ -55,6 +62,29 @@ export function* jsonChunks(input: FormatInput, options: FormatOptions): Generat
     url: r.url,
   }));
   yield `  "rules": ${nested(rules)}\n}\n`;
+}
+
+/** `input` as a report given a file at a time: each file of its summary with its findings, sorted. */
+export function reportStream(input: FormatInput): ReportStream {
+  const summary = summarize(input);
+  const byUri = groupByUri(sortDiagnostics(input.diagnostics));
+  const about = new Map<string, FileSummary>();
+  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
+  return {
+    summary,
+    rules: input.rules,
+    *files() {
+      for (const { uri } of summary.perFile) yield { file: about.get(uri) ?? { uri }, diagnostics: byUri.get(uri) ?? [] };
+    },
+  };
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+function* flatMapIterable<T, U>(items: Iterable<T>, map: (item: T) => U[]): Generator<U> {
+  for (const item of items) yield* map(item);
 }
 
 /** A value as `JSON.stringify(…, null, 2)` writes it one level down in the report. */
@@ -71,18 +101,13 @@ function nestedTwice(value: unknown): string {
 }
 
 /** A top-level array member, one element at a time, as `JSON.stringify(…, null, 2)` writes it. */
-function* array(key: string, elements: (() => unknown)[]): Generator<string> {
-  if (!elements.length) {
-    yield `  "${key}": []`;
-    return;
-  }
-  yield `  "${key}": [`;
+function* array(key: string, elements: Iterable<unknown>): Generator<string> {
   let first = true;
   for (const element of elements) {
-    yield `${first ? '' : ','}\n    ${nestedTwice(element())}`;
+    yield `${first ? `  "${key}": [` : ','}\n    ${nestedTwice(element)}`;
     first = false;
   }
-  yield '\n  ]';
+  yield first ? `  "${key}": []` : '\n  ]';
 }
 
 function fileCounts(f: { uri: string; errors: number; warnings: number; infos: number }) {
@@ -90,14 +115,15 @@ function fileCounts(f: { uri: string; errors: number; warnings: number; infos: n
 }
 
 /** Issuer and year when known, and the source lines the file's findings show. */
-function fileAbout(uri: string, file: FileSummary | undefined, diagnostics: Diagnostic[], sources: Sources) {
+function fileAbout(file: FileSummary, diagnostics: Diagnostic[]) {
   const out: { issuer?: string; year?: number; lines?: Record<number, string> } = {};
-  if (file?.issuer !== undefined) out.issuer = file.issuer;
-  if (file?.year !== undefined) out.year = file.year;
+  if (file.issuer !== undefined) out.issuer = file.issuer;
+  if (file.year !== undefined) out.year = file.year;
+  const sources = new Sources({ files: [file], diagnostics: [], rules: [] });
   const lines: Record<number, string> = {};
   let kept = 0;
-  for (const n of excerptLines(diagnostics, uri)) {
-    const text = sources.line(uri, n);
+  for (const n of excerptLines(diagnostics, file.uri)) {
+    const text = sources.line(file.uri, n);
     if (text === undefined) continue;
     lines[n] = text;
     kept++;

@@ -32,34 +32,68 @@ export function fileUris(input: FormatInput): string[] {
 }
 
 export function summarize(input: FormatInput): Summary {
-  const perFile = new Map<string, FileCounts>();
-  for (const uri of fileUris(input)) perFile.set(uri, { uri, errors: 0, warnings: 0, infos: 0 });
-  const perRule = new Map<string, number>();
-  const totals = { errors: 0, warnings: 0, infos: 0 };
-  for (const d of input.diagnostics) {
-    const key = counterKey(d.severity);
-    totals[key]++;
-    const file = perFile.get(d.uri);
-    if (file) file[key]++;
-    perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
+  const builder = new SummaryBuilder();
+  for (const file of input.files) builder.file(file.uri);
+  for (const d of input.diagnostics) builder.count(d.uri, d.ruleId, d.severity);
+  return builder.build();
+}
+
+/**
+ * A summary gathered a file and a rule at a time, so that a run can summarize findings it does not hold all at once.
+ * `summarize` is this builder over the whole input.
+ */
+export class SummaryBuilder {
+  private readonly perFile = new Map<string, FileCounts>();
+  private readonly perRule = new Map<string, number>();
+  private readonly totals = { errors: 0, warnings: 0, infos: 0 };
+
+  /** Lists a file, with or without findings. */
+  file(uri: string): FileCounts {
+    let counts = this.perFile.get(uri);
+    if (!counts) {
+      counts = { uri, errors: 0, warnings: 0, infos: 0 };
+      this.perFile.set(uri, counts);
+    }
+    return counts;
   }
-  const files = [...perFile.values()];
-  const perPack = new Map<string, number>();
-  for (const [ruleId, count] of perRule) {
-    const pack = packOf(ruleId);
-    perPack.set(pack, (perPack.get(pack) ?? 0) + count);
+
+  /** Counts `count` findings of `ruleId` at `severity` in `uri` (which is listed if it was not). */
+  count(uri: string, ruleId: string, severity: Severity, count = 1): void {
+    this.countFile(uri, severity, count);
+    this.countRule(ruleId, count);
   }
-  return {
-    files: files.length,
-    filesWithErrors: files.filter((f) => f.errors > 0).length,
-    filesWithWarnings: files.filter((f) => f.warnings > 0).length,
-    errors: totals.errors,
-    warnings: totals.warnings,
-    infos: totals.infos,
-    perFile: files,
-    perRule: [...perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
-    perPack: [...perPack].map(([pack, count]) => ({ pack, count })).sort((a, b) => b.count - a.count || compareStrings(a.pack, b.pack)),
-  };
+
+  /** Counts `count` findings at `severity` in `uri` (listed if it was not), for a caller counting rules apart. */
+  countFile(uri: string, severity: Severity, count = 1): void {
+    const key = counterKey(severity);
+    this.totals[key] += count;
+    this.file(uri)[key] += count;
+  }
+
+  /** Counts `count` findings of `ruleId`, for a caller counting files apart. */
+  countRule(ruleId: string, count = 1): void {
+    this.perRule.set(ruleId, (this.perRule.get(ruleId) ?? 0) + count);
+  }
+
+  build(): Summary {
+    const files = [...this.perFile.values()].sort((a, b) => compareStrings(a.uri, b.uri));
+    const perPack = new Map<string, number>();
+    for (const [ruleId, count] of this.perRule) {
+      const pack = packOf(ruleId);
+      perPack.set(pack, (perPack.get(pack) ?? 0) + count);
+    }
+    return {
+      files: files.length,
+      filesWithErrors: files.filter((f) => f.errors > 0).length,
+      filesWithWarnings: files.filter((f) => f.warnings > 0).length,
+      errors: this.totals.errors,
+      warnings: this.totals.warnings,
+      infos: this.totals.infos,
+      perFile: files.map((f) => ({ ...f })),
+      perRule: [...this.perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+      perPack: [...perPack].map(([pack, count]) => ({ pack, count })).sort((a, b) => b.count - a.count || compareStrings(a.pack, b.pack)),
+    };
+  }
 }
 
 /** The pack part of a rule id (`<pack>/<rule>`); engine problems belong to `crossfoot`. */

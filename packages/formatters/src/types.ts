@@ -1,4 +1,5 @@
 import type { Diagnostic, Locale, RuleMeta } from '@crossfoot/core';
+import type { Summary } from './summary.ts';
 
 /** A file that was checked, with its source text when available (used for excerpts and fingerprints). */
 export interface FileSummary {
@@ -27,3 +28,20 @@ export interface FormatOptions {
 }
 
 export type Formatter = (input: FormatInput, options: FormatOptions) => string;
+
+/** One file of a report and its findings, sorted as `sortDiagnostics` sorts them. */
+export interface FileFindings {
+  file: FileSummary;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A report given a file at a time, for runs too large to hold every finding at once: the summary and rules
+ * up front, then each file's findings read when the formatter comes to it.
+ */
+export interface ReportStream {
+  summary: Summary;
+  rules: RuleMeta[];
+  /** Every file of `summary.perFile`, in that order, each with its findings. May be called more than once. */
+  files(): Iterable<FileFindings>;
+}

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, Severity } from '@crossfoot/core';
+import { type FormatInput, format, Session } from 'crossfoot';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FindingStore } from '../../packages/cli/src/findings.ts';
+import { runCli } from '../run-cli.ts';
+import { makeCorpus, removeCorpora } from './corpus.ts';
+
+afterAll(removeCorpora);
+
+function finding(uri: string, ruleId: string, severity: Severity, line: number): Diagnostic {
+  const range = { start: { line, column: 1 }, end: { line, column: 4 } };
+  return { ruleId, severity, message: `${ruleId} at ${line}`, messageId: 'm', data: { n: String(line) }, uri, range, related: [], url: 'u' };
+}
+
+describe('the findings a batch keeps until its report is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crossfoot-findings-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('go to disk as they come and read back as they were, counted by report, rule and severity', () => {
+    const file = join(dir, 'a.v8');
+    const store = new FindingStore(file);
+    const a = {
+      diagnostics: [finding('a.md', 'p/x', 'error', 3), finding('a.md', 'p/x', 'error', 5), finding('a.md', 'p/y', 'info', 7)],
+      lines: { 3: '三', 5: '五' },
+    };
+    const b = { diagnostics: [finding('b.md', 'p/y', 'warning', 1)], lines: { 1: 'one' } };
+    store.put('a.md', a);
+    store.put('b.md', b);
+    expect(statSync(file).size).toBeGreaterThan(0);
+    expect(store.get('a.md')).toEqual(a);
+    expect(store.get('a.md')).not.toBe(a);
+    expect(store.get('b.md')).toEqual(b);
+    expect(store.get('c.md')).toBeUndefined();
+    expect(store.countsOf('a.md')).toEqual([2, 0, 1]);
+    expect(store.countsOf('b.md')).toEqual([0, 1, 0]);
+    expect([...store.rules()].sort((x, y) => (x.ruleId + x.severity < y.ruleId + y.severity ? -1 : 1))).toEqual([
+      { ruleId: 'p/x', severity: 'error', count: 2 },
+      { ruleId: 'p/y', severity: 'info', count: 1 },
+      { ruleId: 'p/y', severity: 'warning', count: 1 },
+    ]);
+    store.close();
+  });
+
+  it('of a report checked again are replaced, counts and all', () => {
+    const store = new FindingStore(join(dir, 'b.v8'));
+    store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} });
+    const again = { diagnostics: [finding('a.md', 'p/z', 'warning', 9)], lines: { 9: 'nine' } };
+    store.put('a.md', again);
+    expect(store.get('a.md')).toEqual(again);
+    expect(store.countsOf('a.md')).toEqual([0, 1, 0]);
+    expect([...store.rules()]).toEqual([{ ruleId: 'p/z', severity: 'warning', count: 1 }]);
+    store.close();
+  });
+
+  it('held by a cache are kept by reference and never written', () => {
+    const file = join(dir, 'c.v8');
+    const store = new FindingStore(file);
+    const kept = { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} };
+    store.put('a.md', kept, true);
+    expect(store.get('a.md')).toBe(kept);
+    expect(existsSync(file)).toBe(false);
+    store.close();
+  });
+
+  it('located in another report are found under that report', () => {
+    const store = new FindingStore(join(dir, 'd.v8'));
+    store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3), finding('z.md', 'p/x', 'warning', 2)], lines: {} });
+    expect(store.countsOf('a.md')).toEqual([1, 0, 0]);
+    expect([...store.elsewhereUris()]).toEqual(['z.md']);
+    expect([...store.ownersOf('z.md')]).toEqual(['a.md']);
+    store.close();
+  });
+});
+
+describe('a batch written from findings kept on disk', () => {
+  const dir = makeCorpus(6);
+  const options = (toolVersion: string) => ({ locale: 'zh-CN' as const, color: false, toolVersion });
+
+  async function serial(): Promise<FormatInput> {
+    const session = await Session.create({ cwd: dir });
+    return session.run(await session.files(['reports']));
+  }
+
+  it('gives the JSON report of the serial run, byte for byte, and --quiet its errors only', async () => {
+    const whole = await serial();
+    const out = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json'], dir);
+    expect(out.code, out.stderr).toBe(1);
+    const version = JSON.parse(out.stdout).tool.version as string;
+    expect(out.stdout).toBe(format('json', whole, options(version)));
+    const quiet = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json', '--quiet'], dir);
+    const errors = { ...whole, diagnostics: whole.diagnostics.filter((d) => d.severity === 'error') };
+    expect(errors.diagnostics.length).toBeLessThan(whole.diagnostics.length);
+    expect(quiet.stdout).toBe(format('json', errors, options(version)));
+    const sarif = await runCli(['check', 'reports', '--jobs', '1', '--format', 'sarif'], dir);
+    expect(sarif.stdout).toBe(format('sarif', whole, options(version)));
+  }, 300_000);
+
+  it('leaves nothing behind in the temporary folder', async () => {
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('crossfoot-batch-')));
+    const out = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json', '-o', 'out.json'], dir);
+    expect(out.code, out.stderr).toBe(1);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('crossfoot-batch-') && !before.has(n))).toEqual([]);
+  }, 300_000);
+});
