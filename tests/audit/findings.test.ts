@@ -36,6 +36,13 @@ describe('the findings a batch keeps until its report is written', () => {
     expect(store.get('c.md')).toBeUndefined();
     expect(store.countsOf('a.md')).toEqual([2, 0, 1]);
     expect(store.countsOf('b.md')).toEqual([0, 1, 0]);
+    expect(store.linesOf('a.md')).toEqual({ 3: '三', 5: '五' });
+    expect(store.spansOf('a.md', () => true).map((d) => [d.range.start.line, d.range.end.line])).toEqual([
+      [3, 3],
+      [5, 5],
+      [7, 7],
+    ]);
+    expect(store.spansOf('a.md', (severity) => severity === 'info').map((d) => d.range.start.line)).toEqual([7]);
     expect([...store.rules()].sort((x, y) => (x.ruleId + x.severity < y.ruleId + y.severity ? -1 : 1))).toEqual([
       { ruleId: 'p/x', severity: 'error', count: 2 },
       { ruleId: 'p/y', severity: 'info', count: 1 },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
-import { type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
+import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
@@ -351,21 +351,40 @@ class StoredReport implements BatchReport {
       *files() {
         for (const { uri } of summary.perFile) {
           const file: FileSummary = { uri };
-          const found: Diagnostic[] = [];
-          if (inRun.has(uri)) {
-            const findings = store.get(uri);
-            file.lines = findings?.lines ?? {};
-            const meta = metas.get(uri);
-            if (meta?.issuer !== undefined) file.issuer = meta.issuer;
-            if (meta?.year !== undefined) file.year = meta.year;
-            for (const d of findings?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
-          }
-          found.push(...elsewhere(uri));
-          yield { file, diagnostics: sortDiagnostics(found) };
+          const ours = inRun.has(uri);
+          const meta = ours ? metas.get(uri) : undefined;
+          if (ours) file.lines = store.linesOf(uri) ?? {};
+          if (meta?.issuer !== undefined) file.issuer = meta.issuer;
+          if (meta?.year !== undefined) file.year = meta.year;
+          const plain = !hasAny(store.ownersOf(uri));
+          let found: Diagnostic[] | undefined;
+          yield {
+            file,
+            // Read when asked for: the JSON report lists every file (its counts and lines) before any finding.
+            get diagnostics() {
+              if (found) return found;
+              found = [];
+              for (const d of (ours && store.get(uri)?.diagnostics) || []) if (d.uri === uri && keep(d)) found.push(d);
+              found.push(...elsewhere(uri));
+              found = sortDiagnostics(found);
+              return found;
+            },
+            shown: plain
+              ? excerptLines(
+                  store.spansOf(uri, (severity) => keep({ severity })),
+                  uri,
+                )
+              : undefined,
+          };
         }
       },
     };
   }
+}
+
+function hasAny(items: Iterable<unknown>): boolean {
+  for (const _ of items) return true;
+  return false;
 }
 
 const SEVERITY_AT: Severity[] = ['error', 'warning', 'info'];

@@ -27,8 +27,10 @@ function slot(severity: Severity): 0 | 1 | 2 {
 export class FindingStore {
   /** Findings a caller holds anyway (a cache's), kept by reference: writing them out would free nothing. */
   private readonly held = new Map<string, Findings>();
-  private readonly written = new Map<string, { offset: number; length: number }>();
+  private readonly written = new Map<string, { offset: number; lines: number; diagnostics: number }>();
   private readonly counts = new Map<string, Counts>();
+  /** Each report's own findings as (severity, first line, last line) triples: the lines they show, without reading them. */
+  private readonly spans = new Map<string, Int32Array>();
   /** Findings by rule and severity over the run, keyed `<severity index><rule id>`. */
   private readonly perRule = new Map<string, number>();
   /** Reports with findings located in another report (a plugin's, say), by the uri those findings name. */
@@ -47,16 +49,40 @@ export class FindingStore {
     this.written.delete(uri);
     this.counts.set(uri, [0, 0, 0]);
     this.tally(uri, findings.diagnostics, 1);
+    const own = findings.diagnostics.filter((d) => d.uri === uri);
+    const spans = new Int32Array(own.length * 3);
+    own.forEach((d, i) => {
+      spans.set([slot(d.severity), d.range.start.line, d.range.end.line], i * 3);
+    });
+    this.spans.set(uri, spans);
     if (held) {
       this.held.set(uri, findings);
       return;
     }
-    const bytes = serialize(findings);
+    // The lines apart from the findings: a report lists every file's lines before any finding.
+    const lines = serialize(findings.lines);
+    const diagnostics = serialize(findings.diagnostics);
     this.fd ??= openSync(this.file, 'w+');
+    this.write(lines);
+    this.write(diagnostics);
+    this.written.set(uri, { offset: this.end - lines.length - diagnostics.length, lines: lines.length, diagnostics: diagnostics.length });
+  }
+
+  private write(bytes: Uint8Array): void {
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.end + done);
-    this.written.set(uri, { offset: this.end, length: bytes.length });
+    while (done < bytes.length) done += writeSync(this.fd as number, bytes, done, bytes.length - done, this.end + done);
     this.end += bytes.length;
+  }
+
+  private read(offset: number, length: number): unknown {
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd as number, bytes, done, length - done, offset + done);
+      if (n === 0) throw new Error('the findings kept for the run were cut short');
+      done += n;
+    }
+    return deserialize(bytes);
   }
 
   private tally(uri: string, diagnostics: Diagnostic[], sign: 1 | -1): void {
@@ -82,14 +108,30 @@ export class FindingStore {
     if (held) return held;
     const at = this.written.get(uri);
     if (!at || this.fd === undefined) return undefined;
-    const bytes = Buffer.allocUnsafe(at.length);
-    let read = 0;
-    while (read < at.length) {
-      const n = readSync(this.fd, bytes, read, at.length - read, at.offset + read);
-      if (n === 0) throw new Error(`the findings kept for ${uri} were cut short`);
-      read += n;
+    return {
+      lines: this.read(at.offset, at.lines) as Findings['lines'],
+      diagnostics: this.read(at.offset + at.lines, at.diagnostics) as Diagnostic[],
+    };
+  }
+
+  /** The lines `uri`'s findings show, without its findings. */
+  linesOf(uri: string): Findings['lines'] | undefined {
+    const held = this.held.get(uri);
+    if (held) return held.lines;
+    const at = this.written.get(uri);
+    if (!at || this.fd === undefined) return undefined;
+    return this.read(at.offset, at.lines) as Findings['lines'];
+  }
+
+  /** Where `uri`'s own findings of the severities `keep` keeps start and end: what `excerptLines` needs of them. */
+  spansOf(uri: string, keep: (severity: Severity) => boolean): Pick<Diagnostic, 'uri' | 'range'>[] {
+    const spans = this.spans.get(uri) ?? new Int32Array(0);
+    const out: Pick<Diagnostic, 'uri' | 'range'>[] = [];
+    for (let i = 0; i < spans.length; i += 3) {
+      if (!keep(SEVERITIES[spans[i] as number] as Severity)) continue;
+      out.push({ uri, range: { start: { line: spans[i + 1] as number, column: 0 }, end: { line: spans[i + 2] as number, column: 0 } } });
     }
-    return deserialize(bytes) as Findings;
+    return out;
   }
 
   /** `uri`'s findings located in it, by severity. */

@@ -43,9 +43,9 @@ export function* jsonReportChunks(report: ReportStream, options: FormatOptions):
   const perFile = new Map(summary.perFile.map((f) => [f.uri, f]));
   yield* array(
     'files',
-    mapIterable(report.files(), ({ file, diagnostics }) => ({
-      ...fileCounts(perFile.get(file.uri) ?? { uri: file.uri, errors: 0, warnings: 0, infos: 0 }),
-      ...fileAbout(file, diagnostics),
+    mapIterable(report.files(), (f) => ({
+      ...fileCounts(perFile.get(f.file.uri) ?? { uri: f.file.uri, errors: 0, warnings: 0, infos: 0 }),
+      ...fileAbout(f.file, f.shown ?? excerptLines(f.diagnostics, f.file.uri)),
     })),
   );
   yield ',\n';
@@ -115,14 +115,14 @@ function fileCounts(f: { uri: string; errors: number; warnings: number; infos: n
 }
 
 /** Issuer and year when known, and the source lines the file's findings show. */
-function fileAbout(file: FileSummary, diagnostics: Diagnostic[]) {
+function fileAbout(file: FileSummary, shown: number[]) {
   const out: { issuer?: string; year?: number; lines?: Record<number, string> } = {};
   if (file.issuer !== undefined) out.issuer = file.issuer;
   if (file.year !== undefined) out.year = file.year;
   const sources = new Sources({ files: [file], diagnostics: [], rules: [] });
   const lines: Record<number, string> = {};
   let kept = 0;
-  for (const n of excerptLines(diagnostics, file.uri)) {
+  for (const n of shown) {
     const text = sources.line(file.uri, n);
     if (text === undefined) continue;
     lines[n] = text;

@@ -33,6 +33,11 @@ export type Formatter = (input: FormatInput, options: FormatOptions) => string;
 export interface FileFindings {
   file: FileSummary;
   diagnostics: Diagnostic[];
+  /**
+   * The lines these findings show (`excerptLines`), when the producer knows them without the findings: a formatter
+   * listing files before findings then need not read the findings twice.
+   */
+  shown?: number[];
 }
 
 /**
