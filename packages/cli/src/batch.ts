@@ -163,7 +163,8 @@ export class Batch {
     const report = await this.report();
     try {
       const { diagnostics, files } = gather(report.stream());
-      return { locale: report.locale, diagnostics, rules: report.rules, files, stats: report.stats };
+      // Copied out (a file's lines are read when asked for) before the report is closed.
+      return { locale: report.locale, diagnostics, rules: report.rules, files: files.map((f) => ({ ...f })), stats: report.stats };
     } finally {
       report.close();
     }
@@ -328,6 +329,7 @@ class StoredReport implements BatchReport {
   stream(keep: (d: { severity: Severity }) => boolean = () => true): ReportStream {
     const { mine, metas, store } = this;
     const builder = new SummaryBuilder();
+    const keepSeverity = (severity: Severity) => keep({ severity });
     for (const f of mine) {
       builder.file(f.uri);
       store.countsOf(f.uri).forEach((count, at) => {
@@ -350,10 +352,19 @@ class StoredReport implements BatchReport {
       rules: this.rules,
       *files() {
         for (const { uri } of summary.perFile) {
-          const file: FileSummary = { uri };
           const ours = inRun.has(uri);
+          let lines: Record<number, string> | undefined;
+          // The lines too are read when asked for: the findings, listed second, do not need them.
+          const file: FileSummary = ours
+            ? {
+                uri,
+                get lines() {
+                  lines ??= store.linesOf(uri) ?? {};
+                  return lines;
+                },
+              }
+            : { uri };
           const meta = ours ? metas.get(uri) : undefined;
-          if (ours) file.lines = store.linesOf(uri) ?? {};
           if (meta?.issuer !== undefined) file.issuer = meta.issuer;
           if (meta?.year !== undefined) file.year = meta.year;
           const plain = !hasAny(store.ownersOf(uri));
@@ -369,12 +380,11 @@ class StoredReport implements BatchReport {
               found = sortDiagnostics(found);
               return found;
             },
-            shown: plain
-              ? excerptLines(
-                  store.spansOf(uri, (severity) => keep({ severity })),
-                  uri,
-                )
-              : undefined,
+            shown: plain ? excerptLines(store.spansOf(uri, keepSeverity), uri) : undefined,
+            // Pieces of text the JSON report copies; read when asked for, after every file is listed.
+            get json() {
+              return plain && ours ? store.jsonOf(uri, keepSeverity) : undefined;
+            },
           };
         }
       },

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
-import type { Diagnostic, Severity } from '@crossfoot/core';
+import { type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
+import { jsonFinding } from '@crossfoot/formatters';
 
 /** A report's findings and the lines they show, as a batch keeps them until the run's report is written. */
 export interface Findings {
@@ -19,7 +19,7 @@ function slot(severity: Severity): 0 | 1 | 2 {
 
 /**
  * The findings of a batch's reports, by uri, until the run's report is rendered from them. Each report's findings go to
- * one file (v8-serialized) as they come and are read back a report at a time; in memory the store keeps only counts:
+ * one file as they come, as the JSON report writes them, and are read back a report at a time (as that text, or parsed); in memory the store keeps only counts:
  * each report's by severity, and the run's by rule and severity. Held in memory, a run's findings were most of its
  * live heap, and V8 lets the heap grow to about four times what is live before it collects: 10,000 reports peaked at
  * 1.23 GiB. A report checked again (against last year's report) replaces what it had.
@@ -27,7 +27,7 @@ function slot(severity: Severity): 0 | 1 | 2 {
 export class FindingStore {
   /** Findings a caller holds anyway (a cache's), kept by reference: writing them out would free nothing. */
   private readonly held = new Map<string, Findings>();
-  private readonly written = new Map<string, { offset: number; lines: number; diagnostics: number }>();
+  private readonly written = new Map<string, { offset: number; lengths: [number, number, number] }>();
   private readonly counts = new Map<string, Counts>();
   /** Each report's own findings as (severity, first line, last line) triples: the lines they show, without reading them. */
   private readonly spans = new Map<string, Int32Array>();
@@ -49,7 +49,7 @@ export class FindingStore {
     this.written.delete(uri);
     this.counts.set(uri, [0, 0, 0]);
     this.tally(uri, findings.diagnostics, 1);
-    const own = findings.diagnostics.filter((d) => d.uri === uri);
+    const own = sortDiagnostics(findings.diagnostics.filter((d) => d.uri === uri));
     const spans = new Int32Array(own.length * 3);
     own.forEach((d, i) => {
       spans.set([slot(d.severity), d.range.start.line, d.range.end.line], i * 3);
@@ -59,22 +59,23 @@ export class FindingStore {
       this.held.set(uri, findings);
       return;
     }
-    // The lines apart from the findings: a report lists every file's lines before any finding.
-    const lines = serialize(findings.lines);
-    const diagnostics = serialize(findings.diagnostics);
+    // Each finding as the JSON report will write it: rendered once, here, and read back as text or parsed as objects.
+    // A raw NUL never occurs in JSON text (JSON.stringify escapes it), so it can separate the findings.
+    const parts = [JSON.stringify(findings.lines), own.map(jsonFinding).join('\u0000'), JSON.stringify(findings.diagnostics.filter((d) => d.uri !== uri))];
+    const offset = this.end;
     this.fd ??= openSync(this.file, 'w+');
-    this.write(lines);
-    this.write(diagnostics);
-    this.written.set(uri, { offset: this.end - lines.length - diagnostics.length, lines: lines.length, diagnostics: diagnostics.length });
+    const lengths = parts.map((part) => this.write(Buffer.from(part, 'utf8'))) as [number, number, number];
+    this.written.set(uri, { offset, lengths });
   }
 
-  private write(bytes: Uint8Array): void {
+  private write(bytes: Uint8Array): number {
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd as number, bytes, done, bytes.length - done, this.end + done);
     this.end += bytes.length;
+    return bytes.length;
   }
 
-  private read(offset: number, length: number): unknown {
+  private read(offset: number, length: number): string {
     const bytes = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
@@ -82,7 +83,16 @@ export class FindingStore {
       if (n === 0) throw new Error('the findings kept for the run were cut short');
       done += n;
     }
-    return deserialize(bytes);
+    return bytes.toString('utf8');
+  }
+
+  /** Part `part` of what `put` wrote for `uri` (0: lines, 1: the report's own findings, 2: the others). */
+  private part(uri: string, part: 0 | 1 | 2): string | undefined {
+    const at = this.written.get(uri);
+    if (!at || this.fd === undefined) return undefined;
+    let offset = at.offset;
+    for (let k = 0; k < part; k++) offset += at.lengths[k] as number;
+    return this.read(offset, at.lengths[part]);
   }
 
   private tally(uri: string, diagnostics: Diagnostic[], sign: 1 | -1): void {
@@ -106,21 +116,32 @@ export class FindingStore {
   get(uri: string): Findings | undefined {
     const held = this.held.get(uri);
     if (held) return held;
-    const at = this.written.get(uri);
-    if (!at || this.fd === undefined) return undefined;
-    return {
-      lines: this.read(at.offset, at.lines) as Findings['lines'],
-      diagnostics: this.read(at.offset + at.lines, at.diagnostics) as Diagnostic[],
-    };
+    const lines = this.part(uri, 0);
+    if (lines === undefined) return undefined;
+    const own = this.part(uri, 1) as string;
+    const diagnostics = own ? (JSON.parse(`[${own.replaceAll('\u0000', ',')}]`) as Diagnostic[]) : [];
+    diagnostics.push(...(JSON.parse(this.part(uri, 2) as string) as Diagnostic[]));
+    return { lines: JSON.parse(lines) as Findings['lines'], diagnostics };
   }
 
   /** The lines `uri`'s findings show, without its findings. */
   linesOf(uri: string): Findings['lines'] | undefined {
     const held = this.held.get(uri);
     if (held) return held.lines;
-    const at = this.written.get(uri);
-    if (!at || this.fd === undefined) return undefined;
-    return this.read(at.offset, at.lines) as Findings['lines'];
+    const lines = this.part(uri, 0);
+    return lines === undefined ? undefined : (JSON.parse(lines) as Findings['lines']);
+  }
+
+  /**
+   * `uri`'s own findings of the severities `keep` keeps, sorted, as the JSON report writes them (`jsonFinding`);
+   * undefined when they are not kept as text (held findings).
+   */
+  jsonOf(uri: string, keep: (severity: Severity) => boolean): string[] | undefined {
+    const own = this.part(uri, 1);
+    if (own === undefined) return undefined;
+    if (!own) return [];
+    const spans = this.spans.get(uri) as Int32Array;
+    return own.split('\u0000').filter((_, i) => keep(SEVERITIES[spans[i * 3] as number] as Severity));
   }
 
   /** Where `uri`'s own findings of the severities `keep` keeps start and end: what `excerptLines` needs of them. */

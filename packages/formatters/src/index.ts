@@ -1,7 +1,7 @@
 import { csv } from './csv.ts';
 import { github } from './github.ts';
 import { html } from './html.ts';
-import { json, jsonChunks, jsonReportChunks, reportStream } from './json.ts';
+import { json, jsonChunks, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
@@ -16,7 +16,7 @@ export { excerptLines } from './source.ts';
 export type { Summary } from './summary.ts';
 export { SummaryBuilder, summarize } from './summary.ts';
 export type { FileFindings, FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
-export { csv, github, html, json, junit, markdown, reportStream, sarif, stylish };
+export { csv, github, html, json, jsonFinding, junit, markdown, reportStream, sarif, stylish };
 
 const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
 

@@ -43,15 +43,17 @@ export function* jsonReportChunks(report: ReportStream, options: FormatOptions):
   const perFile = new Map(summary.perFile.map((f) => [f.uri, f]));
   yield* array(
     'files',
-    mapIterable(report.files(), (f) => ({
-      ...fileCounts(perFile.get(f.file.uri) ?? { uri: f.file.uri, errors: 0, warnings: 0, infos: 0 }),
-      ...fileAbout(f.file, f.shown ?? excerptLines(f.diagnostics, f.file.uri)),
-    })),
+    mapIterable(report.files(), (f) =>
+      nestedTwice({
+        ...fileCounts(perFile.get(f.file.uri) ?? { uri: f.file.uri, errors: 0, warnings: 0, infos: 0 }),
+        ...fileAbout(f.file, f.shown ?? excerptLines(f.diagnostics, f.file.uri)),
+      }),
+    ),
   );
   yield ',\n';
   yield* array(
     'diagnostics',
-    flatMapIterable(report.files(), ({ diagnostics }) => diagnostics.map(canonicalDiagnostic)),
+    flatMapIterable(report.files(), (f) => f.json ?? f.diagnostics.map(jsonFinding)),
   );
   yield ',\n';
   const rules = uniqueRules(report.rules).map((r) => ({
@@ -100,11 +102,19 @@ function nestedTwice(value: unknown): string {
   return text.slice(10, text.length - 6);
 }
 
-/** A top-level array member, one element at a time, as `JSON.stringify(…, null, 2)` writes it. */
-function* array(key: string, elements: Iterable<unknown>): Generator<string> {
+/**
+ * A finding as the JSON report writes it (keys in declaration order, indented as an element of `diagnostics`): a batch
+ * renders each finding once, as it is found, and keeps the text.
+ */
+export function jsonFinding(d: Diagnostic): string {
+  return nestedTwice(canonicalDiagnostic(d));
+}
+
+/** A top-level array member, one element (already written two levels down) at a time, as `JSON.stringify(…, null, 2)` writes it. */
+function* array(key: string, elements: Iterable<string>): Generator<string> {
   let first = true;
   for (const element of elements) {
-    yield `${first ? `  "${key}": [` : ','}\n    ${nestedTwice(element)}`;
+    yield `${first ? `  "${key}": [` : ','}\n    ${element}`;
     first = false;
   }
   yield first ? `  "${key}": []` : '\n  ]';

@@ -38,6 +38,8 @@ export interface FileFindings {
    * listing files before findings then need not read the findings twice.
    */
   shown?: number[];
+  /** Each of `diagnostics` as the JSON report writes it (`jsonFinding`), when the producer keeps them so. */
+  json?: string[];
 }
 
 /**

@@ -29,6 +29,7 @@ describe('package exports', () => {
         'github',
         'html',
         'json',
+        'jsonFinding',
         'junit',
         'markdown',
         'reportStream',
