@@ -150,14 +150,13 @@ async function check(argv: string[], io: Io): Promise<number> {
     if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
     // The formatters are loaded only to render: a re-run answered from the cache needs none.
     const { formatReport } = await import('@crossfoot/formatters');
-    const chunks = formatReport(name, report, { locale: result.locale, color, toolVersion: VERSION });
+    const render = () => formatReport(name, report, { locale: result.locale, color, toolVersion: VERSION });
     const { summary } = report;
     const exit = summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
     const totals = { ...summary, exit };
-    // Remembered for the next run, the report is needed whole; otherwise it is written a piece at a time.
-    const text = outputKey && batch.cache ? [...chunks].join('') : chunks;
-    const kept = outputKey && typeof text === 'string' ? batch.cache?.rememberOutput(name, outputKey, text, totals) : undefined;
-    write(text, totals, result.locale, values.output, io);
+    // Remembered for the next run, the report is written into the cache a piece at a time and copied from there.
+    const kept = outputKey ? batch.cache?.rememberOutput(name, outputKey, render(), totals) : undefined;
+    write(kept ? { file: kept } : render(), totals, result.locale, values.output, io);
     remember(kept, totals);
     return totals.exit;
   } finally {

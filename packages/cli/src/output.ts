@@ -65,7 +65,8 @@ export function* coalesce(chunks: Iterable<string>): Generator<string> {
   if (pending) yield pending;
 }
 
-function writeChunks(file: string, chunks: Iterable<string>): void {
+/** Writes `chunks` to a new file, in pieces (`coalesce`). */
+export function writeChunks(file: string, chunks: Iterable<string>): void {
   const fd = openSync(file, 'wx');
   try {
     for (const piece of coalesce(chunks)) writeSync(fd, piece);
