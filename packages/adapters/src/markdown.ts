@@ -48,18 +48,10 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift);
-  if (tree.stoppedAt !== undefined) {
-    const at = Math.min(tree.stoppedAt + shift, text.length);
-    const seconds = readLimits().seconds ?? 0;
-    if (tree.block === undefined) problems.push(problem('time-limit', index.range(at, at), { seconds }));
-    else problems.push(problem('time-limit-block', index.range(at, at), { seconds, characters: tree.block }));
-  }
-  const blocks = collect(tree, shift);
+  const { blocks, tables, first } = readBlocks(index, problems, shift);
 
   // Front matter.
   let frontMeta: ReportMeta = {};
-  const first = tree.children?.[0];
   if (first?.type === 'yaml' && first.position) {
     const open = index.position((first.position.start.offset ?? 0) + shift).line;
     const close = index.position((first.position.end.offset ?? 0) + shift).line;
@@ -132,12 +124,18 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   const cursor = new SectionCursor(outline.flat);
   const narrative = new NarrativeReader(index, problems);
   const suppressions = new SuppressionCollector(index);
+  const title = titleBlock ? plain(titleBlock.node).trim() : '';
   for (const [i, b] of blocks.entries()) {
+    // A block's syntax tree is let go once no later block needs it (a table looks three blocks back for its caption):
+    // held to the end, the trees of a 5 MB report were as large again as its document model.
+    if (i >= CAPTION_REACH + 1) release(blocks[i - CAPTION_REACH - 1] as Block);
     if (b.node.type === 'paragraph' || b.node.type === 'heading') {
       // Headings are read too: a heading's date (`十三、2019年工作计划`) is a date of the report as in plain text.
       narrative.read(b.start, b.end, cursor.at(b.start));
     } else if (b.node.type === 'table') {
-      doc.tables.push(readTable(b, blocks, i, doc.tables.length + 1, cursor.at(b.start), index, shift, problems));
+      const table = tables.get(b) as Table;
+      table.section = cursor.at(b.start);
+      doc.tables.push(table);
     } else if (b.node.type === 'html') {
       suppressions.scan(b.start, b.end);
     }
@@ -148,10 +146,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
 
   const inferred = narrative.meta(doc.sections);
   const fromTitle: ReportMeta = {};
-  if (titleBlock) {
-    const words = plain(titleBlock.node).trim();
-    if (words !== '') fromTitle.title = { value: words, range: contentRange(index, titleBlock) };
-  }
+  if (titleBlock && title !== '') fromTitle.title = { value: title, range: contentRange(index, titleBlock) };
   doc.meta = { ...inferred, ...fromTitle, ...frontMeta };
   sortProblems(doc.problems);
   return doc;
@@ -159,9 +154,11 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
 
 /**
  * The syntax tree of the whole text, parsed piece by piece (see `chunkStarts`); offsets are made to count as if the
- * text had been parsed at once (micromark skips a leading byte order mark, which `shift` adds back later).
+ * text had been parsed at once (micromark skips a leading byte order mark, which `shift` adds back later). Given
+ * `each`, every piece's top-level nodes go to it as they are parsed and the root returned has none: the caller
+ * keeps what it needs of each piece.
  */
-export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK): MdNode {
+export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK, each?: (nodes: MdNode[]) => void): MdNode {
   const starts = chunkStarts(text, bodyFrom, size);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
@@ -171,11 +168,58 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
     // The first piece is always begun.
     if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     if (to - from > 4 * size && wouldOverrun(to - from)) return { type: 'root', children, stoppedAt: from - shift, block: to - from };
-    if (starts.length === 1) return parsePiece(text, true);
-    const piece = parsePiece(text.slice(from, to), k === 0);
-    append(children, piece, k === 0 ? 0 : from - shift);
+    if (starts.length === 1 && !each) return parsePiece(text, true);
+    const piece = parsePiece(starts.length === 1 ? text : text.slice(from, to), k === 0);
+    if (!each) append(children, piece, k === 0 ? 0 : from - shift);
+    else {
+      const nodes: MdNode[] = [];
+      append(nodes, piece, k === 0 ? 0 : from - shift);
+      each(nodes);
+    }
   }
   return { type: 'root', children };
+}
+
+/**
+ * The blocks of the text (see `collect`), its tables read as each piece is parsed (their section still to be set), and
+ * the first node (front matter, if any). No piece's tree is kept whole: a table's nodes are let go once it is read, and
+ * the other blocks' once the document is (`release`). Held to the end, the trees of a 5 MB report of tables were
+ * larger than its document model.
+ */
+function readBlocks(index: LineIndex, problems: AdapterProblem[], shift: number): { blocks: Block[]; tables: Map<Block, Table>; first: MdNode | undefined } {
+  const blocks: Block[] = [];
+  const tables = new Map<Block, Table>();
+  let first: MdNode | undefined;
+  const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift, MARKDOWN_CHUNK, (nodes) => {
+    if (!first && nodes[0]) first = { type: nodes[0].type, position: nodes[0].position };
+    const from = blocks.length;
+    for (const b of collect({ type: 'root', children: nodes }, shift)) blocks.push(b);
+    for (let i = from; i < blocks.length; i++) {
+      const b = blocks[i] as Block;
+      if (b.node.type !== 'table') continue;
+      tables.set(b, readTable(b, blocks, i, tables.size + 1, [], index, shift, problems));
+      release(b);
+    }
+  });
+  if (tree.stoppedAt !== undefined) {
+    const at = Math.min(tree.stoppedAt + shift, index.text.length);
+    const seconds = readLimits().seconds ?? 0;
+    if (tree.block === undefined) problems.push(problem('time-limit', index.range(at, at), { seconds }));
+    else problems.push(problem('time-limit-block', index.range(at, at), { seconds, characters: tree.block }));
+  }
+  return { blocks, tables, first };
+}
+
+/** How many blocks before a table are searched for its caption (`captionBefore`). */
+const CAPTION_REACH = 3;
+
+/** Keeps of a read block's node only its kind and, for a paragraph or heading, its words (what `captionBefore` reads). */
+function release(b: Block): void {
+  if (!b.node.children) return;
+  const node: MdNode = { type: b.node.type };
+  if (b.node.type === 'paragraph' || b.node.type === 'heading') node.children = [{ type: 'text', value: plain(b.node) }];
+  if (b.node.type === 'paragraph' && isBoldOnly(b.node)) node.children = [{ type: 'strong', children: node.children }];
+  b.node = node;
 }
 
 /** Every node worth reading (headings, paragraphs, tables, HTML, front matter), in document order. */
@@ -290,7 +334,7 @@ function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
 /** The nearest paragraph or heading before the table that reads like a caption, within three blocks. */
 function captionBefore(blocks: Block[], at: number): string | undefined {
   let seen = 0;
-  for (let i = at - 1; i >= 0 && seen < 3; i--) {
+  for (let i = at - 1; i >= 0 && seen < CAPTION_REACH; i--) {
     const b = blocks[i] as Block;
     if (b.node.type === 'html' || b.node.type === 'yaml') continue;
     if (b.node.type === 'table') return undefined;

@@ -76,6 +76,38 @@ describe('Markdown read in pieces', () => {
     });
   }
 
+  it('hands each piece’s nodes on as it is parsed, the same nodes at the same offsets, keeping none itself', () => {
+    const text = document(5, 600, true);
+    const body = text.indexOf('---\n', 4) + 4;
+    const whole = parseTree(text, body, 0, Number.POSITIVE_INFINITY);
+    for (const size of [Number.POSITIVE_INFINITY, 512]) {
+      const handed: unknown[] = [];
+      let pieces = 0;
+      const root = parseTree(text, body, 0, size, (nodes) => {
+        pieces++;
+        handed.push(...nodes);
+      });
+      expect(root.children).toEqual([]);
+      expect(pieces).toBe(chunkStarts(text, body, size).length);
+      expect(shape(handed)).toEqual(shape(whole.children));
+    }
+  });
+
+  it('finds each table’s caption and section though every table’s nodes are let go as soon as it is read', () => {
+    const parts = ['# 某局2023年政府信息公开工作年度报告\n\n'];
+    for (let i = 1; i <= 300; i++) {
+      if (i % 50 === 1) parts.push(`## ${'一二三四五六七'[Math.floor(i / 50)]}、第${i}张表起\n\n`);
+      parts.push(`**表${i} 各单位统计表**\n\n`, i % 3 ? '' : '<!-- 说明 -->\n\n', `| 项目 | 数量 |\n| --- | --- |\n| 甲 | ${i} |\n\n`);
+    }
+    const doc = parseMarkdown('captions.md', parts.join(''));
+    expect(doc.tables).toHaveLength(300);
+    doc.tables.forEach((t, k) => {
+      expect(t.id).toBe(`t${k + 1}`);
+      expect(t.caption).toBe(`表${k + 1} 各单位统计表`);
+      expect(t.section[0]).toMatch(new RegExp(`第${Math.floor(k / 50) * 50 + 1}张表起$`, 'u'));
+    });
+  });
+
   it('keeps a byte order mark out of the offsets, as a whole read does', () => {
     const text = `\uFEFF${document(3, 800, false)}`;
     const doc = parseMarkdown('bom.md', text);

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
+import { readReport } from '../adapters/src/index.ts';
+const text = readFileSync('/tmp/one/huge.md', 'utf8');
+globalThis.gc?.();
+const h0 = process.memoryUsage().heapUsed;
+const doc = readReport({ uri: 'huge.md', text });
+globalThis.gc?.();
+const h1 = process.memoryUsage().heapUsed;
+console.log('model MB', ((h1 - h0) / 1048576).toFixed(1), 'tables', doc.tables.length, 'rows', doc.tables.reduce((a, t) => a + t.rows.length, 0), 'statements', doc.statements?.length, Object.keys(doc));
+if (process.argv[2]) writeHeapSnapshot('/tmp/one/model.heapsnapshot');
+console.log(doc.uri.length);
