@@ -72,6 +72,14 @@ describe('the findings a batch keeps until its report is written', () => {
     store.close();
   });
 
+  it('that cannot be written stop the run with a message naming the report and the folder', () => {
+    const store = new FindingStore(join(dir, 'missing-folder', 'e.v8'));
+    expect(() => store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} })).toThrow(
+      /cannot keep the findings of a\.md in the temporary folder .*missing-folder: ENOENT/u,
+    );
+    store.close();
+  });
+
   it('located in another report are found under that report', () => {
     const store = new FindingStore(join(dir, 'd.v8'));
     store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3), finding('z.md', 'p/x', 'warning', 2)], lines: {} });

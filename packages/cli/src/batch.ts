@@ -171,8 +171,8 @@ export class Batch {
   }
 
   /**
-   * Checks the batch's reports, keeping their findings in a `FindingStore` (those of a large run mostly on disk) for
-   * the run's report to read a file at a time. The caller closes the report once it is written.
+   * Checks the batch's reports, keeping their findings on disk (`FindingStore`) for the run's report to read a file at a
+   * time. The caller closes the report once it is written.
    */
   async report(): Promise<BatchReport> {
     const { options, init, cache, all, mine, hashes } = this;
@@ -181,7 +181,7 @@ export class Batch {
     const inShard = new Set(mine.map((f) => f.uri));
     const runner = new Runner(options, options.jobs ?? defaultJobs(), this.session, init);
     // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
-    // last year's report does not parse either again; so are the findings a large run writes out until its report.
+    // last year's report does not parse either again; so are the findings of every report until the run's report is written.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
     const forgetSpill = removeOnInterrupt(spill);
     const close = () => {
@@ -189,7 +189,7 @@ export class Batch {
       rmSync(spill, { recursive: true, force: true });
       forgetSpill();
     };
-    const store = new FindingStore(join(spill, 'findings.v8'));
+    const store = new FindingStore(join(spill, 'findings'));
     const index = new Map(all.map((f, i) => [f.uri, i]));
     const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
     const worthSaving = likelyPaired(all);

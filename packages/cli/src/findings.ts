@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
+import { dirname } from 'node:path';
+import { CrossfootError, type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
 import { jsonFinding } from '@crossfoot/formatters';
 
 /** A report's findings and the lines they show, as a batch keeps them until the run's report is written. */
@@ -19,10 +20,11 @@ function slot(severity: Severity): 0 | 1 | 2 {
 
 /**
  * The findings of a batch's reports, by uri, until the run's report is rendered from them. Each report's findings go to
- * one file as they come, as the JSON report writes them, and are read back a report at a time (as that text, or parsed); in memory the store keeps only counts:
- * each report's by severity, and the run's by rule and severity. Held in memory, a run's findings were most of its
- * live heap, and V8 lets the heap grow to about four times what is live before it collects: 10,000 reports peaked at
- * 1.23 GiB. A report checked again (against last year's report) replaces what it had.
+ * one file as they come, written as the JSON report writes them, and are read back a report at a time (as that text,
+ * or parsed). In memory the store keeps only counts (each report's by severity, the run's by rule and severity) and
+ * where each report's findings start and end. Held in memory, a run's findings were most of its live heap, and V8 lets
+ * the heap grow to about four times what is live before it collects: 10,000 reports peaked at 1.23 GiB. A report
+ * checked again (against last year's report) replaces what it had.
  */
 export class FindingStore {
   /** Findings a caller holds anyway (a cache's), kept by reference: writing them out would free nothing. */
@@ -63,9 +65,13 @@ export class FindingStore {
     // A raw NUL never occurs in JSON text (JSON.stringify escapes it), so it can separate the findings.
     const parts = [JSON.stringify(findings.lines), own.map(jsonFinding).join('\u0000'), JSON.stringify(findings.diagnostics.filter((d) => d.uri !== uri))];
     const offset = this.end;
-    this.fd ??= openSync(this.file, 'w+');
-    const lengths = parts.map((part) => this.write(Buffer.from(part, 'utf8'))) as [number, number, number];
-    this.written.set(uri, { offset, lengths });
+    try {
+      this.fd ??= openSync(this.file, 'w+');
+      const lengths = parts.map((part) => this.write(Buffer.from(part, 'utf8'))) as [number, number, number];
+      this.written.set(uri, { offset, lengths });
+    } catch (error) {
+      throw new CrossfootError('output', `cannot keep the findings of ${uri} in the temporary folder ${dirname(this.file)}: ${(error as Error).message}`);
+    }
   }
 
   private write(bytes: Uint8Array): number {
