@@ -67,6 +67,27 @@ describe('--cache', () => {
     expect(counts((await check()).stderr)).toEqual({ checked: 0, reused: 13 });
   });
 
+  it('keeps each report’s findings in a file of their own, and checks a report again if its file is lost or altered', { timeout: 300_000 }, async () => {
+    const dir = makeCorpus(2);
+    const check = () => runCli(['check', 'reports', '--cache', '--format', 'json'], dir);
+    const cold = await check();
+    const cacheDir = join(dir, 'node_modules/.cache/crossfoot');
+    const [folder] = readdirSync(cacheDir).filter((f) => f.endsWith('.findings'));
+    const files = readdirSync(join(cacheDir, folder as string)).sort();
+    expect(files).toHaveLength(counts(cold.stderr).checked);
+    // The entries hold no findings: only hashes, issuers, years and what the findings were computed against.
+    const [entries] = readdirSync(cacheDir).filter((f) => f.endsWith('.entries.json'));
+    expect(readFileSync(join(cacheDir, entries as string), 'utf8')).not.toMatch(/"diagnostics"/);
+    const html = () => runCli(['check', 'reports', '--cache', '--format', 'html'], dir);
+    rmSync(join(cacheDir, folder as string, files[0] as string));
+    const stored = JSON.parse(readFileSync(join(cacheDir, folder as string, files[1] as string), 'utf8'));
+    writeFileSync(join(cacheDir, folder as string, files[1] as string), JSON.stringify({ ...stored, hash: 'not these bytes' }));
+    const again = await html();
+    expect(counts(again.stderr)).toEqual({ checked: 2, reused: files.length - 2 });
+    expect(again.stdout).toBe((await runCli(['check', 'reports', '--format', 'html'], dir)).stdout);
+    expect(readdirSync(join(cacheDir, folder as string)).sort()).toEqual(files);
+  });
+
   it('reads a report again when its bytes change, even with its size and modification time put back', { timeout: 300_000 }, async () => {
     const dir = makeCorpus(2);
     const check = () => runCli(['check', 'reports', '--cache', '--format', 'json'], dir);

@@ -62,16 +62,6 @@ describe('the findings a batch keeps until its report is written', () => {
     store.close();
   });
 
-  it('held by a cache are kept by reference and never written', () => {
-    const file = join(dir, 'c.v8');
-    const store = new FindingStore(file);
-    const kept = { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} };
-    store.put('a.md', kept, true);
-    expect(store.get('a.md')).toBe(kept);
-    expect(existsSync(file)).toBe(false);
-    store.close();
-  });
-
   it('that cannot be written stop the run with a message naming the report and the folder', () => {
     const store = new FindingStore(join(dir, 'missing-folder', 'e.v8'));
     expect(() => store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} })).toThrow(

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
 import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
-import { type CachedResult, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
+import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore } from './findings.ts';
@@ -198,13 +198,14 @@ export class Batch {
       const metas = new Map<string, Meta>();
       /** Reports checked in the first pass, whose findings are in the store. */
       const fresh = new Set<string>();
-      const cached = new Map<string, CachedResult>();
+      /** Reports whose cached findings may still hold, by what they were computed against. */
+      const cached = new Map<string, CacheEntry>();
       const first: Task[] = [];
       for (const f of mine) {
         const entry = cache?.entry(f.uri, hashes.get(f.uri));
         if (entry?.result) {
           metas.set(f.uri, entry);
-          cached.set(f.uri, entry.result);
+          cached.set(f.uri, entry);
         } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
           if (worthSaving.has(f.uri)) task.save = saveAs(f.uri);
@@ -247,16 +248,21 @@ export class Batch {
       const byUri = new Map(all.map((f) => [f.uri, f]));
       /** What each report's findings were computed against, for the cache. */
       const against = new Map<string, CachedResult['previous']>();
+      /** Reports whose findings came from the cache. */
+      const reused = new Set<string>();
       const second: CheckTask[] = [];
       for (const f of mine) {
         const previousUri = previousOf.get(f.uri);
         const previous = previousUri ? { uri: previousUri, hash: metas.get(previousUri)?.hash ?? '' } : null;
         const done = fresh.has(f.uri);
-        const kept = cached.get(f.uri);
+        const entry = cached.get(f.uri);
+        // Cached findings still hold if last year's report is the same one, with the same bytes, and their file is intact.
+        const kept = !done && entry?.result && samePrevious(entry.result.previous, previous) ? cache?.findings(f.uri, entry) : undefined;
         if (done && !previous) against.set(f.uri, null);
-        else if (!done && kept && samePrevious(kept.previous, previous)) {
-          store.put(f.uri, kept, true);
+        else if (kept) {
+          store.put(f.uri, kept);
           against.set(f.uri, kept.previous);
+          reused.add(f.uri);
         } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
           if (saved.has(f.uri)) task.saved = saveAs(f.uri);
@@ -278,9 +284,10 @@ export class Batch {
       if (cache) {
         for (const f of mine) {
           const meta = metas.get(f.uri);
+          if (!meta?.hash || reused.has(f.uri)) continue;
           const findings = store.get(f.uri);
-          if (!meta?.hash || !findings || findings === cached.get(f.uri)) continue;
-          cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result: { previous: against.get(f.uri) ?? null, ...findings } });
+          if (findings)
+            cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result: { previous: against.get(f.uri) ?? null, ...findings } });
         }
         if (first.length || second.length || scanned) cache.prune(cwd, new Set(all.map((f) => f.uri)));
         cache.save();

@@ -8,7 +8,8 @@ import { lookAt } from './probe.ts';
 
 export { DEFAULT_CACHE_DIR, SETTLED_MS } from './cache-folder.ts';
 
-const FORMAT = 'crossfoot-cache/1';
+// 2: each report's findings in a file of its own, so that a run holds only the entries' issuers, years and hashes.
+const FORMAT = 'crossfoot-cache/2';
 
 /** A report's findings as checked, with what they depended on besides its own bytes. */
 export interface CachedResult {
@@ -23,8 +24,21 @@ export interface CacheEntry {
   hash: string;
   issuer?: string;
   year?: number;
-  /** Absent when the report was only read for its issuer and year (it belonged to another shard). */
+  /**
+   * What the findings were computed against; the findings themselves are in a file of their own (`findings`). Absent
+   * when the report was only read for its issuer and year (it belonged to another shard).
+   */
+  result?: { previous: CachedResult['previous'] };
+}
+
+/** An entry as `set` takes it: with the findings, which it writes to their own file. */
+export interface NewCacheEntry extends Omit<CacheEntry, 'result'> {
   result?: CachedResult;
+}
+
+/** A report's findings as kept in their file, with the content hash of the bytes they were found in. */
+interface StoredResult extends CachedResult {
+  hash: string;
 }
 
 /** What the findings of every report depend on besides the reports: rules, packs, config, crossfoot itself. */
@@ -106,8 +120,8 @@ function writeAtomically(file: string, text: string | Iterable<string>): boolean
 
 /**
  * The `--cache` files of one working directory in the cache folder: the settings (small, read first), the
- * entries (every report's findings, read only when some report must be looked up) and the last rendered
- * report of each format.
+ * entries (every report's hash, issuer and year, read only when some report must be looked up), each report's
+ * findings in a file of its own (read only when they are used) and the last rendered report of each format.
  *
  * Entries are keyed by uri and valid while the report's content hash is the same, and (for findings) while
  * last year's report is the same one with the same content; every finding is dropped when the settings key
@@ -216,6 +230,7 @@ export class ResultCache {
     const entries: Record<string, CacheEntry> = {};
     for (const [uri, entry] of Object.entries(this.loadEntries())) entries[uri] = { hash: entry.hash, issuer: entry.issuer, year: entry.year };
     this.entries = entries;
+    rmSync(this.resultsFolder(), { recursive: true, force: true });
     this.entriesDirty = true;
     const files = [...new Set(packFiles)].sort().map((path): [string, string] => {
       lookAt(path);
@@ -244,9 +259,36 @@ export class ResultCache {
     return entry && entry.hash === hash ? entry : undefined;
   }
 
-  set(uri: string, entry: CacheEntry): void {
-    this.loadEntries()[uri] = entry;
+  /** Keeps `entry` for `uri`, its findings (if any) in their own file; without them, any kept for `uri` are dropped. */
+  set(uri: string, entry: NewCacheEntry): void {
+    const { result, ...about } = entry;
+    const kept: CacheEntry = about;
+    const file = this.resultFile(uri);
+    if (result) {
+      const stored: StoredResult = { hash: entry.hash, ...result };
+      if (writeAtomically(file, JSON.stringify(stored))) kept.result = { previous: result.previous };
+    } else rmSync(file, { force: true });
+    this.loadEntries()[uri] = kept;
     this.entriesDirty = true;
+  }
+
+  /**
+   * The findings kept for `uri` with `entry`, read from their file; undefined if that file is gone or was written for
+   * other bytes (then the report is checked again).
+   */
+  findings(uri: string, entry: CacheEntry): CachedResult | undefined {
+    if (!entry.result) return undefined;
+    const stored = readJson<StoredResult>(this.resultFile(uri));
+    if (stored?.hash !== entry.hash || !Array.isArray(stored.diagnostics) || !stored.lines) return undefined;
+    return { previous: entry.result.previous, diagnostics: stored.diagnostics, lines: stored.lines };
+  }
+
+  private resultsFolder(): string {
+    return `${this.base}.findings`;
+  }
+
+  private resultFile(uri: string): string {
+    return join(this.resultsFolder(), `${hashText(uri).slice(0, 24)}.json`);
   }
 
   /** Forgets reports that are gone from disk (temporary folders, renamed files). */
@@ -255,6 +297,7 @@ export class ResultCache {
     for (const uri of Object.keys(entries)) {
       if (keep.has(uri) || existsSync(resolve(cwd, uri))) continue;
       delete entries[uri];
+      rmSync(this.resultFile(uri), { force: true });
       this.entriesDirty = true;
     }
   }

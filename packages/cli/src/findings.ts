@@ -27,8 +27,6 @@ function slot(severity: Severity): 0 | 1 | 2 {
  * checked again (against last year's report) replaces what it had.
  */
 export class FindingStore {
-  /** Findings a caller holds anyway (a cache's), kept by reference: writing them out would free nothing. */
-  private readonly held = new Map<string, Findings>();
   private readonly written = new Map<string, { offset: number; lengths: [number, number, number] }>();
   private readonly counts = new Map<string, Counts>();
   /** Each report's own findings as (severity, first line, last line) triples: the lines they show, without reading them. */
@@ -43,11 +41,10 @@ export class FindingStore {
   /** `file` is created on first need; the caller removes it (with its folder) after `close`. */
   constructor(private readonly file: string) {}
 
-  /** Keeps `findings` as `uri`'s, in place of any it had; `held` findings stay in memory, by reference. */
-  put(uri: string, findings: Findings, held = false): void {
+  /** Keeps `findings` as `uri`'s, in place of any it had. */
+  put(uri: string, findings: Findings): void {
     const before = this.get(uri);
     if (before) this.tally(uri, before.diagnostics, -1);
-    this.held.delete(uri);
     this.written.delete(uri);
     this.counts.set(uri, [0, 0, 0]);
     this.tally(uri, findings.diagnostics, 1);
@@ -57,10 +54,6 @@ export class FindingStore {
       spans.set([slot(d.severity), d.range.start.line, d.range.end.line], i * 3);
     });
     this.spans.set(uri, spans);
-    if (held) {
-      this.held.set(uri, findings);
-      return;
-    }
     // Each finding as the JSON report will write it: rendered once, here, and read back as text or parsed as objects.
     // A raw NUL never occurs in JSON text (JSON.stringify escapes it), so it can separate the findings.
     const parts = [JSON.stringify(findings.lines), own.map(jsonFinding).join('\u0000'), JSON.stringify(findings.diagnostics.filter((d) => d.uri !== uri))];
@@ -118,10 +111,8 @@ export class FindingStore {
     }
   }
 
-  /** `uri`'s findings, read back from disk unless held; undefined for a report never put. */
+  /** `uri`'s findings, read back from disk; undefined for a report never put. */
   get(uri: string): Findings | undefined {
-    const held = this.held.get(uri);
-    if (held) return held;
     const lines = this.part(uri, 0);
     if (lines === undefined) return undefined;
     const own = this.part(uri, 1) as string;
@@ -132,15 +123,13 @@ export class FindingStore {
 
   /** The lines `uri`'s findings show, without its findings. */
   linesOf(uri: string): Findings['lines'] | undefined {
-    const held = this.held.get(uri);
-    if (held) return held.lines;
     const lines = this.part(uri, 0);
     return lines === undefined ? undefined : (JSON.parse(lines) as Findings['lines']);
   }
 
   /**
    * `uri`'s own findings of the severities `keep` keeps, sorted, as the JSON report writes them (`jsonFinding`);
-   * undefined when they are not kept as text (held findings).
+   * undefined for a report never put.
    */
   jsonOf(uri: string, keep: (severity: Severity) => boolean): string[] | undefined {
     const own = this.part(uri, 1);
