@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decode, readBinaryReport, readReport, UNREADABLE_BINARY } from '@crossfoot/adapters';
 import { DEFAULT_LIMITS, type Limits, type ReportDocument } from '@crossfoot/core';
 
@@ -43,8 +43,11 @@ export type ReportBytes = { bytes: Uint8Array } | { doc: ReportDocument };
 /** Reads a report's bytes; a file too large or unreadable becomes a located problem on that file. */
 export function readReportBytes(path: string, uri: string, limits: Limits = DEFAULT_LIMITS): ReportBytes {
   const maxBytes = Math.floor(limits.fileSizeMb * 1024 * 1024);
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
+    // One open for the size and the bytes: a separate stat cost as much again as the read on some file systems.
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     if (size > maxBytes) {
       return {
         doc: problemDocument(
@@ -55,9 +58,11 @@ export function readReportBytes(path: string, uri: string, limits: Limits = DEFA
         ),
       };
     }
-    return { bytes: readFileSync(path) };
+    return { bytes: readFileSync(fd) };
   } catch (error) {
     return { doc: problemDocument(uri, 'unreadable', `无法读取文件：${(error as Error).message}`, `Cannot read the file: ${(error as Error).message}`) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
