@@ -550,14 +550,21 @@ class Runner {
     let next = 0;
     let failed: { at: number; reply: Reply } | undefined;
     progress?.({ phase, done, total: tasks.length });
+    // Once a lane fails (the pool stopped, or `each` could not keep an outcome), the others take no new task.
+    let stopped = false;
     const lane = async () => {
-      while (next < tasks.length) {
-        const at = next++;
-        const reply = await pool.run(tasks[at] as Task);
-        done++;
-        progress?.({ phase, done, total: tasks.length });
-        if ('outcome' in reply) each(reply.outcome);
-        else if (!failed || at < failed.at) failed = { at, reply };
+      try {
+        while (!stopped && next < tasks.length) {
+          const at = next++;
+          const reply = await pool.run(tasks[at] as Task);
+          done++;
+          progress?.({ phase, done, total: tasks.length });
+          if ('outcome' in reply) each(reply.outcome);
+          else if (!failed || at < failed.at) failed = { at, reply };
+        }
+      } catch (error) {
+        stopped = true;
+        throw error;
       }
     };
     await Promise.all(Array.from({ length: Math.min(tasks.length, Math.max(1, pool.threads * 2)) }, lane));

@@ -79,7 +79,13 @@ export function writeChunks(file: string, chunks: Iterable<string>): void {
 export function interrupted(): number {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A file still open there (Windows refuses to remove it): the folder is in the temporary folder, left for the system.
+    }
+  }
   folders.clear();
   return 130;
 }
