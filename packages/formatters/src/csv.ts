@@ -1,6 +1,6 @@
-import { sortDiagnostics } from '@crossfoot/core';
+import { reportStream } from './json.ts';
 import { type MessageId, t } from './messages.ts';
-import type { FormatInput, FormatOptions } from './types.ts';
+import type { FormatInput, FormatOptions, ReportStream } from './types.ts';
 
 const COLUMNS: MessageId[] = ['csv.file', 'csv.line', 'csv.column', 'csv.severity', 'csv.rule', 'csv.message', 'csv.expected', 'csv.actual'];
 
@@ -11,21 +11,35 @@ const COLUMNS: MessageId[] = ['csv.file', 'csv.line', 'csv.column', 'csv.severit
  * severities follow the locale.
  */
 export function csv(input: FormatInput, options: FormatOptions): string {
+  return [...csvReportChunks(reportStream(input), options)].join('');
+}
+
+/** `csv`'s text for a report given a file at a time: a row per finding, holding one file's findings at a time. */
+export function* csvReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
   const { locale } = options;
-  const rows = [COLUMNS.map((id) => t(locale, id))];
-  for (const d of sortDiagnostics(input.diagnostics)) {
-    rows.push([
-      d.uri,
-      String(d.range.start.line),
-      String(d.range.start.column),
-      t(locale, `severity.${d.severity}`),
-      d.ruleId,
-      d.message,
-      d.expected ?? d.arithmetic?.expected ?? '',
-      d.actual ?? d.arithmetic?.actual ?? '',
-    ]);
+  yield `\uFEFF${row(COLUMNS.map((id) => t(locale, id)))}`;
+  for (const { diagnostics } of report.files()) {
+    const rows: string[] = [];
+    for (const d of diagnostics) {
+      rows.push(
+        row([
+          d.uri,
+          String(d.range.start.line),
+          String(d.range.start.column),
+          t(locale, `severity.${d.severity}`),
+          d.ruleId,
+          d.message,
+          d.expected ?? d.arithmetic?.expected ?? '',
+          d.actual ?? d.arithmetic?.actual ?? '',
+        ]),
+      );
+    }
+    if (rows.length) yield rows.join('');
   }
-  return `\uFEFF${rows.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+function row(cells: string[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 /**

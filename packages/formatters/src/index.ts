@@ -1,4 +1,4 @@
-import { csv } from './csv.ts';
+import { csv, csvReportChunks } from './csv.ts';
 import { github } from './github.ts';
 import { html } from './html.ts';
 import { json, jsonChunks, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
@@ -36,11 +36,13 @@ export function formatChunks(name: FormatterName, input: FormatInput, options: F
 }
 
 /**
- * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON report holding one file's findings at a
- * time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
+ * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON and CSV reports holding one file's
+ * findings at a time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
  */
 export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<string> {
-  return name === 'json' ? jsonReportChunks(report, options) : [format(name, gather(report), options)];
+  if (name === 'json') return jsonReportChunks(report, options);
+  if (name === 'csv') return csvReportChunks(report, options);
+  return [format(name, gather(report), options)];
 }
 
 /** Every file and finding of a report given a file at a time, as one input. */

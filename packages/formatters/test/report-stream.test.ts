@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  csv,
   type FileFindings,
   format,
   formatReport,
@@ -42,6 +43,20 @@ describe('a report given a file at a time', () => {
       const { report } = counted();
       expect([...formatReport(name, report, zh)].join(''), name).toBe(format(name, sampleInput(), zh));
     }
+  });
+
+  it('writes the CSV report reading each file once, never all of them at once', () => {
+    const { report, reads, open } = counted();
+    let most = 0;
+    const pieces: string[] = [];
+    for (const piece of formatReport('csv', report, zh)) {
+      most = Math.max(most, open());
+      pieces.push(piece);
+    }
+    expect(pieces.join('')).toBe(csv(sampleInput(), zh));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(reads()).toBe(report.summary.perFile.length);
+    expect(most).toBe(1);
   });
 
   it('writes the JSON report reading each file twice (its entry, then its findings), never all of them at once', () => {
