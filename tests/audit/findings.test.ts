@@ -89,7 +89,7 @@ describe('a batch written from findings kept on disk', () => {
     return session.run(await session.files(['reports']));
   }
 
-  it('gives the JSON, SARIF and CSV reports of the serial run, byte for byte, and --quiet its errors only', async () => {
+  it('gives the JSON, SARIF, CSV and HTML reports of the serial run, byte for byte, and --quiet its errors only', async () => {
     const whole = await serial();
     const out = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json'], dir);
     expect(out.code, out.stderr).toBe(1);
@@ -99,7 +99,7 @@ describe('a batch written from findings kept on disk', () => {
     const errors = { ...whole, diagnostics: whole.diagnostics.filter((d) => d.severity === 'error') };
     expect(errors.diagnostics.length).toBeLessThan(whole.diagnostics.length);
     expect(quiet.stdout).toBe(format('json', errors, options(version)));
-    for (const name of ['sarif', 'csv'] as const) {
+    for (const name of ['sarif', 'csv', 'html'] as const) {
       const out = await runCli(['check', 'reports', '--jobs', '1', '--format', name], dir);
       expect(out.stdout, name).toBe(format(name, whole, options(version)));
     }

@@ -1,10 +1,11 @@
-import { type Diagnostic, type Locale, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
+import type { Diagnostic, Locale, RuleMeta, Severity } from '@crossfoot/core';
+import { reportStream } from './json.ts';
 import { type MessageId, t, tCount } from './messages.ts';
 import { sha256Base64 } from './sha256.ts';
 import { Sources, shownLines } from './source.ts';
-import { type FileCounts, groupByUri, summarize, uniqueRules } from './summary.ts';
+import { type FileCounts, uniqueRules } from './summary.ts';
 import { printable } from './text.ts';
-import type { FileSummary, FormatInput, FormatOptions } from './types.ts';
+import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
 
 /**
  * One self-contained HTML page for people who do not read terminals: an overview with findings per
@@ -14,18 +15,22 @@ import type { FileSummary, FormatInput, FormatOptions } from './types.ts';
  * run: every text from a report is escaped. No timestamps: the same findings give the same bytes.
  */
 export function html(input: FormatInput, options: FormatOptions): string {
+  return [...htmlReportChunks(reportStream(input), options)].join('');
+}
+
+/**
+ * `html`'s page for a report given a file at a time: the overview from the summary and one pass over the findings
+ * (each rule's worst severity), then the table of reports and each report's findings, holding one file's at a time.
+ */
+export function* htmlReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
   const { locale } = options;
   const l = (id: MessageId, data?: Record<string, string | number>) => escapeHtml(t(locale, id, data));
-  const summary = summarize(input);
-  const diagnostics = sortDiagnostics(input.diagnostics);
-  const byUri = groupByUri(diagnostics);
-  const sources = new Sources(input);
-  const about = new Map<string, FileSummary>();
-  for (const f of input.files) if (!about.has(f.uri)) about.set(f.uri, f);
-  const rules = new Map<string, RuleMeta>(uniqueRules(input.rules).map((r) => [r.id, r]));
+  const { summary } = report;
+  const rules = new Map<string, RuleMeta>(uniqueRules(report.rules).map((r) => [r.id, r]));
   const findings = summary.errors + summary.warnings + summary.infos;
+  const lines = (pieces: string[]) => `${pieces.join('\n')}\n`;
 
-  const out: string[] = [
+  yield lines([
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(locale)}">`,
     '<head>',
@@ -52,10 +57,20 @@ export function html(input: FormatInput, options: FormatOptions): string {
     card(l('markdown.warnings'), summary.warnings, summary.warnings ? 'warning' : ''),
     card(l('markdown.infos'), summary.infos, summary.infos ? 'info' : ''),
     '</dl>',
-  ];
+  ]);
 
+  const out: string[] = [];
   if (findings > 0) {
-    const worst = worstByRule(diagnostics);
+    // Each rule's worst severity, and the docs address of a rule the report's rules do not describe.
+    const worst = new Map<string, Severity>();
+    const urls = new Map<string, string>();
+    for (const f of report.files()) {
+      for (const d of f.diagnostics) {
+        const seen = worst.get(d.ruleId);
+        if (!seen || RANK[d.severity] < RANK[seen]) worst.set(d.ruleId, d.severity);
+        if (!urls.has(d.ruleId)) urls.set(d.ruleId, d.url);
+      }
+    }
     const maxRule = Math.max(...summary.perRule.map((r) => r.count));
     out.push(
       `<div class="charts"><figure class="chart"><figcaption>${l('html.perRule')}</figcaption>`,
@@ -65,7 +80,7 @@ export function html(input: FormatInput, options: FormatOptions): string {
       const meta = rules.get(r.ruleId);
       const description = meta ? `<span class="desc">${escapeHtml(meta.description[locale])}</span>` : '';
       out.push(
-        `<tr><td>${ruleLink(r.ruleId, meta?.url ?? diagnostics.find((d) => d.ruleId === r.ruleId)?.url)}${description}</td><td class="num">${r.count}</td><td class="bar-cell">${bar(r.count, maxRule, worst.get(r.ruleId) ?? 'info')}</td></tr>`,
+        `<tr><td>${ruleLink(r.ruleId, meta?.url ?? urls.get(r.ruleId))}${description}</td><td class="num">${r.count}</td><td class="bar-cell">${bar(r.count, maxRule, worst.get(r.ruleId) ?? 'info')}</td></tr>`,
       );
     }
     out.push('</tbody></table></figure>');
@@ -84,6 +99,7 @@ export function html(input: FormatInput, options: FormatOptions): string {
   out.push('</section>');
 
   const ids = new Map<string, string>(summary.perFile.map((f, i) => [f.uri, `report-${i + 1}`]));
+  const counts = new Map<string, FileCounts>(summary.perFile.map((f) => [f.uri, f]));
   out.push(
     `<section class="reports" aria-labelledby="reports-heading"><h2 id="reports-heading">${l('html.reports')}</h2>`,
     '<div class="controls">',
@@ -100,21 +116,21 @@ export function html(input: FormatInput, options: FormatOptions): string {
     header(l('markdown.infos'), 'number'),
     '</tr></thead><tbody>',
   );
-  for (const f of summary.perFile) {
-    const file = about.get(f.uri);
-    const found = byUri.get(f.uri) ?? [];
-    const search = [f.uri, file?.issuer ?? '', file?.year ?? '', ...new Set(found.map((d) => d.ruleId))].join(' ').toLowerCase();
+  yield lines(out.splice(0));
+  for (const { file, diagnostics: found } of report.files()) {
+    const f = counts.get(file.uri) ?? { uri: file.uri, errors: 0, warnings: 0, infos: 0 };
+    const search = [f.uri, file.issuer ?? '', file.year ?? '', ...new Set(found.map((d) => d.ruleId))].join(' ').toLowerCase();
     const name = found.length ? `<a href="#${ids.get(f.uri)}">${escapeHtml(f.uri)}</a>` : escapeHtml(f.uri);
-    out.push(
+    yield lines([
       `<tr data-findings="${found.length}" data-search="${escapeHtml(search)}">`,
       `<td data-sort="${escapeHtml(f.uri)}">${name}</td>`,
-      `<td>${escapeHtml(file?.issuer ?? '')}</td>`,
-      `<td class="num" data-sort="${file?.year ?? ''}">${file?.year ?? ''}</td>`,
+      `<td>${escapeHtml(file.issuer ?? '')}</td>`,
+      `<td class="num" data-sort="${file.year ?? ''}">${file.year ?? ''}</td>`,
       countCell(f.errors, 'error'),
       countCell(f.warnings, 'warning'),
       countCell(f.infos, 'info'),
       '</tr>',
-    );
+    ]);
   }
   out.push('</tbody></table>', `<p id="no-match" class="no-match" hidden>${l('html.noMatch')}</p>`, '</section>');
 
@@ -123,15 +139,17 @@ export function html(input: FormatInput, options: FormatOptions): string {
       `<section class="details" aria-labelledby="details-heading"><h2 id="details-heading">${l('html.details')}</h2>`,
       `<p class="toggles"><button type="button" id="expand-all">${l('html.expandAll')}</button> <button type="button" id="collapse-all">${l('html.collapseAll')}</button></p>`,
     );
-    for (const f of summary.perFile) {
-      const found = byUri.get(f.uri);
-      if (!found) continue;
-      out.push(reportDetails(f, about.get(f.uri), found, ids.get(f.uri) as string, sources, rules, locale));
+    yield lines(out.splice(0));
+    for (const { file, diagnostics: found } of report.files()) {
+      if (!found.length) continue;
+      const f = counts.get(file.uri) ?? { uri: file.uri, errors: 0, warnings: 0, infos: 0 };
+      const sources = new Sources({ files: [file], diagnostics: [], rules: [] });
+      yield lines([reportDetails(f, file, found, ids.get(f.uri) as string, sources, rules, locale)]);
     }
     out.push('</section>');
   }
   out.push('</main>', `<script>${SCRIPT}</script>`, '</body>', '</html>');
-  return `${out.join('\n')}\n`;
+  yield lines(out);
 }
 
 function card(label: string, value: number, tone: string): string {
@@ -152,15 +170,6 @@ function bar(count: number, max: number, tone: string): string {
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function worstByRule(diagnostics: Diagnostic[]): Map<string, Severity> {
-  const worst = new Map<string, Severity>();
-  for (const d of diagnostics) {
-    const seen = worst.get(d.ruleId);
-    if (!seen || RANK[d.severity] < RANK[seen]) worst.set(d.ruleId, d.severity);
-  }
-  return worst;
-}
 
 function reportDetails(
   f: FileCounts,

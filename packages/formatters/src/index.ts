@@ -1,6 +1,6 @@
 import { csv, csvReportChunks } from './csv.ts';
 import { github } from './github.ts';
-import { html } from './html.ts';
+import { html, htmlReportChunks } from './html.ts';
 import { json, jsonChunks, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
@@ -36,12 +36,13 @@ export function formatChunks(name: FormatterName, input: FormatInput, options: F
 }
 
 /**
- * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON and CSV reports holding one file's
- * findings at a time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
+ * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON, CSV and HTML reports holding one
+ * file's findings at a time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
  */
 export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<string> {
   if (name === 'json') return jsonReportChunks(report, options);
   if (name === 'csv') return csvReportChunks(report, options);
+  if (name === 'html') return htmlReportChunks(report, options);
   return [format(name, gather(report), options)];
 }
 

@@ -6,6 +6,7 @@ import {
   formatReport,
   formatterNames,
   gather,
+  html,
   json,
   type ReportStream,
   reportStream,
@@ -45,17 +46,20 @@ describe('a report given a file at a time', () => {
     }
   });
 
-  it('writes the CSV report reading each file once, never all of them at once', () => {
+  it.each([
+    ['csv', 1],
+    ['html', 3],
+  ] as const)('writes the %s report reading each file %i times, never all of them at once', (name, passes) => {
     const { report, reads, open } = counted();
     let most = 0;
     const pieces: string[] = [];
-    for (const piece of formatReport('csv', report, zh)) {
+    for (const piece of formatReport(name, report, zh)) {
       most = Math.max(most, open());
       pieces.push(piece);
     }
-    expect(pieces.join('')).toBe(csv(sampleInput(), zh));
+    expect(pieces.join('')).toBe((name === 'csv' ? csv : html)(sampleInput(), zh));
     expect(pieces.length).toBeGreaterThan(1);
-    expect(reads()).toBe(report.summary.perFile.length);
+    expect(reads()).toBe(passes * report.summary.perFile.length);
     expect(most).toBe(1);
   });
 
