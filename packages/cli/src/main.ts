@@ -148,7 +148,6 @@ async function check(argv: string[], io: Io): Promise<number> {
   try {
     const report = result.stream(values.quiet ? (d) => d.severity === 'error' : undefined);
     if (cache !== undefined && !values.quiet) io.stderr(cacheLine(result.locale, result.stats.checked, result.stats.fromCache));
-    // The formatters are loaded only to render: a re-run answered from the cache needs none.
     const { formatReport } = await import('@crossfoot/formatters');
     const render = () => formatReport(name, report, { locale: result.locale, color, toolVersion: VERSION });
     const { summary } = report;
