@@ -7,7 +7,7 @@ import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
-import { FindingStore } from './findings.ts';
+import { FindingStore, SEVERITIES } from './findings.ts';
 import { createPackHost, packDirectories } from './host.ts';
 import { removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
@@ -340,8 +340,8 @@ class StoredReport implements BatchReport {
     for (const f of mine) {
       builder.file(f.uri);
       store.countsOf(f.uri).forEach((count, at) => {
-        const severity = SEVERITY_AT[at] as Severity;
-        if (count && keep({ severity })) builder.countFile(f.uri, severity, count);
+        const severity = SEVERITIES[at] as Severity;
+        if (count && keepSeverity(severity)) builder.countFile(f.uri, severity, count);
       });
     }
     for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.count);
@@ -403,8 +403,6 @@ function hasAny(items: Iterable<unknown>): boolean {
   for (const _ of items) return true;
   return false;
 }
-
-const SEVERITY_AT: Severity[] = ['error', 'warning', 'info'];
 
 /** The issuer, year and hash of a checked report: what pairing and the cache need of it after its findings are stored. */
 function meta(o: CheckOutcome): Meta {

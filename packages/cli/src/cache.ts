@@ -37,7 +37,7 @@ export interface NewCacheEntry extends Omit<CacheEntry, 'result'> {
 }
 
 /** A report's findings as kept in their file, with the content hash of the bytes they were found in. */
-interface StoredResult extends CachedResult {
+interface StoredResult extends Omit<CachedResult, 'previous'> {
   hash: string;
 }
 
@@ -265,7 +265,7 @@ export class ResultCache {
     const kept: CacheEntry = about;
     const file = this.resultFile(uri);
     if (result) {
-      const stored: StoredResult = { hash: entry.hash, ...result };
+      const stored: StoredResult = { hash: entry.hash, diagnostics: result.diagnostics, lines: result.lines };
       if (writeAtomically(file, JSON.stringify(stored))) kept.result = { previous: result.previous };
     } else rmSync(file, { force: true });
     this.loadEntries()[uri] = kept;

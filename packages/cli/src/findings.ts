@@ -12,7 +12,8 @@ export interface Findings {
 /** How many findings of each severity a report has (`errors`, `warnings`, `infos`). */
 export type Counts = [number, number, number];
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** Severities in the order of `Counts`. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 function slot(severity: Severity): 0 | 1 | 2 {
   return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;

@@ -1,7 +1,7 @@
 import { csv, csvReportChunks } from './csv.ts';
 import { github } from './github.ts';
 import { html, htmlReportChunks } from './html.ts';
-import { json, jsonChunks, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
+import { json, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
 import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
@@ -28,11 +28,11 @@ export function format(name: FormatterName, input: FormatInput, options: FormatO
 }
 
 /**
- * Renders `input` in pieces whose concatenation is `format`'s text: the JSON report a file or a finding at a
- * time (the one that grows largest with a batch), the others whole.
+ * Renders `input` in pieces whose concatenation is `format`'s text: the JSON, CSV and HTML reports a file at a time,
+ * the others whole (`formatReport`).
  */
 export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<string> {
-  return name === 'json' ? jsonChunks(input, options) : [format(name, input, options)];
+  return formatReport(name, reportStream(input), options);
 }
 
 /**

@@ -10,20 +10,13 @@ import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './ty
  * run's report (`crossfoot report merge`) without the sources.
  */
 export function json(input: FormatInput, options: FormatOptions): string {
-  return [...jsonChunks(input, options)].join('');
+  return [...jsonReportChunks(reportStream(input), options)].join('');
 }
 
 /**
- * The JSON report in pieces (a file or a diagnostic at a time) whose concatenation is `json`'s text: a run with
- * hundreds of thousands of findings is written without its whole report ever being one string.
- */
-export function jsonChunks(input: FormatInput, options: FormatOptions): Generator<string> {
-  return jsonReportChunks(reportStream(input), options);
-}
-
-/**
- * The JSON report of a report given a file at a time: `jsonChunks`'s text, reading each file's findings twice (for
- * its entry in `files`, then for `diagnostics`) and holding no more than one file's at a time.
+ * `json`'s text in pieces (a file or a finding at a time) for a report given a file at a time, reading each file's
+ * findings twice (for its entry in `files`, then for `diagnostics`) and holding no more than one file's at a time: a
+ * run with hundreds of thousands of findings is written without its whole report ever being one string.
  */
 export function* jsonReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
   const { summary } = report;
