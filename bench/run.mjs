@@ -42,7 +42,7 @@ const write = values.write ?? (!quick && !only);
 // working tree others edit), copied so that a rebuild meanwhile does not change what is measured.
 const CLI_DIST = join(ROOT, 'packages', 'cli', 'dist');
 const CLI_COPY = join(CLI_DIST, 'bench');
-const CLI = join(CLI_COPY, 'cli.mjs');
+const CLI = join(CLI_COPY, 'bin', 'crossfoot.cjs');
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const WORK = mkdtempSync(join(os.tmpdir(), 'crossfoot-bench-'));
 const OUT = join(ROOT, 'node_modules', '.cache', 'crossfoot-bench');
@@ -113,8 +113,11 @@ log('building the CLI bundle and the benchmark bundles');
 execFileSync(process.execPath, [join(ROOT, 'packages', 'cli', 'build.mjs')], { stdio: 'inherit' });
 rmSync(CLI_COPY, { recursive: true, force: true });
 mkdirSync(CLI_COPY, { recursive: true });
-for (const name of readdirSync(CLI_DIST)) if (/^crossfoot.*\.(?:mjs|json)$/.test(name)) copyFileSync(join(CLI_DIST, name), join(CLI_COPY, name));
-writeFileSync(CLI, "import { main } from './crossfoot.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+// Laid out as the published package is (bin/, dist/), without the sources: the bin runs the bundle as users' does.
+mkdirSync(join(CLI_COPY, 'bin'));
+mkdirSync(join(CLI_COPY, 'dist'));
+copyFileSync(join(ROOT, 'packages', 'cli', 'bin', 'crossfoot.cjs'), CLI);
+for (const name of readdirSync(CLI_DIST)) if (/^crossfoot.*\.(?:mjs|cjs|json)$/.test(name)) copyFileSync(join(CLI_DIST, name), join(CLI_COPY, 'dist', name));
 mkdirSync(OUT, { recursive: true });
 await build({
   absWorkingDir: ROOT,

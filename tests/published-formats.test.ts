@@ -282,7 +282,7 @@ describe('the bundled command', () => {
         [
           '--input-type=module',
           '-e',
-          `const { main } = await import(${JSON.stringify(join(cli, 'dist/crossfoot.mjs'))}); process.exitCode = await main(${JSON.stringify(args)});`,
+          `const { main } = await import(${JSON.stringify(join(cli, 'dist/crossfoot.cjs'))}); process.exitCode = await main(${JSON.stringify(args)});`,
         ],
         cwd,
       );

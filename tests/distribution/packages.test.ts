@@ -183,7 +183,7 @@ describe('the published packages', () => {
   it('give the command as a built bundle with few dependencies of its own', () => {
     const cli = packed.get('crossfoot') as Packed;
     expect(cli.manifest.bin).toEqual({ crossfoot: './bin/crossfoot.cjs' });
-    expect(cli.files).toContain('dist/crossfoot.mjs');
+    expect(cli.files).toContain('dist/crossfoot.cjs');
     expect(cli.files).toContain('dist/crossfoot-worker.mjs');
     expect(cli.files.filter((f) => f.endsWith('.js'))).toEqual([]);
     const deps = Object.keys(cli.manifest.dependencies ?? {});

@@ -105,7 +105,7 @@ try {
   // pdf.js, reading, writing the JSON. The process reports its own CPU time and how long it has run.
   const cli = join(root, 'packages', 'cli');
   execFileSync(process.execPath, [join(cli, 'build.mjs')], { stdio: 'inherit' });
-  const entry = pathToFileURL(join(cli, 'dist', 'crossfoot.mjs')).href;
+  const entry = pathToFileURL(join(cli, 'dist', 'crossfoot.cjs')).href;
   const script = `const { main } = await import(${JSON.stringify(entry)});
 const code = await main(['inspect', ${JSON.stringify(file)}, '--json'], { cwd: process.cwd(), stdout: () => {}, stderr: (t) => process.stderr.write(t), isTTY: false });
 const cpu = process.cpuUsage();

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// Entry point. In a checkout, the bundle that `pnpm install` builds (dist/crossfoot.mjs, see build.mjs)
+// Entry point. In a checkout, the bundle that `pnpm install` builds (dist/crossfoot.cjs, see build.mjs)
 // starts fast. It is used only while it is at least as new as every source file it was built from: after
 // an edit it is rebuilt first (about a second, once), and if that cannot be done the TypeScript sources run
 // through tsx. Either way editing the sources never runs stale code. A published package ships only dist/.
 //
-// CommonJS, unlike the rest of the command: a cached `check` whose inputs are all unchanged is answered by
-// dist/crossfoot-replay.cjs (src/replay.ts) before Node's ES module loader starts, which alone costs about as
-// much as the answer.
+// CommonJS, as the bundle is: a cached `check` whose inputs are all unchanged is answered by the much smaller
+// dist/crossfoot-replay.cjs (src/replay.ts) without loading the command at all, and nothing starts Node's ES
+// module loader, which alone costs about as much as that answer.
 'use strict';
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const dist = join(__dirname, '..', 'dist');
-const bundle = join(dist, 'crossfoot.mjs');
+const bundle = join(dist, 'crossfoot.cjs');
 const source = join(__dirname, '..', 'src', 'main.ts');
 const packages = join(__dirname, '..', '..');
 /** The esbuild options the build shares with the language server's (in a checkout only). */
@@ -62,22 +62,63 @@ function replayed() {
   return existsSync(replay) ? require(replay).replayCommand(argv) : undefined;
 }
 
+/**
+ * The bundle's exports. It is compiled with the code V8 made of it in an earlier run when there is such code, which
+ * saves most of compiling 2 MB of script at every start; Node 20 has no such cache of its own. The code is kept in a
+ * file beside the bundle, named for the bundle's text (V8 checks only its length) and for this V8, and written after
+ * a `check` that had none, so it holds what checking runs. Where dist/ cannot be written, every start compiles.
+ */
+function loadBundle() {
+  const vm = require('node:vm');
+  const Module = require('node:module');
+  const bytes = readFileSync(bundle);
+  const key = require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  const cacheFile = join(dist, `crossfoot.${key}.${process.arch}-v8-${process.versions.v8}.code-cache`);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {}
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
+  // A script compiled from cached code cannot run `import()` itself: the bundle imports plugins, tinypool, pdf.js and
+  // mammoth through this module's (build.mjs, IMPORT_HOOK).
+  globalThis[Symbol.for('crossfoot.import')] = (specifier) => import(specifier);
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dist);
+  const remember =
+    argv[0] === 'check' && (cachedData === undefined || script.cachedDataRejected)
+      ? () => {
+          const temporary = `${cacheFile}.${process.pid}`;
+          try {
+            writeFileSync(temporary, script.createCachedData());
+            renameSync(temporary, cacheFile);
+          } catch {
+            require('node:fs').rmSync(temporary, { force: true });
+          }
+        }
+      : () => {};
+  return { ...module.exports, remember };
+}
+
 async function run() {
   let main;
+  let remember = () => {};
   if (!existsSync(source)) {
     const answered = existsSync(bundle) ? replayed() : undefined;
     if (answered !== undefined) return answered;
-    ({ main, interrupted } = await import(pathToFileURL(existsSync(bundle) ? bundle : join(dist, 'main.js')).href));
+    if (existsSync(bundle)) ({ main, interrupted, remember } = loadBundle());
+    else ({ main, interrupted } = await import(pathToFileURL(join(dist, 'main.js')).href));
   } else if (fresh() || rebuilt()) {
     const answered = replayed();
     if (answered !== undefined) return answered;
-    ({ main, interrupted } = await import(pathToFileURL(bundle).href));
+    ({ main, interrupted, remember } = loadBundle());
   } else {
     const { register } = await import('tsx/esm/api');
     register();
     ({ main, interrupted } = await import(pathToFileURL(source).href));
   }
-  return main(argv);
+  const code = await main(argv);
+  remember();
+  return code;
 }
 
 run().then((code) => {

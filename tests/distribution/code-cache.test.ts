@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The command as a package runs it (bin/ and dist/, no sources): bin/crossfoot.cjs compiles the bundle with the code
+ * V8 made of it in an earlier `check`, kept in dist/. What runs from that code must be what runs without it.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(root, 'packages', 'cli');
+
+/** Children run as a user's shell would: no package manager's or crossfoot's variables from this run. */
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|npm_config_|CROSSFOOT_)/i.test(k) && k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')),
+);
+
+/** A report of the examples: the 2021 format, with findings of several rules. */
+const REPORT = join(root, 'examples', 'jiangzhou-transport', '2024.md');
+
+let work: string;
+let pkg: string;
+let bin: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(cli, 'build.mjs')], { stdio: 'ignore' });
+  work = mkdtempSync(join(tmpdir(), 'crossfoot-code-cache-'));
+  pkg = join(work, 'pkg');
+  mkdirSync(join(pkg, 'bin'), { recursive: true });
+  mkdirSync(join(pkg, 'dist'));
+  bin = join(pkg, 'bin', 'crossfoot.cjs');
+  copyFileSync(join(cli, 'bin', 'crossfoot.cjs'), bin);
+  for (const name of readdirSync(join(cli, 'dist'))) {
+    if (/^crossfoot.*\.(?:mjs|cjs|json)$/.test(name)) copyFileSync(join(cli, 'dist', name), join(pkg, 'dist', name));
+  }
+  // The command's manifest and dependencies (tinypool, the packs) as an installed package finds them.
+  copyFileSync(join(cli, 'package.json'), join(pkg, 'package.json'));
+  symlinkSync(join(cli, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+  copyFileSync(REPORT, join(work, '2024.md'));
+  // A plugin's operator, used by a pack of this folder's own (tests/scenarios/plugin-operator.yaml).
+  const plugin = join(work, 'plugin');
+  mkdirSync(join(plugin, 'p'), { recursive: true });
+  writeFileSync(join(plugin, 'crossfoot.config.yaml'), 'plugins: [./ops.mjs]\npacks: [./p]\n');
+  writeFileSync(join(plugin, 'ops.mjs'), "export const operators = { multipleOf: (value, divisor) => typeof value === 'number' && value % divisor === 0 };\n");
+  writeFileSync(join(plugin, 'report.md'), '# 报告\n\n统计表\n\n| 项目 | 数量 |\n|---|---|\n| 工作人员数 | 3 |\n');
+  writeFileSync(
+    join(plugin, 'p', 'pack.yaml'),
+    [
+      'id: p',
+      'version: 1.0.0',
+      'tables:',
+      '  S: { caption: 统计表 }',
+      'facts:',
+      '  staff: { table: S, row: 工作人员数 }',
+      'rules:',
+      '  - id: staff-even',
+      '    check:',
+      '      conditions:',
+      '        all:',
+      '          - { fact: staff, operator: multipleOf, value: 2 }',
+      '',
+    ].join('\n'),
+  );
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+const caches = () => readdirSync(join(pkg, 'dist')).filter((n) => n.endsWith('.code-cache'));
+const command = (args: string[], cwd = work) => spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8' });
+
+describe('the compiled code kept between runs', () => {
+  it('is written by the first check, then used as it is, and what runs from it gives the same report', () => {
+    for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    const version = command(['--version']);
+    expect(version.status).toBe(0);
+    // Only a check writes it: it should hold the code checking runs.
+    expect(caches()).toEqual([]);
+
+    const cold = command(['check', '2024.md', '--format', 'json']);
+    expect(cold.status, cold.stderr).toBe(1);
+    expect(cold.stdout).toContain('"ruleId": "cn-gov-disclosure-common/statement-sums"');
+    const written = caches();
+    expect(written).toHaveLength(1);
+    const file = join(pkg, 'dist', written[0] as string);
+    const bytes = readFileSync(file);
+    const time = statSync(file).mtimeMs;
+
+    const warm = command(['check', '2024.md', '--format', 'json']);
+    expect(warm.stderr).toBe(cold.stderr);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.status).toBe(1);
+    expect(caches()).toEqual(written);
+    expect(statSync(file).mtimeMs).toBe(time);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('is named for the bundle it was made from, so a rebuilt bundle never runs an older one', () => {
+    command(['check', '2024.md', '--format', 'json']);
+    const [name] = caches();
+    const key = createKey(readFileSync(join(pkg, 'dist', 'crossfoot.cjs')));
+    expect(name).toBe(`crossfoot.${key}.${process.arch}-v8-${process.versions.v8}.code-cache`);
+  });
+
+  it('still imports plugins, which are ES modules, when the script runs from it', () => {
+    for (let run = 0; run < 2; run++) {
+      const r = command(['check', 'report.md', '--format', 'json'], join(work, 'plugin'));
+      expect(r.stderr).not.toMatch(/Warning|plugin-failed|dynamic import/);
+      expect(r.stdout).toContain('"ruleId": "p/staff-even"');
+      expect(r.stdout).toContain('"message": "条件不成立：staff = 3"');
+      expect(r.status).toBe(1);
+      expect(caches()).toHaveLength(1);
+    }
+  });
+
+  it('is made again when V8 turns it down, and a run with a damaged one gives the same report', () => {
+    const expected = command(['check', '2024.md', '--format', 'json']);
+    const [name] = caches();
+    const file = join(pkg, 'dist', name as string);
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const damaged = command(['check', '2024.md', '--format', 'json']);
+    expect(damaged.stdout).toBe(expected.stdout);
+    expect(damaged.stderr).toBe(expected.stderr);
+    expect(readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(caches()).toEqual([name]);
+  });
+});
+
+/** The digest the bin names the code for: the first 16 hex digits of the SHA-1 of the bundle's bytes. */
+function createKey(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+}
