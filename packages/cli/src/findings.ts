@@ -61,18 +61,19 @@ export class FindingStore {
     const offset = this.end;
     try {
       this.fd ??= openSync(this.file, 'w+');
-      const lengths = parts.map((part) => this.write(Buffer.from(part, 'utf8'))) as [number, number, number];
+      // One write for the three (a write is a system call, tens of µs here).
+      const lengths = parts.map((part) => Buffer.byteLength(part, 'utf8')) as [number, number, number];
+      this.write(Buffer.from(parts.join(''), 'utf8'));
       this.written.set(uri, { offset, lengths });
     } catch (error) {
       throw new CrossfootError('output', `cannot keep the findings of ${uri} in the temporary folder ${dirname(this.file)}: ${(error as Error).message}`);
     }
   }
 
-  private write(bytes: Uint8Array): number {
+  private write(bytes: Uint8Array): void {
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd as number, bytes, done, bytes.length - done, this.end + done);
     this.end += bytes.length;
-    return bytes.length;
   }
 
   private read(offset: number, length: number): string {
