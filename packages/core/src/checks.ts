@@ -4,6 +4,7 @@ import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
 import type { Range, ReportDocument, Row, Section, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
+import { repeatedPhrases } from './repeats.ts';
 import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
 
 /** A relation that does not hold, before it becomes a Diagnostic. */
@@ -711,20 +712,6 @@ const required: Check<'required'> = (ctx, check) => {
   return findings;
 };
 
-/** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
-function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
-
-/** Whether `text[i, i+len)` is all Han and is repeated right after itself. */
-function repeatsAt(text: string, i: number, len: number): boolean {
-  for (let k = 0; k < len; k++) {
-    const c = text.charCodeAt(i + k);
-    if (!isHan(c) || c !== text.charCodeAt(i + len + k)) return false;
-  }
-  return true;
-}
-
 const textPattern: Check<'text-pattern'> = (ctx, check) => {
   const findings: Finding[] = [];
   const text = ctx.doc.text;
@@ -738,22 +725,8 @@ const textPattern: Check<'text-pattern'> = (ctx, check) => {
   }
   if (check.repeated) {
     const { min, max, allow } = check.repeated;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      let hit = 0;
-      if (isHan(text.charCodeAt(i))) {
-        for (let len = Math.min(max, Math.floor((n - i) / 2)); len >= min; len--) {
-          if (text.charCodeAt(i) === text.charCodeAt(i + len) && repeatsAt(text, i, len) && !allow.includes(text.slice(i, i + len))) {
-            hit = len;
-            break;
-          }
-        }
-      }
-      if (hit) {
-        findings.push({ messageId: 'repeated', data: { phrase: text.slice(i, i + hit) }, range: ctx.lines.range(i, i + 2 * hit), related: [] });
-        i += 2 * hit;
-      } else i++;
+    for (const [i, length] of repeatedPhrases(text, min, max, allow)) {
+      findings.push({ messageId: 'repeated', data: { phrase: text.slice(i, i + length) }, range: ctx.lines.range(i, i + 2 * length), related: [] });
     }
   }
   return findings;

@@ -1,0 +1,64 @@
+/** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Whether `text[i, i+len)` is all Han and is repeated right after itself. */
+function repeatsAt(text: string, i: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(i + k);
+    if (!isHan(c) || c !== text.charCodeAt(i + len + k)) return false;
+  }
+  return true;
+}
+
+/** For each UTF-16 code unit, the last offset it was seen at in the text being scanned (-1: not seen); reset after each scan. */
+let lastSeen: Int32Array | undefined;
+
+/**
+ * Han phrases of `min` to `max` characters typed twice in a row (`领导领导`), as [offset, length of the phrase] pairs,
+ * none in `allow`. The text is scanned from the left: at each Han character the longest such phrase starting there is
+ * taken, and the scan goes on after its repeat.
+ *
+ * A phrase of length L at i needs the character at i again at i + L, so the lengths worth testing at i are the
+ * distances to the next few occurrences of the same character, found through a table of next occurrences: a
+ * character seldom recurs within `max` places, so most offsets test nothing (testing every length at every offset was
+ * the largest cost of the rules).
+ */
+export function repeatedPhrases(text: string, min: number, max: number, allow: readonly string[]): [number, number][] {
+  const n = text.length;
+  const out: [number, number][] = [];
+  if (n < 2 * min || max < min) return out;
+  lastSeen ??= new Int32Array(0x10000).fill(-1);
+  const last = lastSeen;
+  const next = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    next[i] = last[c] as number;
+    last[c] = i;
+  }
+  for (let i = 0; i < n; i++) last[text.charCodeAt(i)] = -1;
+  const lengths = new Int32Array(max + 1);
+  let i = 0;
+  while (i < n) {
+    let hit = 0;
+    if (isHan(text.charCodeAt(i))) {
+      const limit = Math.min(max, Math.floor((n - i) / 2));
+      let count = 0;
+      for (let j = next[i] as number; j !== -1 && j - i <= limit; j = next[j] as number) lengths[count++] = j - i;
+      for (let k = count - 1; k >= 0; k--) {
+        const len = lengths[k] as number;
+        if (len < min) break;
+        if (repeatsAt(text, i, len) && !allow.includes(text.slice(i, i + len))) {
+          hit = len;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      out.push([i, hit]);
+      i += 2 * hit;
+    } else i++;
+  }
+  return out;
+}

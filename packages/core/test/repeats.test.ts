@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { repeatedPhrases } from '../src/repeats.ts';
+
+/** The scan as first written: at each Han offset, every length from the longest down. The new one must agree with it. */
+function byEveryLength(text: string, min: number, max: number, allow: readonly string[]): [number, number][] {
+  const han = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+  const repeats = (i: number, len: number) => {
+    for (let k = 0; k < len; k++) {
+      const c = text.charCodeAt(i + k);
+      if (!han(c) || c !== text.charCodeAt(i + len + k)) return false;
+    }
+    return true;
+  };
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    let hit = 0;
+    if (han(text.charCodeAt(i))) {
+      for (let len = Math.min(max, Math.floor((text.length - i) / 2)); len >= min; len--) {
+        if (text.charCodeAt(i) === text.charCodeAt(i + len) && repeats(i, len) && !allow.includes(text.slice(i, i + len))) {
+          hit = len;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      out.push([i, hit]);
+      i += 2 * hit;
+    } else i++;
+  }
+  return out;
+}
+
+describe('repeatedPhrases', () => {
+  it('finds a phrase typed twice, the longest first, and skips allowed ones', () => {
+    expect(repeatedPhrases('我们要进一步进一步提升', 2, 8, [])).toEqual([[3, 3]]);
+    expect(repeatedPhrases('领导领导和研究研究', 2, 8, ['研究'])).toEqual([[0, 2]]);
+    // 哈哈哈哈: the longest repeat at the first offset (哈哈 twice), then the scan goes on after it.
+    expect(repeatedPhrases('哈哈哈哈', 1, 8, [])).toEqual([[0, 2]]);
+    expect(repeatedPhrases('abab 1212', 2, 8, [])).toEqual([]);
+    expect(repeatedPhrases('', 2, 8, [])).toEqual([]);
+  });
+
+  it('finds what testing every length at every offset finds, in long texts of few characters', () => {
+    const ch = fc.constantFrom('的', '是', '领', '导', '工', '作', '𠀀', 'a', '，', ' ', '\n', '\ud800', '豈', '㐀');
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.array(fc.constantFrom('的是', '领导', '工作', '的'), { maxLength: 2 }),
+        (chars, min, extra, allow) => {
+          const text = chars.join('');
+          expect(repeatedPhrases(text, min, min + extra, allow)).toEqual(byEveryLength(text, min, min + extra, allow));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('forgets one text before the next: the table of last occurrences starts clean each time', () => {
+    expect(repeatedPhrases('工作工作', 2, 8, [])).toEqual([[0, 2]]);
+    expect(repeatedPhrases('作工', 2, 8, [])).toEqual([]);
+    expect(repeatedPhrases('工作 工作', 2, 8, [])).toEqual([]);
+  });
+});
