@@ -472,6 +472,16 @@ describe('enumeration', () => {
     expect(found[0]!.message).toBe('列举序号不连续：一是 之后是 三是，应为 二是');
   });
 
+  it('reads every line that holds a marker, in order, whatever the line breaks', async () => {
+    const text = '标题\r\n第一，甲；第三，乙。\r\n无关的一行\r一是甲；二是乙；二是丙。\n\n第一，甲；第二，乙；第四，丙。';
+    const found = await check(text);
+    expect(found.map((f) => [f.messageId, f.range, f.data.found])).toEqual([
+      ['gap', at(2, 6, 3), '第三，'],
+      ['repeated', at(4, 9, 2), '二是'],
+      ['gap', at(6, 11, 3), '第四，'],
+    ]);
+  });
+
   it('does not take 是否 or a lone 二是 for a list', async () => {
     expect(await check('标题\n问题在于二是否定的。另一说法：二是指第二点。\n')).toEqual([]);
   });
