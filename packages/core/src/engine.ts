@@ -379,15 +379,17 @@ export function recognises(pack: Pack, doc: ReportDocument): boolean {
   if (r.title && !r.title.test(title)) return false;
   if (r.text && !r.text.test(doc.text)) return false;
   if (r.notText?.test(doc.text)) return false;
-  if (r.tables.length) {
-    const resolver = new Resolver(doc, pack);
-    if (!r.tables.every((t) => resolver.table(t))) return false;
-  }
+  // The year before the tables: it is known at once, and it tells a format's packs apart before their tables are
+  // looked for row by row.
   if (r.year) {
     const year = reportYear(doc);
     if (year === undefined) return false;
     if (r.year.min !== undefined && year < r.year.min) return false;
     if (r.year.max !== undefined && year > r.year.max) return false;
+  }
+  if (r.tables.length) {
+    const resolver = new Resolver(doc, pack);
+    if (!r.tables.every((t) => resolver.table(t))) return false;
   }
   return true;
 }

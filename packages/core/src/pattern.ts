@@ -15,7 +15,22 @@ export interface Pattern {
 /** Any character with a meaning in RE2's syntax: a pattern without one is literal text, or literal texts separated by `|`. */
 const SYNTAX = /[\\^$.?*+()[\]{}]/;
 
+/**
+ * Patterns compiled so far, by source: packs repeat patterns (each format's pack recognises a report by the same
+ * title), and one pattern object remembers its last subject for all of them. A pattern is immutable but for that.
+ */
+const compiled = new Map<string, Pattern>();
+
 export function compilePattern(source: string): Pattern {
+  let pattern = compiled.get(source);
+  if (!pattern) {
+    pattern = compile(source);
+    compiled.set(source, pattern);
+  }
+  return pattern;
+}
+
+function compile(source: string): Pattern {
   const folded = foldWidth(source);
   const literals = folded.split('|');
   // Literal text needs no regular expression: a substring search finds the same matches, much faster.

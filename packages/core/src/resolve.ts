@@ -195,7 +195,27 @@ export function related(operands: Operand[]): RelatedLocation[] {
   return operands.map((o) => ({ uri: o.uri, range: o.range, label: `${o.label} = ${o.text}` }));
 }
 
+/**
+ * Whether `table` is the one `locator` describes, per table and locator: recognising a document's packs looks for their
+ * tables, and checking it with a pack looks for the same tables again (a document is not changed once read).
+ */
 function tableMatches(table: Table, locator: TableLocator): boolean {
+  let byLocator = tablesMatched.get(table);
+  if (!byLocator) {
+    byLocator = new Map();
+    tablesMatched.set(table, byLocator);
+  }
+  let matches = byLocator.get(locator);
+  if (matches === undefined) {
+    matches = describes(table, locator);
+    byLocator.set(locator, matches);
+  }
+  return matches;
+}
+
+const tablesMatched = new WeakMap<Table, Map<TableLocator, boolean>>();
+
+function describes(table: Table, locator: TableLocator): boolean {
   if (locator.caption) {
     const where = [table.caption ?? '', ...table.section].join('\n');
     if (!locator.caption.test(where)) return false;

@@ -33,6 +33,16 @@ describe('compilePattern', () => {
     expect(compilePattern('(一)').test('（一）收到申请')).toBe(true);
   });
 
+  it('is compiled once per source, and a pattern RE2 refuses is refused every time', () => {
+    const title = compilePattern('政府信息公开.*年度报告|年度报告.*政府信息公开');
+    expect(compilePattern('政府信息公开.*年度报告|年度报告.*政府信息公开')).toBe(title);
+    expect(title.test('某局2024年政府信息公开工作年度报告')).toBe(true);
+    expect(compilePattern('政府信息公开.*年度报告|年度报告.*政府信息公开').test('某局2024年工作总结')).toBe(false);
+    expect(title.test('某局2024年政府信息公开工作年度报告')).toBe(true);
+    expect(() => compilePattern('(unclosed')).toThrow();
+    expect(() => compilePattern('(unclosed')).toThrow();
+  });
+
   it('treats any pattern with syntax as a regular expression', () => {
     expect(compilePattern('a.c').test('abc')).toBe(true);
     expect(compilePattern('(?i)total assets').test('TOTAL ASSETS')).toBe(true);
