@@ -8,7 +8,7 @@
 // dist/crossfoot-replay.cjs (src/replay.ts) without loading the command at all, and nothing starts Node's ES
 // module loader, which alone costs about as much as that answer.
 'use strict';
-const { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
@@ -65,7 +65,7 @@ function replayed() {
 /**
  * The bundle's exports. It is compiled with the code V8 made of it in an earlier run when there is such code, which
  * saves most of compiling 2 MB of script at every start; Node 20 has no such cache of its own. The code is kept in a
- * file beside the bundle, named for the bundle's text (V8 checks only its length) and for this V8, and written after
+ * file beside the bundle, named for the bundle's text (V8 checks little more than its length) and for this V8, and written after
  * a `check` that had none, so it holds what checking runs. Where dist/ cannot be written, every start compiles.
  */
 function loadBundle() {
@@ -92,7 +92,9 @@ function loadBundle() {
             writeFileSync(temporary, script.createCachedData());
             renameSync(temporary, cacheFile);
           } catch {
-            require('node:fs').rmSync(temporary, { force: true });
+            try {
+              rmSync(temporary, { force: true });
+            } catch {}
           }
         }
       : () => {};
