@@ -200,17 +200,7 @@ export function related(operands: Operand[]): RelatedLocation[] {
  * tables, and checking it with a pack looks for the same tables again (a document is not changed once read).
  */
 function tableMatches(table: Table, locator: TableLocator): boolean {
-  let byLocator = tablesMatched.get(table);
-  if (!byLocator) {
-    byLocator = new Map();
-    tablesMatched.set(table, byLocator);
-  }
-  let matches = byLocator.get(locator);
-  if (matches === undefined) {
-    matches = describes(table, locator);
-    byLocator.set(locator, matches);
-  }
-  return matches;
+  return remembered(tablesMatched, table, locator, describes);
 }
 
 const tablesMatched = new WeakMap<Table, Map<TableLocator, boolean>>();
@@ -317,18 +307,19 @@ export function findColumn(table: Table, selector: string): number {
 const rowsFound = new WeakMap<Table, Map<string, number>>();
 const columnsFound = new WeakMap<Table, Map<string, number>>();
 
-function remembered(found: WeakMap<Table, Map<string, number>>, table: Table, selector: string, search: (t: Table, s: string) => number): number {
+/** What `search` answers for `table` and `key`, worked out once per table and key. */
+function remembered<K, V>(found: WeakMap<Table, Map<K, V>>, table: Table, key: K, search: (t: Table, k: K) => V): V {
   let byTable = found.get(table);
   if (!byTable) {
     byTable = new Map();
     found.set(table, byTable);
   }
-  let i = byTable.get(selector);
-  if (i === undefined) {
-    i = search(table, selector);
-    byTable.set(selector, i);
+  let value = byTable.get(key);
+  if (value === undefined) {
+    value = search(table, key);
+    byTable.set(key, value);
   }
-  return i;
+  return value;
 }
 
 function searchRow(table: Table, selector: string): number {
