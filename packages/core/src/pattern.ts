@@ -18,13 +18,17 @@ const SYNTAX = /[\\^$.?*+()[\]{}]/;
 /**
  * Patterns compiled so far, by source: packs repeat patterns (each format's pack recognises a report by the same
  * title), and one pattern object remembers its last subject for all of them. A pattern is immutable but for that.
+ * Forgotten all at once past `KEPT_PATTERNS`, so that a language server reloading a pack as it is edited does not
+ * keep every pattern ever typed.
  */
 const compiled = new Map<string, Pattern>();
+const KEPT_PATTERNS = 2000;
 
 export function compilePattern(source: string): Pattern {
   let pattern = compiled.get(source);
   if (!pattern) {
     pattern = compile(source);
+    if (compiled.size >= KEPT_PATTERNS) compiled.clear();
     compiled.set(source, pattern);
   }
   return pattern;

@@ -14,7 +14,12 @@ function repeatsAt(text: string, i: number, len: number): boolean {
 
 /** For each UTF-16 code unit, the last offset it was seen at in the text being scanned (-1: not seen); reset after each scan. */
 let lastSeen: Int32Array | undefined;
-/** For each offset of the text being scanned, the next offset holding the same code unit (-1: none); grown as needed. */
+/**
+ * For each offset of the text being scanned, the next offset holding the same code unit (-1: none). Kept from one
+ * text to the next up to `KEPT_NEXT` offsets: a new typed array for every report is memory outside the heap to
+ * allocate, zero and track, and a long-lived process (the language server) should not keep one a huge text needed.
+ */
+const KEPT_NEXT = 1 << 18;
 let nextSeen = new Int32Array(0);
 
 /**
@@ -33,10 +38,8 @@ export function repeatedPhrases(text: string, min: number, max: number, allow: r
   if (n < 2 * min || max < min) return out;
   lastSeen ??= new Int32Array(0x10000).fill(-1);
   const last = lastSeen;
-  // Kept from one text to the next: a new typed array for every report is memory outside the heap to allocate,
-  // zero and track.
-  if (nextSeen.length < n) nextSeen = new Int32Array(Math.max(n, 2 * nextSeen.length));
-  const next = nextSeen;
+  if (nextSeen.length < n && n <= KEPT_NEXT) nextSeen = new Int32Array(Math.min(KEPT_NEXT, Math.max(n, 2 * nextSeen.length)));
+  const next = n <= nextSeen.length ? nextSeen : new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
     next[i] = last[c] as number;
