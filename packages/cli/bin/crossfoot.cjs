@@ -65,8 +65,9 @@ function replayed() {
 /**
  * The bundle's exports. It is compiled with the code V8 made of it in an earlier run when there is such code, which
  * saves most of compiling 2 MB of script at every start; Node 20 has no such cache of its own. The code is kept in a
- * file beside the bundle, named for the bundle's text (V8 checks little more than its length) and for this V8, and written after
- * a `check` that had none, so it holds what checking runs. Where dist/ cannot be written, every start compiles.
+ * file beside the bundle, named for the bundle's text (V8 checks little more than its length) and for this V8, and
+ * written after a `check` that had none, so it holds what checking runs. Where dist/ cannot be written, every start
+ * compiles.
  */
 function loadBundle() {
   const vm = require('node:vm');
