@@ -102,8 +102,33 @@ describe('the compiled code kept between runs', () => {
   it('is named for the bundle it was made from, so a rebuilt bundle never runs an older one', () => {
     command(['check', '2024.md', '--format', 'json']);
     const [name] = caches();
-    const key = createKey(readFileSync(join(pkg, 'dist', 'crossfoot.cjs')));
+    const bytes = readFileSync(join(pkg, 'dist', 'crossfoot.cjs'));
+    // The build writes the script in ASCII (the bin reads it as Latin-1) and names the rest of it on its first line.
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const newline = bytes.indexOf(0x0a);
+    const key = createKey(bytes.subarray(newline + 1));
+    expect(bytes.subarray(0, newline).toString()).toBe(`// crossfoot-bundle ${key}`);
     expect(name).toBe(`crossfoot.${key}.${process.arch}-v8-${process.versions.v8}.code-cache`);
+  });
+
+  it('is named for the bundle by hashing it when the bundle does not name itself, and gives the same report', () => {
+    const expected = command(['check', '2024.md', '--format', 'json']);
+    const script = join(pkg, 'dist', 'crossfoot.cjs');
+    const named = readFileSync(script);
+    const unnamed = named.subarray(named.indexOf(0x0a) + 1);
+    try {
+      writeFileSync(script, unnamed);
+      for (const name of caches()) rmSync(join(pkg, 'dist', name));
+      for (let run = 0; run < 2; run++) {
+        const r = command(['check', '2024.md', '--format', 'json']);
+        expect(r.stdout).toBe(expected.stdout);
+        expect(r.status).toBe(1);
+      }
+      expect(caches()).toEqual([`crossfoot.${createKey(unnamed)}.${process.arch}-v8-${process.versions.v8}.code-cache`]);
+    } finally {
+      writeFileSync(script, named);
+      for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    }
   });
 
   it('still imports plugins, which are ES modules, when the script runs from it', () => {
@@ -130,7 +155,7 @@ describe('the compiled code kept between runs', () => {
   });
 });
 
-/** The digest the bin names the code for: the first 16 hex digits of the SHA-1 of the bundle's bytes. */
+/** The digest the bin names the code for: the first 16 hex digits of the SHA-1 of the bundle's bytes (after its first line). */
 function createKey(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }
