@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type BatchResult, type FormatInput, format, formatterNames, runBatch, Session } from 'crossfoot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultJobs, likelyPaired } from '../../packages/cli/src/batch.ts';
+import { type PoolFactory, threadsPool } from '../../packages/cli/src/pool.ts';
 import { runCli } from '../run-cli.ts';
 import { makeCorpus, removeCorpora } from './corpus.ts';
 
@@ -16,6 +17,13 @@ const options = { locale: 'zh-CN' as const, color: false, toolVersion: '0.1.0' }
 describe('the default number of threads', () => {
   it('is one per 1.4 cores: a checking thread keeps about 1.4 cores busy, so two cores run one', () => {
     expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 1999))).toEqual([1, 1, 2, 2, 5, 11]);
+  });
+
+  it('grows past that on a long run, which repays each thread the time it takes to get up to speed, up to one a core', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 2000))).toEqual([1, 2, 2, 2, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 7000))).toEqual([1, 2, 3, 4, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 100_000))).toEqual([1, 2, 3, 4, 8, 16]);
   });
 });
 
@@ -61,10 +69,33 @@ describe('batch runs in worker threads', () => {
     two = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 2 });
   }, SLOW);
 
-  it('run in the main thread with --jobs 1 and in two threads with --jobs 2', () => {
+  it('run in the main thread with --jobs 1, and in it and one worker thread with --jobs 2', () => {
     expect(one.stats).toMatchObject({ files: 26, checked: 26, threads: 0 });
-    expect(two.stats).toMatchObject({ files: 26, checked: 26, threads: 2 });
+    expect(two.stats).toMatchObject({ files: 26, checked: 26, threads: 1 });
   });
+
+  it(
+    'share the reports between the main thread and the worker thread, with the same findings',
+    async () => {
+      let inWorkers = 0;
+      const pool: PoolFactory = (o) => {
+        const workers = threadsPool(o, 2);
+        return {
+          ...workers,
+          run: (task) => {
+            if (task.kind === 'check') inWorkers++;
+            return workers.run(task);
+          },
+        };
+      };
+      const shared = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 2, pool });
+      expect(shared.stats).toMatchObject({ files: 26, checked: 26, threads: 1 });
+      expect(inWorkers).toBeGreaterThan(0);
+      expect(inWorkers).toBeLessThan(26);
+      expect(format('json', shared, options)).toBe(format('json', serial, options));
+    },
+    SLOW,
+  );
 
   it.each(formatterNames)('give the %s report of the serial Session.run, byte for byte, whatever --jobs is', (name) => {
     const expected = format(name, serial, options);
@@ -95,7 +126,8 @@ describe('batch runs in worker threads', () => {
   it(
     'give the same findings on tinypool',
     async () => {
-      const pooled = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 2, pool: 'tinypool' });
+      const pooled = await runBatch({ cwd: dir, patterns: ['reports'], jobs: 3, pool: 'tinypool' });
+      // The main thread checks reports beside the two it starts.
       expect(pooled.stats.threads).toBe(2);
       expect(format('json', pooled, options)).toBe(format('json', serial, options));
     },

@@ -10,7 +10,7 @@ import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore, SEVERITIES } from './findings.ts';
 import { createPackHost, packDirectories } from './host.ts';
 import { removeOnInterrupt } from './output.ts';
-import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind } from './pool.ts';
+import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind, sharedPool } from './pool.ts';
 import { refuseReplay } from './probe.ts';
 import type { Phase, ProgressEvent } from './progress.ts';
 import { rulesUsed } from './rules.ts';
@@ -27,7 +27,7 @@ export interface BatchOptions {
   packs?: string[];
   config?: string;
   locale?: Locale;
-  /** Threads that check reports; default: one per 1.4 cores (`defaultJobs`), and none for runs too small to repay starting them. */
+  /** Threads that check reports, the main thread among them; default: `defaultJobs`, and the main thread alone for runs too small to repay starting others. */
   jobs?: number;
   /** Check only the files of shard `index` (1-based) of `count`, by a hash of the uri. */
   shard?: { index: number; count: number };
@@ -46,7 +46,7 @@ export interface BatchStats {
   fromCache: number;
   /** Reports of other shards read (or scanned) to find last year's report of this shard's issuers. */
   scanned: number;
-  /** Worker threads started (0: everything ran in the main thread). */
+  /** Worker threads started beside the main thread (0: the main thread checked every report alone). */
   threads: number;
 }
 
@@ -60,13 +60,18 @@ export interface BatchResult {
 }
 
 /**
- * Threads a run starts without `--jobs`: one per 1.4 cores. A thread reading and checking reports keeps about 1.4
- * cores busy (its garbage collection and compilation run beside it), so one per core starves them all: on two
- * cores, two threads took as long as the main thread alone (bench/NOTES.md).
+ * Threads that check a run's reports without `--jobs`, the main thread among them. A thread reading and checking
+ * reports keeps about 1.4 cores busy (its garbage collection and compilation run beside it), so one per 1.4 cores
+ * keeps every thread fed. Past that a thread still pays, but only on a long run: each compiles the code it runs for
+ * itself, several seconds of work before it is up to speed. On two cores a second thread beside the main one made 1,000
+ * reports no faster and 3,000 a third faster (bench/NOTES.md): one more thread per `LONG_RUN` reports, up to one a core.
  */
-export function defaultJobs(cores = availableParallelism()): number {
-  return Math.max(1, Math.floor(cores / 1.4));
+export function defaultJobs(cores = availableParallelism(), reports = 0): number {
+  return Math.min(Math.max(1, cores), Math.max(1, Math.floor(cores / 1.4), 1 + Math.floor(reports / LONG_RUN)));
 }
+
+/** Reports that repay a thread beyond one per 1.4 cores (`defaultJobs`): a run of 2,000 has two threads on two cores. */
+const LONG_RUN = 2000;
 
 /** Below this many reports a run without `--jobs` stays in the main thread: starting threads would cost more. */
 const MIN_FILES_FOR_THREADS = 48;
@@ -179,7 +184,7 @@ export class Batch {
     const cwd = init.cwd;
     const shard = options.shard;
     const inShard = new Set(mine.map((f) => f.uri));
-    const runner = new Runner(options, options.jobs ?? defaultJobs(), this.session, init);
+    const runner = new Runner(options, this.session, init);
     // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
     // last year's report does not parse either again; so are the findings of every report until the run's report is written.
     const spill = mkdtempSync(join(tmpdir(), 'crossfoot-batch-'));
@@ -526,7 +531,6 @@ class Runner {
 
   constructor(
     private readonly options: BatchOptions,
-    private readonly jobs: number,
     private readonly session: Session | undefined,
     private readonly init: WorkerInit,
   ) {}
@@ -565,7 +569,9 @@ class Runner {
         throw error;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(tasks.length, Math.max(1, pool.threads * 2)) }, lane));
+    // In flight: what the worker threads are given (two each), one for the main thread and one waiting for whichever frees first.
+    const lanes = pool.threads === 0 ? 1 : pool.threads * 2 + 2;
+    await Promise.all(Array.from({ length: Math.min(tasks.length, lanes) }, lane));
     if (failed) await unwrap(failed.reply);
   }
 
@@ -579,17 +585,19 @@ class Runner {
 
   private async poolFor(tasks: number): Promise<Pool> {
     if (this.pool) return this.pool;
-    const explicit = this.options.jobs !== undefined;
+    const explicit = this.options.jobs;
     const threads =
-      this.jobs <= 1 ? 0 : explicit ? Math.min(this.jobs, tasks) : tasks < MIN_FILES_FOR_THREADS ? 0 : Math.min(this.jobs, Math.ceil(tasks / FILES_PER_THREAD));
-    if (threads <= 1) {
-      // This run's own session, never one an earlier run in this process left behind (its config may have changed).
-      const session = this.session ?? (await createSession(this.init));
-      (await import('./worker.ts')).primeSession(this.init, session);
-      this.pool = inProcessPool();
-    } else {
-      this.pool = await createPool(this.options.pool ?? 'threads', threads);
-    }
+      explicit !== undefined
+        ? Math.min(explicit, tasks)
+        : tasks < MIN_FILES_FOR_THREADS
+          ? 1
+          : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
+    // The main thread checks reports whatever the number of threads: this run's own session, never one an earlier
+    // run in this process left behind (its config may have changed).
+    const session = this.session ?? (await createSession(this.init));
+    (await import('./worker.ts')).primeSession(this.init, session);
+    // Beside it, worker threads, each given two tasks at a time (sharedPool).
+    this.pool = threads <= 1 ? inProcessPool() : sharedPool(await createPool(this.options.pool ?? 'threads', threads - 1, 2), (threads - 1) * 2);
     return this.pool;
   }
 

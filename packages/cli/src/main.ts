@@ -40,7 +40,8 @@ Options of check:
   --max-warnings <n>        exit 1 when there are more warnings than this
   --quiet                   report errors only, no progress
   --locale <zh-CN|en>       language of messages
-  --jobs <n>                worker threads (default: one per 1.4 cores)
+  --jobs <n>                threads that check reports, the main one among them
+                            (default: one per 1.4 cores, more on long runs)
   --shard <i>/<n>           check only the i-th of n slices of the files (by a hash of each path)
   --cache[=<dir>]           reuse the findings of unchanged reports (default dir: ${DEFAULT_CACHE_DIR})
 

@@ -31,10 +31,11 @@ export function workerModule(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./worker-source.mjs', import.meta.url) : new URL('./crossfoot-worker.mjs', import.meta.url);
 }
 
-export async function createPool(kind: PoolKind | PoolFactory, threads: number): Promise<Pool> {
+/** `threads` worker threads; `depth`: tasks a plain worker_threads thread is given at a time (tinypool keeps its own queue). */
+export async function createPool(kind: PoolKind | PoolFactory, threads: number, depth = 1): Promise<Pool> {
   const options = { threads, worker: workerModule() };
   if (typeof kind === 'function') return kind(options);
-  return kind === 'tinypool' ? tinypoolPool(options) : threadsPool(options);
+  return kind === 'tinypool' ? tinypoolPool(options) : threadsPool(options, depth);
 }
 
 /** Tasks in the main thread, one after the other: `--jobs 1` and runs too small to repay starting threads. */
@@ -57,12 +58,11 @@ export function inProcessPool(): Pool {
   };
 }
 
-/** Plain worker_threads: each thread has one task at a time, the rest wait in a queue here. */
-export function threadsPool({ threads, worker }: PoolOptions): Pool {
+/** Plain worker_threads: each thread has `depth` tasks at a time, the rest wait in a queue here. */
+export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
   const waiting: { task: Task; resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   const idle: Worker[] = [];
-  const busy = new Map<Worker, number>();
   let next = 0;
   let failure: Error | undefined;
   let closing = false;
@@ -73,7 +73,6 @@ export function threadsPool({ threads, worker }: PoolOptions): Pool {
       const job = waiting.shift() as (typeof waiting)[number];
       const id = next++;
       pending.set(id, job);
-      busy.set(thread, id);
       thread.postMessage({ id, task: job.task });
     }
   };
@@ -88,7 +87,6 @@ export function threadsPool({ threads, worker }: PoolOptions): Pool {
     thread.on('message', (message: { id: number; reply: Reply }) => {
       const job = pending.get(message.id);
       pending.delete(message.id);
-      busy.delete(thread);
       idle.push(thread);
       job?.resolve(message.reply);
       dispatch();
@@ -97,7 +95,7 @@ export function threadsPool({ threads, worker }: PoolOptions): Pool {
     thread.on('exit', (code) => {
       if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
-    idle.push(thread);
+    for (let i = 0; i < depth; i++) idle.push(thread);
     return thread;
   });
   return {
@@ -112,6 +110,56 @@ export function threadsPool({ threads, worker }: PoolOptions): Pool {
     async close() {
       closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * The main thread beside worker threads, all checking reports (`--jobs` 2 and more): a task goes to the workers while
+ * they have room for it — `slots`, two a thread, so that a thread is not left waiting while the main thread is busy
+ * with a report of its own — and otherwise to the main thread. The main thread's tasks run through promises alone;
+ * it waits for the event loop before each, which lets the workers' replies, and so their next tasks, through.
+ */
+export function sharedPool(workers: Pool, slots: number): Pool {
+  const main = inProcessPool();
+  const waiting: { task: Task; resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
+  let free = slots;
+  let mainFree = true;
+  const dispatch = () => {
+    while (waiting.length && (free > 0 || mainFree)) {
+      const job = waiting.shift() as (typeof waiting)[number];
+      const toWorker = free > 0;
+      if (toWorker) free--;
+      else mainFree = false;
+      const reply = toWorker ? workers.run(job.task) : new Promise<void>((r) => setImmediate(r)).then(() => main.run(job.task));
+      const settle = () => {
+        if (toWorker) free++;
+        else mainFree = true;
+      };
+      reply.then(
+        (r) => {
+          settle();
+          job.resolve(r);
+          dispatch();
+        },
+        (error: Error) => {
+          settle();
+          job.reject(error);
+          dispatch();
+        },
+      );
+    }
+  };
+  return {
+    threads: workers.threads,
+    run(task) {
+      return new Promise<Reply>((resolve, reject) => {
+        waiting.push({ task, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      await Promise.all([main.close(), workers.close()]);
     },
   };
 }

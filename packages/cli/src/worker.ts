@@ -216,7 +216,10 @@ export function deserializeError(error: SerializedError): Error {
 
 if (!isMainThread && parentPort && (workerData as { protocol?: string } | undefined)?.protocol === THREAD_PROTOCOL) {
   const port = parentPort;
+  // A thread may be handed its next task before it has finished this one (pool.ts): tasks run one after the other,
+  // so that each report's time limit counts only its own reading and checking.
+  let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (message: { id: number; task: Task }) => {
-    run(message.task).then((reply) => port.postMessage({ id: message.id, reply }));
+    queue = queue.then(() => run(message.task).then((reply) => port.postMessage({ id: message.id, reply })));
   });
 }
