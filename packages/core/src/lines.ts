@@ -1,4 +1,5 @@
 import type { Position, Range } from './model.ts';
+import { foldWidth } from './normalize.ts';
 
 /**
  * Maps string offsets (UTF-16 code units) to 1-based line/column positions and back.
@@ -9,9 +10,18 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
+  /** The text width-folded (`foldWidth`: offsets unchanged), made once for the readers that scan it. */
+  private foldedText: string | undefined;
+
   constructor(text: string) {
     this.text = text;
     const starts = [0];
+    // Without a carriage return every line ends at a line feed, found by a native search.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -21,6 +31,12 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /** `foldWidth(text)`, made on first use; `folded.slice(a, b)` is `foldWidth(text.slice(a, b))`. */
+  get folded(): string {
+    this.foldedText ??= foldWidth(this.text);
+    return this.foldedText;
   }
 
   get lineCount(): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../src/lines.ts';
+import { foldWidth } from '../src/normalize.ts';
 
 describe('LineIndex', () => {
   it('ends lines at LF, CRLF and a lone CR, counting columns in UTF-16 code units', () => {
@@ -27,5 +28,26 @@ describe('LineIndex', () => {
     expect(index.position(99)).toEqual({ line: 2, column: 2 });
     expect(index.offset({ line: 2, column: 1 })).toBe(3);
     expect(index.offset({ line: 9, column: 9 })).toBe(4);
+  });
+
+  it('finds the same lines whether or not the text holds a carriage return', () => {
+    const lf = 'a\n\nbc\n甲乙\n';
+    const mixed = 'a\n\nbc\r\n甲乙\n';
+    const a = new LineIndex(lf);
+    const b = new LineIndex(mixed);
+    expect(a.lineCount).toBe(5);
+    expect(b.lineCount).toBe(5);
+    for (let line = 1; line <= 5; line++) expect(a.lineText(line)).toBe(b.lineText(line));
+    expect(a.position(lf.length)).toEqual({ line: 5, column: 1 });
+    expect(new LineIndex('').lineCount).toBe(1);
+    expect(new LineIndex('no break').lineCount).toBe(1);
+  });
+
+  it('gives its text width-folded, offset for offset, so that a slice of it is the slice folded', () => {
+    const text = '共１２３件，ＡＢＣ\u3000全年';
+    const index = new LineIndex(text);
+    expect(index.folded).toBe('共123件,ABC 全年');
+    expect(index.folded.length).toBe(text.length);
+    expect(index.folded.slice(1, 4)).toBe(foldWidth(text.slice(1, 4)));
   });
 });

@@ -295,7 +295,11 @@ const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
 
 /** Every date mention in `written` (width-folded first; offsets are unchanged), outside `skip` spans, in order. */
 export function scanDates(written: string, skip: readonly Span[] = []): FoundDate[] {
-  const text = foldWidth(written);
+  return scanFoldedDates(foldWidth(written), skip);
+}
+
+/** `scanDates` of text already width-folded. */
+export function scanFoldedDates(text: string, skip: readonly Span[] = []): FoundDate[] {
   const mask = new SpanMask(text.length, skip);
   const out: FoundDate[] = [];
   let i = 0;

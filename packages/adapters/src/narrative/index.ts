@@ -1,8 +1,7 @@
 import type { DateMention, LineIndex, Quantity, ReportMeta, Section, Statement } from '@crossfoot/core';
-import { foldWidth } from '@crossfoot/core';
-import { scanDates } from './dates.ts';
+import { scanFoldedDates } from './dates.ts';
 import { inferMetaFromText } from './meta.ts';
-import { scanNumbers } from './numbers.ts';
+import { scanFoldedNumbers } from './numbers.ts';
 import { comparativeSpans, excludedSpans } from './spans.ts';
 import { type FoundQuantity, findStatements } from './statements.ts';
 
@@ -37,11 +36,11 @@ export interface NarrativeFindings {
 /** Reads statements and dates from `index.text.slice(from, to)`, a paragraph or list item. */
 export function extractNarrative(index: LineIndex, from: number, to: number, section: string[]): NarrativeFindings {
   const original = index.text.slice(from, to);
-  const text = foldWidth(original);
+  const text = index.folded.slice(from, to);
   const skip = excludedSpans(text);
-  const found = scanDates(text, skip);
+  const found = scanFoldedDates(text, skip);
   const dateSpans = found.map((d) => ({ start: d.from, end: d.to }));
-  const tokens = scanNumbers(text, [...skip, ...dateSpans]);
+  const tokens = scanFoldedNumbers(text, [...skip, ...dateSpans]);
   const range = (a: number, b: number) => index.range(from + a, from + b);
 
   const dates: DateMention[] = found.map((d) => ({

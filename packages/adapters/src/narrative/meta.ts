@@ -1,5 +1,4 @@
 import type { LineIndex, Located, Period, ReportMeta, Section } from '@crossfoot/core';
-import { foldWidth } from '@crossfoot/core';
 import { daysInMonth, type FoundDate, isoDate, scanDates } from './dates.ts';
 import { titleSpans } from './spans.ts';
 
@@ -94,7 +93,7 @@ function datesIn(text: string): FoundDate[] {
 }
 
 export function inferMetaFromText(index: LineIndex, sections: readonly Section[]): ReportMeta {
-  const folded = foldWidth(index.text);
+  const folded = index.folded;
   const original = index.text;
   const lines = readLines(index, folded);
   const nonEmpty = lines.filter((l) => l.text !== '');

@@ -282,7 +282,11 @@ const BOUNDARY_AFTER_CN = /^(?:[ \t]*(?:[,;:、。!?)”"』」\]]|$|\r|\n|\())/
  * since most Chinese numerals in prose are words (`一站式`, `两个阶段`, `十九大`).
  */
 export function scanNumbers(written: string, skip: readonly Span[] = []): NumberToken[] {
-  const text = foldWidth(written);
+  return scanFoldedNumbers(foldWidth(written), skip);
+}
+
+/** `scanNumbers` of text already width-folded. */
+export function scanFoldedNumbers(text: string, skip: readonly Span[] = []): NumberToken[] {
   const mask = new SpanMask(text.length, skip);
   const tokens: NumberToken[] = [];
   for (const m of text.matchAll(ARABIC_NUMBER_RE)) {
