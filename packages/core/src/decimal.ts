@@ -77,6 +77,11 @@ export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
  * (with `tolerance`, when given, as the only allowance).
  */
 export function holds(op: Comparator, left: Measure, right: Measure, tolerance?: Dec): boolean {
+  // Exact figures (counts, most of a report's) are compared as they are, without making a difference or a slack.
+  if (tolerance === undefined ? left.width.isZero() && right.width.isZero() : tolerance.isZero()) {
+    const c = left.value.comparedTo(right.value);
+    if (!Number.isNaN(c)) return compared(op, c);
+  }
   const slack = tolerance ?? left.width.plus(right.width);
   const diff = left.value.minus(right.value);
   switch (op) {
@@ -92,6 +97,24 @@ export function holds(op: Comparator, left: Measure, right: Measure, tolerance?:
       return diff.neg().lt(slack);
     case '>=':
       return diff.neg().lte(slack);
+  }
+}
+
+/** Whether `op` holds between two values that compare as `c` (-1, 0 or 1). */
+function compared(op: Comparator, c: number): boolean {
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
   }
 }
 

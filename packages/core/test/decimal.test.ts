@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, decimalOf, holds, measure, precisionText } from '../src/decimal.ts';
 
@@ -56,5 +57,33 @@ describe('decimalOf', () => {
     for (const text of ['0', '7', '-7', '1586', '0012', '9999999', '10000000', '-1234567', '12.50', '-0.5', '123456789012345678901234567890', '1e3'])
       expect(decimalOf(text).toString()).toBe(new Dec(text).toString());
     expect(decimalOf('-0').isNeg()).toBe(new Dec('-0').isNeg());
+  });
+});
+
+describe('holds between exact figures', () => {
+  /** The comparison as the interval arithmetic makes it, with a slack of zero. */
+  const byDifference = (op: string, a: Dec, b: Dec): boolean => {
+    const diff = a.minus(b);
+    return { '=': diff.isZero(), '!=': !diff.isZero(), '<': diff.lt(0), '<=': diff.lte(0), '>': diff.gt(0), '>=': diff.gte(0) }[op] as boolean;
+  };
+
+  it('agrees with the difference of the two values for every comparator, whole figures or written with decimals', () => {
+    const ops = ['=', '!=', '<', '<=', '>', '>='] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ops),
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.nat(4),
+        (op, a, b, scale) => {
+          const text = (n: bigint) => (scale === 0 ? n.toString() : new Dec(n.toString()).div(new Dec(10).pow(scale)).toFixed(scale));
+          const left = { value: new Dec(text(a)), width: new Dec(0) };
+          const right = { value: new Dec(text(b)), width: new Dec(0) };
+          expect(holds(op, left, right)).toBe(byDifference(op, left.value, right.value));
+          expect(holds(op, left, left)).toBe(byDifference(op, left.value, left.value));
+          expect(holds(op, left, right, new Dec(0))).toBe(byDifference(op, left.value, right.value));
+        },
+      ),
+    );
   });
 });
