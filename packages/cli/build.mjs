@@ -92,6 +92,44 @@ function coreExports() {
  * imports as any CommonJS module does.
  */
 /**
+ * fdir (tinyglobby's directory walker) looks for picomatch in node_modules when it loads, for its own `glob()`, which
+ * tinyglobby never calls (it matches with the picomatch bundled here): a module resolution and load at every start
+ * (about 6 ms), and nothing at all where picomatch is not installed beside the package. The command's bundle leaves
+ * it out; the build stops if fdir's code no longer reads as expected.
+ */
+const noFdirPicomatch = {
+  name: 'no-fdir-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const lookup = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!lookup.test(code)) throw new Error(`${args.path}: fdir's picomatch lookup not found`);
+      return { contents: code.replace(lookup, ''), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The HTML reader (rehype-parse, parse5 and the tables they build as they load: about 13 ms) evaluated when a report
+ * is first read as HTML (or Word, read through HTML), not at every start: in the command's bundle the adapters reach
+ * `html.ts` through `require`, which esbuild makes a module that starts on first call. The build stops if the imports
+ * it rewrites are no longer there.
+ */
+function lazyHtml(path, code) {
+  if (!/[\\/]packages[\\/]adapters[\\/]src[\\/](?:index|docx)\.ts$/.test(path)) return code;
+  const imported = "import { parseHtml } from './html.ts';";
+  if (!code.includes(imported)) throw new Error(`${path}: the import of html.ts not found`);
+  const lazy = code
+    .replace(
+      imported,
+      "const parseHtml: typeof import('./html.ts').parseHtml = (...args) => (require('./html.ts') as typeof import('./html.ts')).parseHtml(...args);",
+    )
+    .replace("export { parseHtml } from './html.ts';", 'export { parseHtml };');
+  if (lazy.includes("from './html.ts'")) throw new Error(`${path}: another import of html.ts`);
+  return lazy;
+}
+
+/**
  * The command's script in ASCII, so that the bin reads it as Latin-1 into a one-byte string: 2 MB of UTF-8 that is
  * not all ASCII takes Node about 12 ms to decode, into a string of twice the size. esbuild's `charset: 'ascii'`
  * escapes strings, templates and names but leaves regular expression literals (and comments) as written; there a
@@ -116,7 +154,10 @@ const IMPORT_META = `const __crossfootMeta = { url: require('node:url').pathToFi
 /** `import(…)` of anything but a module of the bundle (relative or a workspace package), outside type positions. */
 const EXTERNAL_IMPORT = /(?<!typeof\s+|:\s*)\bimport\((?!\s*['"](?:\.|@crossfoot\/))/g;
 
-/** Imports of core's values pointed at their files; with `hook`, external dynamic imports made through IMPORT_HOOK. */
+/**
+ * Imports of core's values pointed at their files; with `hook` (the command's script), external dynamic imports made
+ * through IMPORT_HOOK and the HTML reader loaded on first use (`lazyHtml`).
+ */
 const directCoreImports = (hook = false) => ({
   name: 'direct-core-imports',
   setup(b) {
@@ -124,6 +165,7 @@ const directCoreImports = (hook = false) => ({
     b.onLoad({ filter: /[\\/]packages[\\/](cli|formatters|adapters)[\\/]src[\\/].*\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (hook) text = text.replace(EXTERNAL_IMPORT, '__crossfootImport(');
+      if (hook) text = lazyHtml(args.path, text);
       text = text.replace(/import\s+\{([^}]*)\}\s+from\s+'@crossfoot\/core';/g, (whole, specs) => {
         const byFile = new Map();
         for (const spec of specs.split(',')) {
@@ -215,7 +257,7 @@ try {
     entryPoints: { crossfoot: 'packages/cli/src/main.ts' },
     define: { ...bundled.define, 'import.meta': '__crossfootMeta' },
     banner: { js: `${IMPORT_META}\n${IMPORT_HOOK}` },
-    plugins: [pureWorkspace, directCoreImports(true)],
+    plugins: [pureWorkspace, directCoreImports(true), noFdirPicomatch],
     external: EXTERNAL,
     charset: 'ascii',
   });
