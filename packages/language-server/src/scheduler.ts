@@ -62,3 +62,17 @@ export class CheckScheduler {
       });
   }
 }
+
+/** A check slower than this (a report of megabytes) makes the next wait longer while someone is typing (`debounceDelay`). */
+const SLOW_CHECK_MS = 1000;
+const MAX_ADAPTIVE_DEBOUNCE_MS = 2000;
+
+/**
+ * How long a document waits after a change before it is checked: the configured debounce. But when its last check
+ * took longer than a second and it changes again while a check of it is waiting or running (`busy`: someone is
+ * typing), it waits as long as that check took, up to two seconds, so that typing does not queue one long check per
+ * pause. A single change to a document at rest is checked after the configured debounce alone.
+ */
+export function debounceDelay(configuredMs: number, lastCheckMs: number, busy: boolean): number {
+  return busy && lastCheckMs > SLOW_CHECK_MS ? Math.max(configuredMs, Math.min(lastCheckMs, MAX_ADAPTIVE_DEBOUNCE_MS)) : configuredMs;
+}

@@ -29,18 +29,11 @@ import { SOURCE, toLspDiagnostic } from './lsp-diagnostic.ts';
 import { t } from './messages.ts';
 import { rangesTouch, sameRange, toLspRange } from './positions.ts';
 import { formatOf, isSetupFile, isToolFile, Project, placeKey, type SessionPlace, sessionPlace } from './project.ts';
-import { CheckScheduler } from './scheduler.ts';
+import { CheckScheduler, debounceDelay } from './scheduler.ts';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
 
 /** What the server watches: configs, packs and their rules, and reports (last year's may sit beside this year's). */
 export const WATCHED = ['**/crossfoot.config.{yaml,yml,json}', '**/pack.{yaml,yml,json}', '**/*.{md,markdown,txt,yaml,yml,json,html,htm}'];
-
-/**
- * A document whose check took longer than a second (a report of megabytes) waits as long, up to two seconds,
- * after a keystroke before it is checked again, so that typing does not queue one long check per pause.
- */
-const SLOW_CHECK_MS = 1000;
-const MAX_ADAPTIVE_DEBOUNCE_MS = 2000;
 
 /** The findings last published for a document, kept for hovers and code actions. */
 interface Result {
@@ -184,10 +177,10 @@ export class CrossfootServer {
     return settings;
   }
 
-  private debounceFor(uri: string): number {
+  /** The wait before checking `uri` (`debounceDelay`); `busy`: whether a check of it is already waiting or running. */
+  private debounceFor(uri: string, busy = this.scheduler.pending(uri)): number {
     const configured = (this.resolvedSettings.get(uri) ?? this.globalSettings).debounceMs;
-    const last = this.durations.get(uri) ?? 0;
-    return last > SLOW_CHECK_MS ? Math.max(configured, Math.min(last, MAX_ADAPTIVE_DEBOUNCE_MS)) : configured;
+    return debounceDelay(configured, this.durations.get(uri) ?? 0, busy);
   }
 
   private configurationChanged(settings: unknown): void {
@@ -360,7 +353,8 @@ export class CrossfootServer {
     const keys = new Set([issuer, before].filter((k) => k !== ''));
     if (!keys.size) return;
     const related = this.documents.keys().filter((u) => u !== uri && keys.has(this.issuers.get(u) ?? ''));
-    this.recheck(related, this.debounceFor(uri));
+    // Reports related to one just checked: no one is waiting for them, so a slow one waits its longer delay.
+    this.recheck(related, this.debounceFor(uri, true));
   }
 
   private parse(uri: string, version: number, modelUri: string, text: string, format: ReportFormat): ReportDocument {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CheckScheduler } from '../src/scheduler.ts';
+import { CheckScheduler, debounceDelay } from '../src/scheduler.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -71,5 +71,22 @@ describe('CheckScheduler', () => {
     s.schedule('a', 0);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toBe(2);
+  });
+});
+
+describe('the wait after a change', () => {
+  it('is the configured debounce for a change to a document at rest, however long its last check took', () => {
+    expect(debounceDelay(200, 0, false)).toBe(200);
+    expect(debounceDelay(0, 2600, false)).toBe(0);
+    expect(debounceDelay(200, 2600, false)).toBe(200);
+  });
+
+  it('grows to the last check’s time, up to two seconds, while a slow document is being typed in', () => {
+    expect(debounceDelay(200, 1500, true)).toBe(1500);
+    expect(debounceDelay(0, 2600, true)).toBe(2000);
+    expect(debounceDelay(3000, 2600, true)).toBe(3000);
+    // A check of a second or less never lengthens the wait.
+    expect(debounceDelay(200, 1000, true)).toBe(200);
+    expect(debounceDelay(0, 400, true)).toBe(0);
   });
 });
