@@ -26,9 +26,19 @@ export interface FoundStatement {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Character codes (the text is width-folded): `。!?` end a sentence; they and `,;:` end a clause; `、` ends a list item too. */
-const SENTENCE_END = new Set([0x3002, 0x21, 0x3f]);
-const STRONG = new Set([0x2c, 0x3b, 0x3a, ...SENTENCE_END]);
-const WEAK = new Set([...STRONG, 0x3001]);
+/**
+ * Boundaries of the width-folded text, as flags by character code (every character of every paragraph is tested):
+ * a sentence ends at `。`, `!` or `?` (SENTENCE_END); a clause also at `,`, `;` or `:` (STRONG); an item of a list also
+ * at `、` (WEAK).
+ */
+const SENTENCE_END = 1;
+const STRONG = 2;
+const WEAK = 4;
+const BOUNDARY = new Uint8Array(0x10000);
+for (const c of [0x3002, 0x21, 0x3f]) BOUNDARY[c] = SENTENCE_END | STRONG | WEAK;
+for (const c of [0x2c, 0x3b, 0x3a]) BOUNDARY[c] = STRONG | WEAK;
+BOUNDARY[0x3001] = WEAK;
+const is = (c: number, kind: number): boolean => ((BOUNDARY[c] as number) & kind) !== 0;
 
 /** Words introducing the parts of a total. */
 export const PARTS_MARKER_RE =
@@ -172,7 +182,7 @@ class Reader {
       if (i === n) break;
       const end = this.isSentenceEnd(i);
       if (end) ends[i] = 1;
-      if (end || (STRONG.has(text.charCodeAt(i)) && !this.protect.has(i))) lastStrong = i + 1;
+      if (end || (is(text.charCodeAt(i), STRONG) && !this.protect.has(i))) lastStrong = i + 1;
       if (end) {
         this.sentences.push({ start, end: i });
         start = i + 1;
@@ -182,16 +192,16 @@ class Reader {
     let nextWeak = n;
     this.weakAfter[n] = n;
     for (let i = n - 1; i >= 0; i--) {
-      if (ends[i] === 1 || (WEAK.has(text.charCodeAt(i)) && !this.protect.has(i))) nextWeak = i;
+      if (ends[i] === 1 || (is(text.charCodeAt(i), WEAK) && !this.protect.has(i))) nextWeak = i;
       this.weakAfter[i] = nextWeak;
     }
   }
 
   private isSentenceEnd(i: number): boolean {
     const c = this.text.charCodeAt(i);
-    if (c !== 0x2e && c !== 0x0a && !SENTENCE_END.has(c)) return false;
+    if (c !== 0x2e && c !== 0x0a && !is(c, SENTENCE_END)) return false;
     if (this.protect.has(i)) return false;
-    if (SENTENCE_END.has(c)) return true;
+    if (is(c, SENTENCE_END)) return true;
     if (c === 0x2e) {
       const next = this.text[i + 1];
       return (next === undefined || /\s/.test(next)) && !/\b(?:e\.g|i\.e|etc|No|Nos|vs|approx|para|Fig|cf)$/.test(this.text.slice(Math.max(0, i - 8), i));
