@@ -109,10 +109,6 @@ function failure(id: keyof typeof messages, data: Record<string, string | number
 }
 
 /**
- * Decoded text is accepted unless it is mostly control characters (binary data that happened to decode) or
- * 7-bit ISO-2022 text, which is valid ASCII but not readable as it stands.
- */
-/**
  * The text of bytes that are valid UTF-8 (a BOM kept), else undefined: one native pass checks and decodes, where
  * the scan that says where and how UTF-8 breaks is needed only for the bytes that are not.
  */
@@ -132,6 +128,10 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** NUL, and the control characters a text file does not hold (not tab, line breaks, form feed, vertical tab). */
 const CONTROL = /[\0-\x08\x0e-\x1f\x7f-\x9f]/u;
 
+/**
+ * Decoded text is accepted unless it is mostly control characters (binary data that happened to decode) or
+ * 7-bit ISO-2022 text, which is valid ASCII but not readable as it stands.
+ */
 function accept(text: string, encoding: string): Decoded {
   if (/\x1b\$[()*+]?[@A-Z]/u.test(text)) return failure('unsupported', { encoding: 'ISO-2022' });
   // Most texts hold none: found by one native search, counted only when there are some.
