@@ -97,6 +97,30 @@ describe('batch runs in worker threads', () => {
     SLOW,
   );
 
+  it(
+    'stop with the error of a worker thread that fails, the main thread’s reports notwithstanding',
+    async () => {
+      let calls = 0;
+      let closed = false;
+      const pool: PoolFactory = (o) => ({
+        threads: o.threads,
+        run: () => {
+          calls++;
+          return Promise.reject(new Error('a worker thread stopped (exit code 1)'));
+        },
+        close: async () => {
+          closed = true;
+        },
+      });
+      await expect(runBatch({ cwd: dir, patterns: ['reports'], jobs: 2, pool })).rejects.toThrow('a worker thread stopped (exit code 1)');
+      // The lanes stop taking reports once one has failed: the workers were not handed all 26.
+      expect(calls).toBeGreaterThan(0);
+      expect(calls).toBeLessThan(26);
+      expect(closed).toBe(true);
+    },
+    SLOW,
+  );
+
   it.each(formatterNames)('give the %s report of the serial Session.run, byte for byte, whatever --jobs is', (name) => {
     const expected = format(name, serial, options);
     expect(format(name, one, options)).toBe(expected);
