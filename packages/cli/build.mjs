@@ -55,7 +55,7 @@ const pureWorkspace = {
       if (args.pluginData?.pure) return undefined;
       const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pure: true } });
       if (resolved.errors.length || !/[\\/]packages[\\/](core|adapters|formatters|cli)[\\/]src[\\/]/.test(resolved.path)) return resolved;
-      return { ...resolved, sideEffects: /[\\/]cli[\\/]src[\\/]worker\.ts$/.test(resolved.path) };
+      return { ...resolved, sideEffects: /[\\/]cli[\\/]src[\\/]worker-thread\.ts$/.test(resolved.path) };
     });
   },
 };
@@ -241,7 +241,7 @@ const bundled = {
 try {
   await build({
     ...bundled,
-    entryPoints: { 'crossfoot-api': 'packages/cli/src/index.ts', 'crossfoot-worker': 'packages/cli/src/worker.ts' },
+    entryPoints: { 'crossfoot-api': 'packages/cli/src/index.ts', 'crossfoot-worker': 'packages/cli/src/worker-thread.ts' },
     chunkNames: 'crossfoot-chunk-[hash]',
     splitting: true,
     external: EXTERNAL,

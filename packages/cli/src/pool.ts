@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker as Thread } from 'node:worker_threads';
 import type { Reply, Task } from './worker.ts';
 
 /** Set in `workerData` by the plain worker_threads pool, so the same worker module also serves tinypool. */
@@ -60,16 +60,18 @@ export function inProcessPool(): Pool {
 
 /** Plain worker_threads: each thread has `depth` tasks at a time, the rest wait in a queue here. */
 export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
+  // Node's worker_threads, loaded by the runs that start threads.
+  const { Worker } = process.getBuiltinModule('node:worker_threads') as typeof import('node:worker_threads');
   const waiting: { task: Task; resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
-  const idle: Worker[] = [];
+  const idle: Thread[] = [];
   let next = 0;
   let failure: Error | undefined;
   let closing = false;
 
   const dispatch = () => {
     while (idle.length && waiting.length) {
-      const thread = idle.pop() as Worker;
+      const thread = idle.pop() as Thread;
       const job = waiting.shift() as (typeof waiting)[number];
       const id = next++;
       pending.set(id, job);

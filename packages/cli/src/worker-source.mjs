@@ -3,6 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const worker = await import('./worker.ts');
+const worker = await import('./worker-thread.ts');
 
 export default worker.default;

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { decode } from '@crossfoot/adapters';
 import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
 import { issuerAndYear } from './meta.ts';
-import { THREAD_PROTOCOL } from './pool.ts';
 import { isBinaryReport, readingLimits, readReportBytes, reportFromBytes } from './read.ts';
 import { Session } from './session.ts';
 import { textKey } from './text-key.ts';
@@ -116,6 +113,9 @@ function sessionFor(init: WorkerInit): Promise<Session> {
   return session;
 }
 
+/** Node's v8 module (its serializer keeps reports a batch will read again), loaded by the runs that keep some. */
+const v8 = () => process.getBuiltinModule('node:v8') as typeof import('node:v8');
+
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -127,7 +127,7 @@ interface Loaded extends Meta {
 async function load(file: FileRef, limits?: Limits): Promise<Loaded> {
   if (file.saved) {
     try {
-      const saved = deserialize(readFileSync(file.saved)) as { hash: string; doc: ReportDocument };
+      const saved = v8().deserialize(readFileSync(file.saved)) as { hash: string; doc: ReportDocument };
       return { doc: saved.doc, hash: saved.hash, ...issuerAndYear(saved.doc) };
     } catch {
       // Parse the report again.
@@ -144,7 +144,7 @@ async function parsed(file: FileRef, bytes: Uint8Array, hash: string, limits?: L
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
   if (file.save && about.issuer && about.year !== undefined) {
     try {
-      writeFileSync(file.save, serialize({ hash, doc }));
+      writeFileSync(file.save, v8().serialize({ hash, doc }));
     } catch {
       // Then a later task parses the report again.
     }
@@ -212,14 +212,4 @@ export function deserializeError(error: SerializedError): Error {
   const all = (error.errors ?? []).map((e) => new CrossfootError(e.code, e.message, e.file, e.range));
   if (all.length > 1) return new CrossfootErrors(all);
   return all[0] ?? new Error(error.message);
-}
-
-if (!isMainThread && parentPort && (workerData as { protocol?: string } | undefined)?.protocol === THREAD_PROTOCOL) {
-  const port = parentPort;
-  // A thread may be handed its next task before it has finished this one (pool.ts): tasks run one after the other,
-  // so that each report's time limit counts only its own reading and checking.
-  let queue: Promise<unknown> = Promise.resolve();
-  port.on('message', (message: { id: number; task: Task }) => {
-    queue = queue.then(() => run(message.task).then((reply) => port.postMessage({ id: message.id, reply })));
-  });
 }
