@@ -86,12 +86,6 @@ function coreExports() {
 }
 
 /**
- * What the command's script calls in place of `import()` for a module it does not bundle (a plugin, tinypool, pdf.js,
- * mammoth): compiled from V8's cached code, a script has lost what Node needs to run its own `import()`
- * ("A dynamic import callback was not specified"), so bin/crossfoot.cjs lends its own. Required by Node, the script
- * imports as any CommonJS module does.
- */
-/**
  * fdir (tinyglobby's directory walker) looks for picomatch in node_modules when it loads, for its own `glob()`, which
  * tinyglobby never calls (it matches with the picomatch bundled here): a module resolution and load at every start
  * (about 6 ms), and nothing at all where picomatch is not installed beside the package. The command's bundle leaves
@@ -146,6 +140,12 @@ function asciiOnly(script) {
 /** The first line of the command's script: this, then 16 hex digits of the SHA-1 of the rest (bin/crossfoot.cjs reads it). */
 const BUNDLE_ID_PREFIX = '// crossfoot-bundle ';
 
+/**
+ * What the command's script calls in place of `import()` for a module it does not bundle (a plugin, tinypool, pdf.js,
+ * mammoth): compiled from V8's cached code, a script has lost what Node needs to run its own `import()`
+ * ("A dynamic import callback was not specified"), so bin/crossfoot.cjs lends its own. Required by Node, the script
+ * imports as any CommonJS module does.
+ */
 const IMPORT_HOOK = `const __crossfootImport = globalThis[Symbol.for('crossfoot.import')] ?? ((specifier) => import(specifier));`;
 
 /** `import.meta` in the command's script: its own URL, and `resolve` as an ES module of dist/ would resolve. */
