@@ -51,14 +51,17 @@ export function excludedSpans(text: string): Span[] {
 
 /** Constant-time membership in a set of spans over a text of known length. */
 export class SpanMask {
-  private readonly bits: Uint8Array;
+  /** A flag for each position; none made when there are no spans (most paragraphs have none to skip). */
+  private readonly bits: Uint8Array | undefined;
 
   constructor(length: number, spans: readonly Span[]) {
-    this.bits = new Uint8Array(length + 1);
-    for (const s of spans) this.bits.fill(1, Math.max(0, s.start), Math.min(length, s.end));
+    if (spans.length === 0) return;
+    const bits = new Uint8Array(length + 1);
+    for (const s of spans) bits.fill(1, Math.max(0, s.start), Math.min(length, s.end));
+    this.bits = bits;
   }
 
   has(pos: number): boolean {
-    return this.bits[pos] === 1;
+    return this.bits !== undefined && this.bits[pos] === 1;
   }
 }
