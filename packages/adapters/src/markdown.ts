@@ -7,6 +7,7 @@ import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { append, parsePiece } from './markdown-tables.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
+import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
@@ -144,10 +145,12 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
   doc.dates = narrative.dates;
   doc.suppressions = suppressions.finish();
 
-  const inferred = narrative.meta(doc.sections);
   const fromTitle: ReportMeta = {};
   if (titleBlock && title !== '') fromTitle.title = { value: title, range: contentRange(index, titleBlock) };
-  doc.meta = { ...inferred, ...fromTitle, ...frontMeta };
+  // What the text says of itself yields to the title and the front matter: when they state all of it, nothing is inferred.
+  const stated = { ...fromTitle, ...frontMeta };
+  const inferred = INFERRED_META.every((key) => stated[key] !== undefined) ? {} : narrative.meta(doc.sections);
+  doc.meta = { ...inferred, ...stated };
   sortProblems(doc.problems);
   return doc;
 }

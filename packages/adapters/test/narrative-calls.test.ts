@@ -86,6 +86,19 @@ describe('what the adapters hand to the narrative reader', () => {
     expect(infer).toHaveBeenCalledTimes(2);
   });
 
+  it('infers nothing when the front matter and the title state every part of the meta', () => {
+    infer.mockImplementation(() => ({ issuer: { value: '推断的机关', range: range(9, 1, 9, 6) } }));
+    const front = '---\nissuer: 临川市统计局\nperiod:\n  start: 2021-01-01\n  end: 2021-12-31\npublished: 2022-01-20\n---\n\n';
+    const whole = parseMarkdown('a.md', `${front}# 临川市统计局2021年报告\n\n正文。\n`);
+    expect(infer).not.toHaveBeenCalled();
+    expect(Object.keys(whole.meta).sort()).toEqual(['issuer', 'period', 'published', 'title', 'year']);
+    expect(whole.meta.issuer?.value).toBe('临川市统计局');
+    // Without the title heading, the title is still the text's to tell.
+    const untitled = parseMarkdown('b.md', `${front}正文。\n`);
+    expect(infer).toHaveBeenCalledTimes(1);
+    expect(untitled.meta.issuer?.value).toBe('临川市统计局');
+  });
+
   it('keeps what the narrative reader finds', () => {
     const statement = { kind: 'quantity', text: '320条' } as unknown as Statement;
     extract.mockImplementation(() => ({ statements: [statement], dates: [] }));

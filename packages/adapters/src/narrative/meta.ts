@@ -92,12 +92,18 @@ function datesIn(text: string): FoundDate[] {
   return scanDates(text, titleSpans(text));
 }
 
-export function inferMetaFromText(index: LineIndex, sections: readonly Section[]): ReportMeta {
+/** Every member of the meta `inferMetaFromText` can infer: a report that states them all has nothing left to infer. */
+export const INFERRED_META = ['title', 'issuer', 'period', 'published', 'year'] as const satisfies readonly (keyof ReportMeta)[];
+
+/** The meta a text can tell of itself; typed so that inferring any other member fails to compile. */
+export type InferredMeta = Pick<ReportMeta, (typeof INFERRED_META)[number]>;
+
+export function inferMetaFromText(index: LineIndex, sections: readonly Section[]): InferredMeta {
   const folded = index.folded;
   const original = index.text;
   const lines = readLines(index, folded);
   const nonEmpty = lines.filter((l) => l.text !== '');
-  const meta: ReportMeta = {};
+  const meta: InferredMeta = {};
   const at = (from: number, to: number) => index.range(from, to);
 
   // Title: the opening lines up to the one naming the report.
