@@ -37,7 +37,8 @@ export interface NarrativeFindings {
 export function extractNarrative(index: LineIndex, from: number, to: number, section: string[]): NarrativeFindings {
   const original = index.text.slice(from, to);
   const text = index.folded.slice(from, to);
-  const skip = excludedSpans(text);
+  const comparatives = comparativeSpans(text);
+  const skip = excludedSpans(text, comparatives);
   const found = scanFoldedDates(text, skip);
   const dateSpans = found.map((d) => ({ start: d.from, end: d.to }));
   const tokens = scanFoldedNumbers(text, [...skip, ...dateSpans]);
@@ -69,7 +70,7 @@ export function extractNarrative(index: LineIndex, from: number, to: number, sec
     return out;
   };
 
-  const statements: Statement[] = findStatements(text, tokens, found, skip, comparativeSpans(text)).map((s) => ({
+  const statements: Statement[] = findStatements(text, tokens, found, skip, comparatives).map((s) => ({
     kind: s.kind,
     total: toQuantity(s.total),
     parts: s.parts.map(toQuantity),

@@ -8,6 +8,7 @@ export interface Span {
 /** Titles of laws, plans and documents: `《…》` (an unclosed one runs at most 80 characters). */
 export function titleSpans(text: string): Span[] {
   const out: Span[] = [];
+  if (!text.includes('《')) return out;
   for (const m of text.matchAll(/《[^《》\n]{0,80}》?/g)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
@@ -18,10 +19,11 @@ export function titleSpans(text: string): Span[] {
  */
 export function citationSpans(text: string): Span[] {
   const out: Span[] = [];
+  // Each pattern is tried only on text holding the one character it cannot match without.
   const patterns = [
-    /[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*(?:第\s*)?\d+\s*号/g,
-    /第\s*(?:\d+|[〇零一二两三四五六七八九十百千]+|\(\s*[〇零一二三四五六七八九十\d]+\s*\))\s*(?:号|条|款|项|章|节|目|编|部分)/g,
-  ];
+    text.includes('号') && /[〔[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*(?:第\s*)?\d+\s*号/g,
+    text.includes('第') && /第\s*(?:\d+|[〇零一二两三四五六七八九十百千]+|\(\s*[〇零一二三四五六七八九十\d]+\s*\))\s*(?:号|条|款|项|章|节|目|编|部分)/g,
+  ].filter((re) => re !== false);
   for (const re of patterns) {
     for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -31,6 +33,7 @@ export function citationSpans(text: string): Span[] {
 /** Prior-year comparatives in financial statements: `(2023: $3.8 million)`. */
 export function comparativeSpans(text: string): Span[] {
   const out: Span[] = [];
+  if (!text.includes('(')) return out;
   for (const m of text.matchAll(/\((?:19|20)\d{2}(?:\/\d{2})?\s*:[^()\n]{0,60}\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
@@ -38,15 +41,16 @@ export function comparativeSpans(text: string): Span[] {
 /** Addresses and markup that may carry digits: URLs, e-mail addresses, HTML comments. */
 export function markupSpans(text: string): Span[] {
   const out: Span[] = [];
+  if (!text.includes('://') && !text.includes('www.') && !text.includes('@') && !text.includes('<!--')) return out;
   for (const m of text.matchAll(/(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+=%]*[\w/#=]|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|<!--[\s\S]{0,400}?-->/g)) {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
-/** Spans where no figure or date is read. */
-export function excludedSpans(text: string): Span[] {
-  return [...titleSpans(text), ...citationSpans(text), ...comparativeSpans(text), ...markupSpans(text)].sort((a, b) => a.start - b.start);
+/** Spans where no figure or date is read (`comparatives`: `comparativeSpans(text)`, when the caller has them already). */
+export function excludedSpans(text: string, comparatives = comparativeSpans(text)): Span[] {
+  return [...titleSpans(text), ...citationSpans(text), ...comparatives, ...markupSpans(text)].sort((a, b) => a.start - b.start);
 }
 
 /** Constant-time membership in a set of spans over a text of known length. */

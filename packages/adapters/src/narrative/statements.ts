@@ -152,7 +152,19 @@ interface Info {
 /** Labels longer than this are cut to their end: a name of what is counted is never a paragraph. */
 const MAX_LABEL = 120;
 
-/** Sentence and clause boundaries of one paragraph, precomputed so every look-up is constant time. */
+/** A Reader's tables: one set is kept for the next paragraph (a reader lives only while `findStatements` runs). */
+function tables(length: number) {
+  return { sentenceAt: new Int32Array(length), strongBefore: new Int32Array(length), weakAfter: new Int32Array(length), ends: new Uint8Array(length) };
+}
+let scratch = tables(1024);
+/** Offsets past which a paragraph gets tables of its own rather than growing the kept ones (1.6 MB of them). */
+const KEEP_TABLES = 1 << 17;
+
+/**
+ * Sentence and clause boundaries of one paragraph, precomputed so every look-up is constant time. Its tables are the
+ * shared `scratch` ones, valid until the next Reader is made: every offset up to the paragraph's length is written
+ * before it is read.
+ */
 class Reader {
   readonly sentences: Sentence[] = [];
   /** Sentence of each offset. */
@@ -169,13 +181,15 @@ class Reader {
   ) {
     const n = text.length;
     this.protect = new SpanMask(n, protect);
-    this.sentenceAt = new Int32Array(n + 1);
-    this.strongBefore = new Int32Array(n + 1);
-    this.weakAfter = new Int32Array(n + 1);
+    if (scratch.ends.length < n + 1 && n + 1 <= KEEP_TABLES) scratch = tables(Math.min(KEEP_TABLES, Math.max(n + 1, scratch.ends.length * 2)));
+    const own = n + 1 <= scratch.ends.length ? scratch : tables(n + 1);
+    this.sentenceAt = own.sentenceAt;
+    this.strongBefore = own.strongBefore;
+    this.weakAfter = own.weakAfter;
     let start = 0;
     let lastStrong = 0;
     // One pass forward for sentences and strong boundaries, one backward for the next boundary of any kind.
-    const ends = new Uint8Array(n);
+    const ends = own.ends.fill(0, 0, n);
     for (let i = 0; i <= n; i++) {
       this.sentenceAt[i] = this.sentences.length;
       this.strongBefore[i] = lastStrong;
