@@ -53,19 +53,44 @@ export function excludedSpans(text: string, comparatives = comparativeSpans(text
   return [...titleSpans(text), ...citationSpans(text), ...comparatives, ...markupSpans(text)].sort((a, b) => a.start - b.start);
 }
 
-/** Constant-time membership in a set of spans over a text of known length. */
+/**
+ * Membership in a set of spans over a text of known length: the spans, clipped to the text, merged and sorted, searched
+ * by halves. A paragraph has a few dozen at most; a flag for every position cost an allocation and a fill per paragraph.
+ */
 export class SpanMask {
-  /** A flag for each position; none made when there are no spans (most paragraphs have none to skip). */
-  private readonly bits: Uint8Array | undefined;
+  /** Starts and ends of the merged spans, in order; none when there are no spans (most paragraphs have none to skip). */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(length: number, spans: readonly Span[]) {
     if (spans.length === 0) return;
-    const bits = new Uint8Array(length + 1);
-    for (const s of spans) bits.fill(1, Math.max(0, s.start), Math.min(length, s.end));
-    this.bits = bits;
+    const clipped: Span[] = [];
+    for (const s of spans) {
+      const start = Math.max(0, s.start);
+      const end = Math.min(length, s.end);
+      if (start < end) clipped.push({ start, end });
+    }
+    clipped.sort((a, b) => a.start - b.start);
+    for (const s of clipped) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && s.start <= (this.ends[last] as number)) this.ends[last] = Math.max(this.ends[last] as number, s.end);
+      else {
+        this.starts.push(s.start);
+        this.ends.push(s.end);
+      }
+    }
   }
 
   has(pos: number): boolean {
-    return this.bits !== undefined && this.bits[pos] === 1;
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length;
+    // The first span starting after `pos`; the one before it is the only one that can hold `pos`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < (this.ends[lo - 1] as number);
   }
 }
