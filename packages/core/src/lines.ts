@@ -10,6 +10,9 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
+  /** The line of the last offset looked up (`lineIndexOf`). */
+  private lastLine = 0;
+
   /** The text width-folded (`foldWidth`: offsets unchanged), made once for the readers that scan it. */
   private foldedText: string | undefined;
 
@@ -47,14 +50,34 @@ export class LineIndex {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Between the CR and LF of a line break is still the end of that line.
     if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
+    const line = this.lineIndexOf(o);
+    return { line: line + 1, column: o - (this.starts[line] as number) + 1 };
+  }
+
+  /**
+   * The 0-based line holding offset `o`. Readers ask in runs (the cells of a row, the figures of a paragraph): the line
+   * of the last answer and the one after it are tried before searching by halves.
+   */
+  private lineIndexOf(o: number): number {
+    const starts = this.starts;
+    const last = starts.length - 1;
+    const h = this.lastLine;
+    if ((starts[h] as number) <= o) {
+      if (h === last || (starts[h + 1] as number) > o) return h;
+      if (h + 1 === last || (starts[h + 2] as number) > o) {
+        this.lastLine = h + 1;
+        return h + 1;
+      }
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= o) lo = mid;
+      if ((starts[mid] as number) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
+    this.lastLine = lo;
+    return lo;
   }
 
   range(from: number, to: number): Range {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../src/lines.ts';
 import { foldWidth } from '../src/normalize.ts';
@@ -41,6 +42,24 @@ describe('LineIndex', () => {
     expect(a.position(lf.length)).toEqual({ line: 5, column: 1 });
     expect(new LineIndex('').lineCount).toBe(1);
     expect(new LineIndex('no break').lineCount).toBe(1);
+  });
+
+  it('finds the same line for an offset whatever was looked up before it', () => {
+    // The reference: the line is one more than the line breaks before the offset (CRLF counted once, and an offset
+    // between its CR and LF still on the line the CR ends).
+    const lineOf = (text: string, offset: number) => {
+      let o = Math.max(0, Math.min(offset, text.length));
+      if (o > 0 && text[o] === '\n' && text[o - 1] === '\r') o--;
+      return text.slice(0, o).split(/\r\n|\r|\n/).length;
+    };
+    const texts = fc.array(fc.constantFrom('a', '甲', '\n', '\r', '\r\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, fc.array(fc.integer({ min: -2, max: 62 }), { maxLength: 40 }), (text, offsets) => {
+        const index = new LineIndex(text);
+        for (const o of offsets) expect(index.position(o).line).toBe(lineOf(text, o));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('gives its text width-folded, offset for offset, so that a slice of it is the slice folded', () => {
