@@ -56,18 +56,16 @@ export function extractNarrative(index: LineIndex, from: number, to: number, sec
   const toQuantity = (q: FoundQuantity): Quantity => {
     const t = q.token;
     const end = q.unit === undefined ? t.numEnd : t.end;
-    const out: Quantity = {
+    // One shape for every quantity (what it lacks undefined), so that the rules reading them see one.
+    return {
       label: q.label,
       value: t.value,
       decimals: t.decimals,
       text: original.slice(t.start, end),
       range: range(t.start, end),
+      unit: q.unit,
+      percent: t.percent ? { value: t.percent.value, decimals: t.percent.decimals, range: range(t.percent.start, t.percent.end) } : undefined,
     };
-    if (q.unit !== undefined) out.unit = q.unit;
-    if (t.percent) {
-      out.percent = { value: t.percent.value, decimals: t.percent.decimals, range: range(t.percent.start, t.percent.end) };
-    }
-    return out;
   };
 
   const statements: Statement[] = findStatements(text, tokens, found, skip, comparatives).map((s) => ({

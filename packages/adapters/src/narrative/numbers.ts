@@ -319,6 +319,8 @@ function arabicToken(text: string, at: number, written: string, skip: SpanMask):
   const after = text.slice(end0, end0 + 16);
   if (/^[ \t]*(?:%|‰|percent\b|per cent\b)/.test(after)) return undefined;
 
+  // Every token is made with the same members in the same order, those it lacks as undefined: readers of tokens then
+  // see one shape, and V8 keeps the code it optimised for them (a member added later made it start over, many times).
   const token: NumberToken = {
     start: at,
     end: end0,
@@ -326,9 +328,11 @@ function arabicToken(text: string, at: number, written: string, skip: SpanMask):
     numEnd: end0,
     value: parsed.value,
     decimals: parsed.decimals,
+    unit: undefined,
     script: 'arabic',
     lang: CJK.test(next) || CJK.test(prev) ? 'zh' : 'en',
     approx: false,
+    percent: undefined,
     tail: end0,
   };
 
@@ -424,6 +428,7 @@ function chineseToken(text: string, at: number, run: string, skip: SpanMask): Nu
     script: 'chinese',
     lang: 'zh',
     approx: Boolean(cn[1] || cn[3]) || APPROX_BEFORE_CN.test(before) || APPROX_AFTER.test(text.slice(unitEnd, unitEnd + 8)),
+    percent: undefined,
     tail: unitEnd,
   };
   attachPercent(text, token);

@@ -452,7 +452,7 @@ export function findStatements(
 }
 
 function quantity(i: Info, label: string, unit: string | undefined): FoundQuantity {
-  return unit === undefined ? { token: i.t, label } : { token: i.t, label, unit };
+  return { token: i.t, label, unit };
 }
 
 function sameUnit(a: string | undefined, b: string | undefined): boolean {
