@@ -121,6 +121,7 @@ async function check(argv: string[], io: Io): Promise<number> {
       shard,
       cache,
       onProgress: progress && ((event) => progress.update(event)),
+      tuneCompiler: true,
     });
   } finally {
     if (probe) stopWatching();
