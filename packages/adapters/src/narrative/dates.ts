@@ -103,7 +103,13 @@ function yearValue(text: string): number {
   return Number([...text].map((c) => CHINESE_DIGITS[c]).join(''));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
+  // A month of a year as reports write them, without making a Date (every date read asks); anything else as Date counts it.
+  if (Number.isInteger(m) && m >= 1 && m <= 12 && Number.isInteger(y) && y >= 100) {
+    return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (MONTH_DAYS[m - 1] as number);
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -306,19 +312,20 @@ export function scanFoldedDates(text: string, skip: readonly Span[] = []): Found
   // Character codes, not one-character strings: this loop visits every character of every paragraph.
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
     let hit: FoundDate | undefined;
-    if (!mask.has(i)) {
-      if (isDigit(c)) {
-        // Not inside a word, a decimal, a range or a path, nor an ordinal (`第2019`).
-        if (!(isDigit(prev) || isLetter(prev) || prev === 46 || prev === 45 || prev === 47 || prev === 0x7b2c)) {
-          hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
-        }
-      } else if (CN_YEAR_DIGITS.has(c)) {
-        if (!CN_YEAR_DIGITS.has(prev) && !CN_NOT_YEAR_BEFORE.has(prev)) hit = chineseDate(text, i);
-      } else if (isUpper(c) && !isLetter(prev)) {
-        hit = englishDate(text, i);
+    // Only a character that can begin a date is looked at further (and looked up in the mask).
+    if (isDigit(c)) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      // Not inside a word, a decimal, a range or a path, nor an ordinal (`第2019`).
+      if (!(isDigit(prev) || isLetter(prev) || prev === 46 || prev === 45 || prev === 47 || prev === 0x7b2c) && !mask.has(i)) {
+        hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
       }
+    } else if (CN_YEAR_DIGITS.has(c)) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      if (!CN_YEAR_DIGITS.has(prev) && !CN_NOT_YEAR_BEFORE.has(prev) && !mask.has(i)) hit = chineseDate(text, i);
+    } else if (isUpper(c)) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+      if (!isLetter(prev) && !mask.has(i)) hit = englishDate(text, i);
     }
     if (hit && !mask.has(hit.to - 1)) {
       out.push(hit);

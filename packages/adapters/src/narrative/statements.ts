@@ -89,7 +89,7 @@ const LEAD_CN = new RegExp(
   ].join('|'),
   'u',
 );
-const TRAIL_CN =
+export const TRAIL_CN =
   /(?:[\s,;:、]+|共计|合计|总计|累计|总共|一共|共有|(?<![公中])共|(?<=[数量额计共均别])为|(?<![送到传表抵通直下发转])达到?|分别为|分别是|分别)$/u;
 const LEAD_EN =
   /^(?:[\s,;:.]+|and\b|or\b|with\b|while\b|whereas\b|of which\b|of whom\b|among (?:which|whom|them)\b|including\b|comprising\b|comprised(?: of)?\b|comprises\b|consist(?:ing|ed|s) of\b|made up of\b|in total\b|a total of\b|total of\b)/i;
@@ -97,11 +97,18 @@ const TRAIL_EN = /(?:[\s,;:]+|\ba total of|\btotal of|\btotall?(?:ing|ed)|\bin t
 const AFTER_LEAD_EN = /^(?:[\s,;:]+|were\b|was\b|are\b|is\b|have been\b|has been\b|had been\b|being\b|in total\b|in all\b|altogether\b)/i;
 const AFTER_TRAIL_EN = /(?:[\s,;:.]+|\band|\bor|\bwhile)$/i;
 
+/**
+ * Every character a match of TRAIL_CN can end with. The pattern is anchored at the end, so a search tries every offset
+ * of the label: looking at the last character first spares most of those searches.
+ */
+export const TRAIL_CN_LAST = /[\s,;:、计共有为达到别是]/u;
+
 function strip(text: string, lead: RegExp, trail: RegExp): string {
   let s = text;
   for (;;) {
     const before = s;
-    s = s.replace(lead, '').replace(trail, '');
+    s = s.replace(lead, '');
+    if (trail !== TRAIL_CN || TRAIL_CN_LAST.test(s.charAt(s.length - 1))) s = s.replace(trail, '');
     if (s === before) return s;
   }
 }

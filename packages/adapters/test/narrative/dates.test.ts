@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { daysInMonth } from '../../src/narrative/dates.ts';
 import { range, read, readSeedLine } from './helpers.ts';
 
 const mention = (text: string) => read(text, ['一、总体情况']).dates;
@@ -149,5 +150,22 @@ describe('dates: what is not a date', () => {
       { text: '2018年12月', start: '2018-12-01', end: '2018-12-31', precision: 'month', range: range(15, 400, 15, 408), section },
       { text: '2018年12月10日至27日', start: '2018-12-10', end: '2018-12-27', precision: 'day', range: range(15, 481, 15, 496), section },
     ]);
+  });
+});
+
+describe('daysInMonth', () => {
+  it('counts the days of a month as Date does, leap years and odd inputs included', () => {
+    const byDate = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    for (let y = 1500; y <= 2500; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(byDate(y, m));
+    for (const [y, m] of [
+      [2024, 0],
+      [2024, 13],
+      [50, 2],
+      [0, 2],
+      [2024.5, 2],
+      [2023, Number.NaN],
+    ] as const) {
+      expect(daysInMonth(y, m)).toEqual(byDate(y, m));
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { Statement } from '@crossfoot/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TRAIL_CN, TRAIL_CN_LAST } from '../../src/narrative/statements.ts';
 import { range, read, readSeedLine, seedIndex } from './helpers.ts';
 
 /** Compact view: label, value, unit and the figure as written. */
@@ -383,5 +385,46 @@ describe('statements: English', () => {
     expect(read('Revenue was $4,068.2 million, as set out in Section 3 and note 12.').statements.map(brief)).toEqual([
       { kind: 'quantity', total: ['Revenue', '4068.2', '$ million', '$4,068.2 million'], parts: [] },
     ]);
+  });
+});
+
+describe('the words trailing a Chinese label', () => {
+  it('end, whenever they are found, with a character the quick test before the search lets through', () => {
+    const pieces = [
+      '共',
+      '计',
+      '合',
+      '总',
+      '累',
+      '一',
+      '有',
+      '公',
+      '中',
+      '数',
+      '为',
+      '送',
+      '达',
+      '到',
+      '分',
+      '别',
+      '是',
+      ',',
+      ';',
+      ':',
+      '、',
+      ' ',
+      '\u3000',
+      '\n',
+      '甲',
+      '件',
+      '2',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const label = parts.join('');
+        if (TRAIL_CN.test(label)) expect(TRAIL_CN_LAST.test(label.charAt(label.length - 1))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
