@@ -89,11 +89,12 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
 
 export function readCell(source: SourceCell, problems: AdapterProblem[]): Cell {
   const reading = readNumber(source.text);
-  const cell: Cell = { text: source.text, empty: reading.empty, range: source.range };
+  // Every cell in one shape, what it lacks undefined: the rules reading cells then see one.
+  const cell: Cell = { text: source.text, empty: reading.empty, range: source.range, value: undefined, decimals: undefined, unit: undefined };
   if (reading.value !== undefined) {
     cell.value = reading.value;
     cell.decimals = reading.decimals ?? 0;
-    if (reading.unit !== undefined) cell.unit = reading.unit;
+    cell.unit = reading.unit;
   } else if (reading.unreadable) {
     problems.push(problem('unreadable-number', source.range, { text: source.text }));
   }
