@@ -56,10 +56,35 @@ export interface MarkerOptions {
   western?: boolean;
 }
 
+/** Character codes of `CJK_NUMERAL`. */
+const CJK_NUMERAL_CODES = new Set([...CJK_NUMERAL.slice(1, -1)].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a marker can begin with this character (of width-folded text): a digit, a lowercase letter, `(`, a circled
+ * number, a Chinese numeral, or the first letter of `其中`, `of which` or `including`. Most labels begin with none.
+ */
+export function mayOpenMarker(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x28 ||
+    c === 0x4f ||
+    c === 0x49 ||
+    c === 0x5176 ||
+    (c >= 0x2460 && c <= 0x2473) ||
+    (c >= 0x3251 && c <= 0x325f) ||
+    CJK_NUMERAL_CODES.has(c)
+  );
+}
+
 /** Reads the outline marker at the start of `text` (already trimmed at the start). */
 export function readMarker(text: string, options: MarkerOptions = {}): Marker | undefined {
-  const western = options.western ?? true;
   const folded = foldWidth(text.length > 40 ? text.slice(0, 40) : text);
+  return mayOpenMarker(folded.charCodeAt(0)) ? matchMarker(text, folded, options.western ?? true) : undefined;
+}
+
+/** `readMarker` without its first-character test: every pattern tried on `folded`, `text`'s first 40 characters folded. */
+export function matchMarker(text: string, folded: string, western: boolean): Marker | undefined {
   for (const p of patterns) {
     if (p.western && !western) continue;
     const m = p.re.exec(folded);
