@@ -1,8 +1,8 @@
 import type { DateMention, LineIndex, Quantity, ReportMeta, Section, Statement } from '@crossfoot/core';
-import { scanFoldedDates } from './dates.ts';
+import { type FoundDate, scanFoldedDates } from './dates.ts';
 import { inferMetaFromText } from './meta.ts';
 import { scanFoldedNumbers } from './numbers.ts';
-import { comparativeSpans, excludedSpans } from './spans.ts';
+import { comparativeSpans, excludedSpans, type Span } from './spans.ts';
 import { type FoundQuantity, findStatements } from './statements.ts';
 
 /**
@@ -40,18 +40,18 @@ export function extractNarrative(index: LineIndex, from: number, to: number, sec
   const comparatives = comparativeSpans(text);
   const skip = excludedSpans(text, comparatives);
   const found = scanFoldedDates(text, skip);
-  const dateSpans = found.map((d) => ({ start: d.from, end: d.to }));
-  const tokens = scanFoldedNumbers(text, [...skip, ...dateSpans]);
   const range = (a: number, b: number) => index.range(from + a, from + b);
-
-  const dates: DateMention[] = found.map((d) => ({
-    text: original.slice(d.from, d.to),
-    start: d.start,
-    end: d.end,
-    precision: d.precision,
-    range: range(d.from, d.to),
-    section: [...section],
-  }));
+  // Filled by indexed loops: `found` and `skip` are empty for most paragraphs, and an empty array has another map than a
+  // filled one; mapping over both made V8 give up this function's optimised code again and again.
+  const unread: Span[] = [];
+  for (let i = 0; i < skip.length; i++) unread.push(skip[i] as Span);
+  const dates: DateMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i] as FoundDate;
+    unread.push({ start: d.from, end: d.to });
+    dates.push({ text: original.slice(d.from, d.to), start: d.start, end: d.end, precision: d.precision, range: range(d.from, d.to), section: [...section] });
+  }
+  const tokens = scanFoldedNumbers(text, unread);
 
   const toQuantity = (q: FoundQuantity): Quantity => {
     const t = q.token;

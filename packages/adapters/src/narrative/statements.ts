@@ -265,8 +265,18 @@ export function findStatements(
 ): FoundStatement[] {
   // A claim needs a figure.
   if (tokens.length === 0) return [];
-  const r = new Reader(text, [...skip, ...tokens.map((t) => ({ start: t.start, end: t.tail })), ...dates.map((d) => ({ start: d.from, end: d.to }))]);
-  const sortedDates = [...dates.map((d) => ({ to: d.to })), ...cuts.map((c) => ({ to: c.end }))].sort((x, y) => x.to - y.to);
+  // Arrays built by pushing objects into an empty one rather than spread from arrays that may be empty: an empty array
+  // literal and a filled one have different maps, and each new one met made V8 throw away this function's optimised code.
+  // Indexed loops, too: iterating an array checks its map as well.
+  const protect: Span[] = [];
+  for (let i = 0; i < skip.length; i++) protect.push(skip[i] as Span);
+  for (let i = 0; i < tokens.length; i++) protect.push({ start: (tokens[i] as NumberToken).start, end: (tokens[i] as NumberToken).tail });
+  for (let i = 0; i < dates.length; i++) protect.push({ start: (dates[i] as FoundDate).from, end: (dates[i] as FoundDate).to });
+  const r = new Reader(text, protect);
+  const sortedDates: { to: number }[] = [];
+  for (let i = 0; i < dates.length; i++) sortedDates.push({ to: (dates[i] as FoundDate).to });
+  for (let i = 0; i < cuts.length; i++) sortedDates.push({ to: (cuts[i] as Span).end });
+  sortedDates.sort((x, y) => x.to - y.to);
   let dateCursor = 0;
   let lastDateEnd = -1;
   const infos: Info[] = tokens.map((t, k) => {
@@ -370,7 +380,8 @@ export function findStatements(
   const withUnit = (i: Info): boolean => i.t.unit !== undefined && !i.t.approx && !i.delta;
 
   // 1. `其中` / `of which`: the last figure before the marker is the total; figures after it, its parts.
-  const markers = [...text.matchAll(PARTS_MARKER_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length })).filter((m) => !r.protect.has(m.start));
+  const markers: Span[] = [];
+  for (const m of text.matchAll(PARTS_MARKER_RE)) if (!r.protect.has(m.index)) markers.push({ start: m.index, end: m.index + m[0].length });
   markers.forEach((m, mk) => {
     const sentence = r.sentenceOf(m.start);
     const s = r.sentences[sentence] as Sentence;
