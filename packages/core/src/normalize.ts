@@ -58,8 +58,11 @@ interface NodeBufferClass {
   from(buffer: ArrayBuffer, byteOffset: number, length: number): { toString(encoding: 'ucs2'): string };
 }
 
-/** Node's Buffer, where there is one (this module runs in browsers too, where `foldShort` does all the work). */
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+/**
+ * Node's Buffer, where there is one (this module runs in browsers too, where `foldShort` does all the work) and the
+ * machine stores a code unit's low byte first, as UCS-2 decoding reads it.
+ */
+const NodeBuffer = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? (globalThis as { Buffer?: NodeBufferClass }).Buffer : undefined;
 
 function folded(c: number): number {
   if (c < 0xa0) return c;
