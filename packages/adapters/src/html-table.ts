@@ -2,6 +2,7 @@ import type { AdapterProblem, LineIndex, Range, Row, Table } from '@crossfoot/co
 import { htmlProblem } from './html-problems.ts';
 import { readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
+import { lastAtOrBefore } from './sorted.ts';
 import { assembleTable, headerText, type SourceCell, type SourceRow } from './table.ts';
 
 /** A `<td>` or `<th>` as the HTML adapter found it: visible text, source offsets, spans as written. */
@@ -184,7 +185,7 @@ export function readHtmlTable(source: HtmlTableSource, index: LineIndex, problem
   );
   const headed = nestUnderSpans(
     table.rows,
-    spans.map((s) => ({ row: s.row, last: lastIndexAtOrBefore(gridRowOf, s.last) })),
+    spans.map((s) => ({ row: s.row, last: lastAtOrBefore(gridRowOf, s.last) })),
   );
   const headings = new Set(headed.map((row) => rangeKey(row.range)));
   for (const p of local) {
@@ -296,18 +297,6 @@ function countHeaderRows(
     }
   }
   return rowCount - first >= 2 ? Math.max(1, Math.min(cornerRows, rowCount - first - 1, 6)) : 0;
-}
-
-/** Index of the last entry not after `gridRow` in the non-decreasing `gridRowOf`, or -1. */
-function lastIndexAtOrBefore(gridRowOf: number[], gridRow: number): number {
-  let lo = 0;
-  let hi = gridRowOf.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((gridRowOf[mid] as number) <= gridRow) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../sorted.ts';
+
 /** Half-open offset spans and the stretches of text nothing is read from. */
 
 export interface Span {
@@ -82,15 +84,8 @@ export class SpanMask {
   }
 
   has(pos: number): boolean {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    // The first span starting after `pos`; the one before it is the only one that can hold `pos`.
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < (this.ends[lo - 1] as number);
+    // The last span starting at or before `pos` is the only one that can hold it.
+    const k = lastAtOrBefore(this.starts, pos);
+    return k >= 0 && pos < (this.ends[k] as number);
   }
 }
