@@ -4,8 +4,8 @@
  * Optimising a function, V8 inlines the functions it calls, up to 920 bytes of their bytecode. The readers and rules
  * are large functions calling many others, and their optimised graphs grew so large that compiling them took several
  * seconds of CPU on a run of 1,000 reports, on threads beside the checking ones: on two cores that time is taken from a
- * second checking thread. With 300 bytes, the same run spends 10–15 % less CPU; one thread is as fast as before
- * (within 2 %) and two are 10–12 % faster (bench/NOTES.md).
+ * second checking thread. With 300 bytes, the same run spent 8–13 % less CPU: one thread was 2 % faster and two 12 %
+ * (bench/NOTES.md).
  *
  * The flag is process-wide, so only the `crossfoot` command sets it (`BatchOptions.tuneCompiler`), never a program
  * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms).
