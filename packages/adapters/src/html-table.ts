@@ -1,8 +1,7 @@
-import type { AdapterProblem, LineIndex, Range, Row, Table } from '@crossfoot/core';
+import { type AdapterProblem, type LineIndex, lastAtOrBefore, type Range, type Row, type Table } from '@crossfoot/core';
 import { htmlProblem } from './html-problems.ts';
 import { readMarker } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { lastAtOrBefore } from './sorted.ts';
 import { assembleTable, headerText, type SourceCell, type SourceRow } from './table.ts';
 
 /** A `<td>` or `<th>` as the HTML adapter found it: visible text, source offsets, spans as written. */

@@ -17,10 +17,9 @@ export const TUNED_RUN = 48;
 
 let tuned = false;
 
-/** Lowers the inlining budget, once a process; `false` when it was lowered already. */
-export function capInlining(): boolean {
-  if (tuned) return false;
+/** Lowers the inlining budget, once a process. */
+export function capInlining(): void {
+  if (tuned) return;
   tuned = true;
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(INLINING_FLAG);
-  return true;
 }

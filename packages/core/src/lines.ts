@@ -1,5 +1,6 @@
 import type { Position, Range } from './model.ts';
 import { foldWidth } from './normalize.ts';
+import { lastAtOrBefore } from './sorted.ts';
 
 /**
  * Maps string offsets (UTF-16 code units) to 1-based line/column positions and back.
@@ -69,15 +70,10 @@ export class LineIndex {
         return h + 1;
       }
     }
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lastLine = lo;
-    return lo;
+    // The first line starts at 0 and `o` is never negative: some line starts at or before it.
+    const line = lastAtOrBefore(starts, o);
+    this.lastLine = line;
+    return line;
   }
 
   range(from: number, to: number): Range {

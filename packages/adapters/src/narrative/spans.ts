@@ -1,4 +1,4 @@
-import { lastAtOrBefore } from '../sorted.ts';
+import { lastAtOrBefore } from '@crossfoot/core';
 
 /** Half-open offset spans and the stretches of text nothing is read from. */
 
