@@ -39,20 +39,31 @@ const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/u;
 /** Front matter as remark-frontmatter reads it: from an opening `---` line to the first closing one, which may follow at once. */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)??---[ \t]*(?:\r?\n|$)/u;
 
-/** Reads one piece of a report (`first`: it opens the document, so it may hold front matter). */
-export function parsePiece(text: string, first: boolean): MdNode {
-  if (text.charCodeAt(0) === 0xfeff) return parseWith(text, first, true);
-  const tables = plainTables(text, first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0);
-  if (tables.length === 0) return readBlocks(text, first, true);
+/**
+ * Reads one piece of a report (`first`: it opens the document, so it may hold front matter), its nodes' offsets
+ * moved by `delta` (where the piece starts in the document): the nodes read here are made there, and only micromark's
+ * are walked to be moved.
+ */
+export function parsePiece(text: string, first: boolean, delta = 0): MdNode {
+  if (text.charCodeAt(0) === 0xfeff) return moved(parseWith(text, first, true), delta);
+  const tables = plainTables(text, first ? (FRONT_MATTER.exec(text)?.[0].length ?? 0) : 0, delta);
+  if (tables.length === 0) return readBlocks(text, first, true, delta);
   const children: MdNode[] = [];
   let at = 0;
   for (const table of tables) {
-    if (table.start > at) append(children, readBlocks(text.slice(at, table.start), first && at === 0, false), at);
+    if (table.start > at) append(children, readBlocks(text.slice(at, table.start), first && at === 0, false, delta + at), 0);
     children.push(table.node);
     at = table.end;
   }
-  if (at < text.length) append(children, readBlocks(text.slice(at), false, false), at);
+  if (at < text.length) append(children, readBlocks(text.slice(at), false, false, delta + at), 0);
   return { type: 'root', children };
+}
+
+function moved(tree: MdNode, delta: number): MdNode {
+  if (!delta) return tree;
+  const children: MdNode[] = [];
+  append(children, tree, delta);
+  return { ...tree, children };
 }
 
 /**
@@ -69,7 +80,7 @@ const PLAIN_HEADING = /^(#{1,6})[ \t]+([^ \t#][^#]*)$/u;
  * The nodes of a block of prose lines (no blank line among them) when every line is a plain line or a plain ATX
  * heading, else undefined: paragraphs of consecutive plain lines (a heading interrupts one), headings.
  */
-function plainBlock(lines: Line[]): MdNode[] | undefined {
+function plainBlock(lines: Line[], delta: number): MdNode[] | undefined {
   const out: MdNode[] = [];
   let paragraph: Line[] = [];
   const close = () => {
@@ -79,7 +90,7 @@ function plainBlock(lines: Line[]): MdNode[] | undefined {
     out.push({
       type: 'paragraph',
       children: [{ type: 'text', value: paragraph.map((l) => l.text).join('\n') }],
-      position: { start: { offset: first.start }, end: { offset: last.end } },
+      position: { start: { offset: delta + first.start }, end: { offset: delta + last.end } },
     });
     paragraph = [];
   };
@@ -92,7 +103,7 @@ function plainBlock(lines: Line[]): MdNode[] | undefined {
         type: 'heading',
         depth: (m[1] as string).length,
         children: [{ type: 'text', value: m[2] as string }],
-        position: { start: { offset: line.start }, end: { offset: line.end } },
+        position: { start: { offset: delta + line.start }, end: { offset: delta + line.end } },
       });
     } else if (PLAIN_LINE.test(line.text)) paragraph.push(line);
     else return undefined;
@@ -107,8 +118,8 @@ function plainBlock(lines: Line[]): MdNode[] | undefined {
  * cut only before a block at the margin after a blank line, outside a fence or an HTML block: nothing before it
  * can continue into it, nor it into what follows, since its lines open nothing.
  */
-function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
-  if (text.includes('\r')) return parseWith(text, first, gfmAnyway);
+function readBlocks(text: string, first: boolean, gfmAnyway: boolean, delta: number): MdNode {
+  if (text.includes('\r')) return moved(parseWith(text, first, gfmAnyway), delta);
   const lines = linesOf(text);
   const children: MdNode[] = [];
   const matter = first ? FRONT_MATTER.exec(text)?.[0] : undefined;
@@ -120,13 +131,13 @@ function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
     const end = matter.endsWith('\n') ? matter.length - 1 : matter.length;
     const close = matter.lastIndexOf('\n', end - 1) + 1;
     const value = close > open ? text.slice(open, close - 1) : '';
-    children.push({ type: 'yaml', value, position: { start: { offset: 0 }, end: { offset: end } } });
+    children.push({ type: 'yaml', value, position: { start: { offset: delta }, end: { offset: delta + end } } });
   }
   /** Where the stretch left to micromark starts, if one is open. */
   let other = -1;
   const flush = (end: number) => {
     if (other < 0) return;
-    append(children, parseWith(text.slice(other, end), first && other === 0, gfmAnyway), other);
+    append(children, parseWith(text.slice(other, end), first && other === 0, gfmAnyway), delta + other);
     other = -1;
   };
   const open: Open = {};
@@ -144,7 +155,7 @@ function readBlocks(text: string, first: boolean, gfmAnyway: boolean): MdNode {
     }
     let j = i;
     while (j < lines.length && !isBlank((lines[j] as Line).text)) j++;
-    const nodes = plainBlock(lines.slice(i, j));
+    const nodes = plainBlock(lines.slice(i, j), delta);
     if (nodes) {
       flush((lines[i] as Line).start);
       children.push(...nodes);
@@ -176,9 +187,10 @@ function parseWith(text: string, first: boolean, gfmAnyway: boolean): MdNode {
 
 /** Adds a sub-piece's nodes, their offsets moved by `delta`. */
 export function append(children: MdNode[], piece: MdNode, delta: number): void {
-  const stack = [...(piece.children ?? [])];
   for (const child of piece.children ?? []) children.push(child);
-  while (delta && stack.length > 0) {
+  if (!delta) return;
+  const stack = [...(piece.children ?? [])];
+  while (stack.length > 0) {
     const n = stack.pop() as MdNode;
     if (n.position) {
       if (n.position.start.offset !== undefined) n.position.start.offset += delta;
@@ -251,7 +263,7 @@ function opening(open: Open, line: string): void {
 }
 
 /** The plain tables of a piece from `from` on (past its front matter), in order: where each starts and ends, and its node. */
-function plainTables(text: string, from: number): { start: number; end: number; node: MdNode }[] {
+function plainTables(text: string, from: number, delta: number): { start: number; end: number; node: MdNode }[] {
   if (!text.includes('|')) return [];
   const lines = linesOf(text);
   const out: { start: number; end: number; node: MdNode }[] = [];
@@ -266,7 +278,7 @@ function plainTables(text: string, from: number): { start: number; end: number; 
     if (previousBlank && line.startsWith('|') && (lines[i] as Line).start >= from) {
       let last = i;
       while (last + 1 < lines.length && !isBlank((lines[last + 1] as Line).text)) last++;
-      const node = plainTable(lines.slice(i, last + 1));
+      const node = plainTable(lines.slice(i, last + 1), delta);
       if (node) out.push({ start: (lines[i] as Line).start, end: (lines[last] as Line).end, node });
       i = last;
       previousBlank = false;
@@ -278,8 +290,8 @@ function plainTables(text: string, from: number): { start: number; end: number; 
   return out;
 }
 
-/** A table node for lines that make a plain table, else undefined (GFM reads them). */
-function plainTable(lines: Line[]): MdNode | undefined {
+/** A table node for lines that make a plain table, else undefined (GFM reads them); its offsets moved by `delta`. */
+function plainTable(lines: Line[], delta: number): MdNode | undefined {
   if (lines.length < 2) return undefined;
   const rows: MdNode[] = [];
   let width = -1;
@@ -306,12 +318,12 @@ function plainTable(lines: Line[]): MdNode | undefined {
       cells.push({
         type: 'tableCell',
         children: words === '' ? [] : [{ type: 'text', value: words }],
-        position: { start: { offset: line.start + from }, end: { offset: line.start + (c === count - 1 && closed ? to + 1 : to) } },
+        position: { start: { offset: delta + line.start + from }, end: { offset: delta + line.start + (c === count - 1 && closed ? to + 1 : to) } },
       });
     }
-    rows.push({ type: 'tableRow', children: cells, position: { start: { offset: line.start }, end: { offset: line.end } } });
+    rows.push({ type: 'tableRow', children: cells, position: { start: { offset: delta + line.start }, end: { offset: delta + line.end } } });
   }
   const first = lines[0] as Line;
   const last = lines.at(-1) as Line;
-  return { type: 'table', children: rows, position: { start: { offset: first.start }, end: { offset: last.end } } };
+  return { type: 'table', children: rows, position: { start: { offset: delta + first.start }, end: { offset: delta + last.end } } };
 }

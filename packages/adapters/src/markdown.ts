@@ -172,11 +172,11 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
     if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     if (to - from > 4 * size && wouldOverrun(to - from)) return { type: 'root', children, stoppedAt: from - shift, block: to - from };
     if (starts.length === 1 && !each) return parsePiece(text, true);
-    const piece = parsePiece(starts.length === 1 ? text : text.slice(from, to), k === 0);
-    if (!each) append(children, piece, k === 0 ? 0 : from - shift);
+    const piece = parsePiece(starts.length === 1 ? text : text.slice(from, to), k === 0, k === 0 ? 0 : from - shift);
+    if (!each) append(children, piece, 0);
     else {
       const nodes: MdNode[] = [];
-      append(nodes, piece, k === 0 ? 0 : from - shift);
+      append(nodes, piece, 0);
       each(nodes);
     }
   }
@@ -270,6 +270,15 @@ function inlineHtml(node: MdNode): MdNode[] {
   return found.reverse();
 }
 
+/** A cell's words, trimmed: most cells hold one text node, read without walking the tree. */
+function cellWords(cell: MdNode): string {
+  const children = cell.children;
+  if (children === undefined || children.length === 0) return '';
+  const only = children[0] as MdNode;
+  if (children.length === 1 && only.type === 'text') return (only.value ?? '').trim();
+  return plain(cell).trim();
+}
+
 /** The words of a node without its markup. */
 function plain(node: MdNode): string {
   let out = '';
@@ -298,18 +307,24 @@ function contentRange(index: LineIndex, b: Block): Range {
 }
 
 function readTable(b: Block, blocks: Block[], at: number, n: number, section: string[], index: LineIndex, shift: number, problems: AdapterProblem[]): Table {
-  const [headerRow, ...bodyRows] = b.node.children ?? [];
-  const toRow = (row: MdNode): SourceRow => ({
-    cells: (row.children ?? []).map((cell) => sourceCell(cell, index, shift)),
-    range: index.range((row.position?.start.offset ?? 0) + shift, (row.position?.end.offset ?? 0) + shift),
-  });
+  const nodes = b.node.children ?? [];
+  const toRow = (row: MdNode): SourceRow => {
+    const children = row.children ?? [];
+    const cells: SourceCell[] = [];
+    for (let c = 0; c < children.length; c++) cells.push(sourceCell(children[c] as MdNode, index, shift));
+    return { cells, range: index.range((row.position?.start.offset ?? 0) + shift, (row.position?.end.offset ?? 0) + shift) };
+  };
+  // Indexed: a table of a huge report has tens of thousands of rows, each made into its source row without copies.
+  const header = nodes[0] ? toRow(nodes[0]).cells : [];
+  const rows: SourceRow[] = [];
+  for (let r = 1; r < nodes.length; r++) rows.push(toRow(nodes[r] as MdNode));
   const caption = captionBefore(blocks, at);
   return assembleTable(
     {
       id: `t${n}`,
       section,
-      header: headerRow ? toRow(headerRow).cells : [],
-      rows: bodyRows.map(toRow),
+      header,
+      rows,
       range: index.range(b.start, b.end),
       ragged: 'always',
       ...(caption === undefined ? {} : { caption }),
@@ -331,7 +346,7 @@ function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e < s) e = s;
-  return { text: plain(cell).trim(), range: index.range(s, e) };
+  return { text: cellWords(cell), range: index.range(s, e) };
 }
 
 /** The nearest paragraph or heading before the table that reads like a caption, within three blocks. */

@@ -105,13 +105,15 @@ const TOTAL_EN = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
 
 /** Does this label (marker removed) name a total row or column: 合计, 总计, 小计, 共计, Total, Grand total? */
 export function isTotalLabel(label: string): boolean {
-  const t = withoutTrailingNote(
-    foldWidth(label)
-      .trim()
-      .replace(/[:：]$/u, ''),
-  );
-  return TOTAL_ZH.test(t) || TOTAL_EN.test(t);
+  let t = foldWidth(label).trim();
+  if (t.endsWith(':') || t.endsWith('：')) t = t.slice(0, -1);
+  t = withoutTrailingNote(t);
+  // Each pattern only where its word can be: every row of every table asks, and most labels hold neither.
+  return (t.includes('计') && TOTAL_ZH.test(t)) || (HAS_TOTAL.test(t) && TOTAL_EN.test(t));
 }
+
+/** What every match of `TOTAL_EN` holds (no other character folds to these letters). */
+const HAS_TOTAL = /total/i;
 
 /**
  * Drops a closing parenthetical (`合计 (万元)`) and the blanks before it. Written out rather than as

@@ -28,8 +28,12 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
   const stack: Open[] = [];
   let subsetParent: number | undefined;
   let inSubsets = false;
+  // A row's path is its parent's with the parent's label: made once per parent and shared by its children.
+  const childPaths = new Map<number, string[]>();
+  const topPath: string[] = [];
 
-  for (const [i, draft] of drafts.entries()) {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i] as RowDraft;
     const m = readMarker(draft.label);
     const rest = m ? draft.label.slice(m.length) : draft.label;
     const total = m?.style !== 'subset' && isTotalLabel(rest);
@@ -74,7 +78,7 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
       number: m?.number ?? '',
       level,
       kind,
-      path: parent === undefined ? [] : [...(rows[parent] as Row).path, (rows[parent] as Row).label],
+      path: parent === undefined ? topPath : childPath(rows, childPaths, parent),
       cells: draft.cells,
       range: draft.range,
     };
@@ -82,14 +86,21 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
     rows.push(row);
   }
 
-  const hasChildren = new Set<number>();
-  for (const row of rows) if (row.parent !== undefined) hasChildren.add(row.parent);
-  for (const [i, row] of rows.entries()) {
-    if (row.kind === 'item' && hasChildren.has(i) && row.cells.every((c) => c.value === undefined)) {
-      row.kind = 'heading';
-    }
+  for (const parent of childPaths.keys()) {
+    const row = rows[parent] as Row;
+    if (row.kind === 'item' && row.cells.every((c) => c.value === undefined)) row.kind = 'heading';
   }
   return rows;
+}
+
+function childPath(rows: Row[], paths: Map<number, string[]>, parent: number): string[] {
+  let path = paths.get(parent);
+  if (path === undefined) {
+    const p = rows[parent] as Row;
+    path = [...p.path, p.label];
+    paths.set(parent, path);
+  }
+  return path;
 }
 
 function previousNonSubset(rows: Row[], i: number): Row | undefined {

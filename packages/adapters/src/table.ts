@@ -52,24 +52,34 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
   const unitColumn = columns.findIndex((c) => UNIT_HEADERS.has(labelKey(c.label)));
   const headerUnits = columns.map((c) => unitInHeader(c.label));
 
+  const anyHeaderUnit = headerUnits.some((u) => u !== undefined);
   const drafts: RowDraft[] = [];
   const short: number[] = [];
   const limit = readLimits().tableRows;
   const dropped = source.rows[limit];
   if (dropped) problems.push(problem('too-many-rows', dropped.range, { limit }));
-  for (const row of dropped ? source.rows.slice(0, limit) : source.rows) {
-    const [labelCell, ...data] = row.cells;
+  const count = dropped ? limit : source.rows.length;
+  // Indexed loops: a table of a huge report has tens of thousands of rows, each read without copying its cells.
+  for (let r = 0; r < count; r++) {
+    const row = source.rows[r] as SourceRow;
+    const labelCell = row.cells[0];
     if (!labelCell) continue;
-    if (data.length > width) {
-      problems.push(problem('extra-cells', row.range, { cells: data.length, columns: width }));
+    const given = row.cells.length - 1;
+    if (given > width) {
+      problems.push(problem('extra-cells', row.range, { cells: given, columns: width }));
     }
-    const cells = data.slice(0, width).map((c) => readCell(c, problems));
+    const kept = Math.min(given, width);
+    const cells: Cell[] = [];
+    for (let c = 0; c < kept; c++) cells.push(readCell(row.cells[c + 1] as SourceCell, problems));
     if (unitColumn >= 0) attachUnit(cells, unitColumn);
-    for (const [i, cell] of cells.entries()) {
-      const unit = headerUnits[i];
-      if (unit !== undefined && cell.value !== undefined && cell.unit === undefined) cell.unit = unit;
+    if (anyHeaderUnit) {
+      for (let c = 0; c < kept; c++) {
+        const unit = headerUnits[c];
+        const cell = cells[c] as Cell;
+        if (unit !== undefined && cell.value !== undefined && cell.unit === undefined) cell.unit = unit;
+      }
     }
-    if (cells.length < width) short.push(drafts.length);
+    if (kept < width) short.push(drafts.length);
     drafts.push({ label: labelCell.text, labelRange: labelCell.range, cells, range: row.range });
   }
 

@@ -1,6 +1,6 @@
 import { foldWidth } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
-import { matchMarker, mayOpenMarker, readMarker } from '../src/markers.ts';
+import { isTotalLabel, matchMarker, mayOpenMarker, readMarker } from '../src/markers.ts';
 
 describe('outline markers', () => {
   it('are read at the start of a label, whatever its width', () => {
@@ -27,5 +27,72 @@ describe('outline markers', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('total labels', () => {
+  // The patterns as they were tried on every label, before each was guarded by a search for its word.
+  const TOTAL_ZH = /^(?:合\s*计|总\s*计|小\s*计|共\s*计)|(?:合计|总计|小计|共计)$/u;
+  const TOTAL_EN = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
+  function reference(label: string): boolean {
+    let t = foldWidth(label)
+      .trim()
+      .replace(/[:：]$/u, '');
+    if (t.endsWith(')')) {
+      const open = t.indexOf('(', t.lastIndexOf(')', t.length - 2) + 1);
+      if (open >= 0 && open < t.length - 1) {
+        let cut = open;
+        while (cut > 0 && /\s/u.test(t[cut - 1] as string)) cut--;
+        t = t.slice(0, cut);
+      }
+    }
+    return TOTAL_ZH.test(t) || TOTAL_EN.test(t);
+  }
+
+  it('are found as the unguarded patterns find them', () => {
+    const pieces = [
+      '合',
+      '计',
+      '总',
+      '小',
+      '共',
+      ' ',
+      '\u3000',
+      'Total',
+      'TOTAL',
+      'total',
+      'sub',
+      '-',
+      'grand',
+      'Grand ',
+      'T',
+      'otal',
+      'ＴＯＴＡＬ',
+      '：',
+      ':',
+      '(',
+      ')',
+      '（万元）',
+      'x',
+      '1',
+      '其中',
+      '\u212A',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let found = 0;
+    for (let n = 0; n < 20000; n++) {
+      let label = '';
+      const length = 1 + Math.floor(random() * 6);
+      for (let k = 0; k < length; k++) label += pieces[Math.floor(random() * pieces.length)];
+      const expected = reference(label);
+      if (expected) found++;
+      expect(isTotalLabel(label), JSON.stringify(label)).toBe(expected);
+    }
+    // The labels drawn name totals often enough for the comparison to mean something.
+    expect(found).toBeGreaterThan(1000);
   });
 });
