@@ -574,24 +574,31 @@ const ENUMERATION = {
   di: /(?<=^|[。；;，,：:\s（(])第([一二三四五六七八九十]{1,3})[，,、：:]/gu,
 };
 
-/** A character every marker of the kind has: lines without it are not searched. */
+/**
+ * A character every marker of the kind has, and where a numeral stands beside it (`shi`: before it, `di`: after it):
+ * lines where none of these characters has a numeral there are not searched (是 is in most lines of Chinese prose).
+ */
 const ENUMERATION_CHAR = { shi: '是', di: '第' };
+const NUMERAL_SIDE = { shi: -1, di: 1 };
+const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
-/** Lines holding one of `chars`, in order: found by searching the whole text, not by cutting out every line. */
-function linesHolding(lines: LineIndex, chars: readonly string[]): number[] {
+/** Lines where a marker of one of `kinds` can be, in order: found by searching the whole text, not by cutting out every line. */
+function linesHolding(lines: LineIndex, kinds: readonly (keyof typeof ENUMERATION)[]): number[] {
   const found = new Set<number>();
-  for (const ch of chars) {
-    for (let at = lines.text.indexOf(ch); at >= 0; at = lines.text.indexOf(ch, at + 1)) found.add(lines.position(at).line);
+  const text = lines.text;
+  for (const kind of kinds) {
+    const ch = ENUMERATION_CHAR[kind];
+    const side = NUMERAL_SIDE[kind];
+    for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
+      if (CN_NUMERALS.has(text.charCodeAt(at + side))) found.add(lines.position(at).line);
+    }
   }
   return [...found].sort((a, b) => a - b);
 }
 
 const enumeration: Check<'enumeration'> = (ctx, check) => {
   const findings: Finding[] = [];
-  for (const line of linesHolding(
-    ctx.lines,
-    check.markers.map((kind) => ENUMERATION_CHAR[kind]),
-  )) {
+  for (const line of linesHolding(ctx.lines, check.markers)) {
     const text = ctx.lines.lineText(line);
     for (const kind of check.markers) {
       if (!text.includes(ENUMERATION_CHAR[kind])) continue;

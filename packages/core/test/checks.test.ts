@@ -485,6 +485,49 @@ describe('enumeration', () => {
   it('does not take 是否 or a lone 二是 for a list', async () => {
     expect(await check('标题\n问题在于二是否定的。另一说法：二是指第二点。\n')).toEqual([]);
   });
+
+  it("finds on random lines what the markers' patterns find on every line", async () => {
+    // Only lines where 是 follows a numeral or 第 precedes one are searched: the reference searches them all.
+    const SHI = /(?<=^|[。；;，,：:、\s（(])([一二三四五六七八九十]{1,3})是(?![否非])/gu;
+    const DI = /(?<=^|[。；;，,：:\s（(])第([一二三四五六七八九十]{1,3})[，,、：:]/gu;
+    // How the check numbers a marker (`十二` 12, `二十一` 21), as it does.
+    const digit = (c: string | undefined) => '一二三四五六七八九十'.indexOf(c ?? '') + 1;
+    const ordinal = (s: string) => (s.length === 1 ? digit(s) : s.startsWith('十') ? 10 + digit(s[1]) : digit(s[0]) * 10 + (s.length > 2 ? digit(s[2]) : 0));
+    const reference = (text: string) => {
+      const out: string[] = [];
+      text.split(/\r\n|\r|\n/u).forEach((line, i) => {
+        for (const re of [SHI, DI]) {
+          let expected = 0;
+          for (const m of line.matchAll(re)) {
+            const n = ordinal(m[1] as string);
+            if (expected === 0 && n !== 1) continue;
+            if (expected !== 0 && n !== expected) out.push(`${i + 1}:${(m.index ?? 0) + 1}:${m[0]}`);
+            expected = n + 1;
+          }
+        }
+      });
+      return out;
+    };
+    const pieces = ['一是', '二是', '三是', '是', '第', '一', '二', '三', '十', '，', '；', '。', '、', '甲', ' ', '\n', '是否', '第二，', '第三，'];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let flagged = 0;
+    for (let n = 0; n < 300; n++) {
+      let text = '标题\n';
+      for (let k = 0; k < 40; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const expected = reference(text);
+      flagged += expected.length;
+      const found = await check(text);
+      expect(
+        found.map((f) => `${f.range.start.line}:${f.range.start.column}:${f.data.found}`),
+        JSON.stringify(text),
+      ).toEqual(expected);
+    }
+    expect(flagged).toBeGreaterThan(100);
+  });
 });
 
 describe('a plan dated in the year it reports on', () => {
