@@ -220,15 +220,6 @@ function linesOf(text: string): Line[] {
   }
 }
 
-/** Without leading and trailing spaces and tabs (in linear time, unlike `/[ \t]+$/` on a long run of blanks). */
-function trimBlanks(text: string): string {
-  let a = 0;
-  let b = text.length;
-  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
-  return text.slice(a, b);
-}
-
 const isBlank = (line: string) => /^[ \t]*$/u.test(line);
 
 /** A fenced code block or an HTML block (CommonMark types 1–5) open at a line: both run on past blank lines. */
@@ -295,29 +286,37 @@ function plainTable(lines: Line[], delta: number): MdNode | undefined {
   if (lines.length < 2) return undefined;
   const rows: MdNode[] = [];
   let width = -1;
-  for (const [k, line] of lines.entries()) {
-    if (!line.text.startsWith('|') || /[ \t]$/u.test(line.text) || MARKUP.test(line.text)) return undefined;
+  const pipes: number[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    const text = line.text;
+    const lastCode = text.charCodeAt(text.length - 1);
+    if (!text.startsWith('|') || lastCode === 32 || lastCode === 9 || MARKUP.test(text)) return undefined;
     // Pipes: the opening one, those between cells, the closing one if written.
-    const pipes: number[] = [];
-    for (let p = line.text.indexOf('|'); p >= 0; p = line.text.indexOf('|', p + 1)) pipes.push(p);
-    const closed = line.text.length > 1 && line.text.endsWith('|');
+    pipes.length = 0;
+    for (let p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) pipes.push(p);
+    const closed = text.length > 1 && lastCode === 124; /* | */
     const count = closed ? pipes.length - 1 : pipes.length;
     if (k === 0) width = count;
     if (count !== width || count === 0) return undefined;
     if (k === 1) {
       for (let c = 0; c < count; c++) {
-        if (!DELIMITER_CELL.test(line.text.slice((pipes[c] as number) + 1, pipes[c + 1] ?? line.text.length))) return undefined;
+        if (!DELIMITER_CELL.test(text.slice((pipes[c] as number) + 1, pipes[c + 1] ?? text.length))) return undefined;
       }
       continue;
     }
     const cells: MdNode[] = [];
     for (let c = 0; c < count; c++) {
       const from = pipes[c] as number;
-      const to = pipes[c + 1] ?? line.text.length;
-      const words = trimBlanks(line.text.slice(from + 1, to));
+      const to = pipes[c + 1] ?? text.length;
+      // The cell's words without the spaces and tabs around them, cut out once.
+      let a = from + 1;
+      let b = to;
+      while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+      while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
       cells.push({
         type: 'tableCell',
-        children: words === '' ? [] : [{ type: 'text', value: words }],
+        children: a === b ? [] : [{ type: 'text', value: text.slice(a, b) }],
         position: { start: { offset: delta + line.start + from }, end: { offset: delta + line.start + (c === count - 1 && closed ? to + 1 : to) } },
       });
     }
