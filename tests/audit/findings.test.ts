@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, Severity } from '@crossfoot/core';
 import { type FormatInput, format, Session } from 'crossfoot';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FindingStore } from '../../packages/cli/src/findings.ts';
+import { coalesce } from '../../packages/cli/src/output.ts';
+import { jsonFinding } from '../../packages/formatters/src/index.ts';
 import { runCli } from '../run-cli.ts';
 import { makeCorpus, removeCorpora } from './corpus.ts';
 
@@ -70,6 +72,28 @@ describe('the findings a batch keeps until its report is written', () => {
     store.close();
   });
 
+  it('are given as the UTF-8 kept, NUL between findings, when every one is kept, read into one buffer used again', () => {
+    const store = new FindingStore(join(dir, 'f.v8'));
+    const a = [finding('a.md', 'p/x', 'error', 3), finding('a.md', 'p/y', 'info', 7)];
+    const b = [finding('b.md', 'p/名', 'warning', 1)];
+    store.put('a.md', { diagnostics: a, lines: {} });
+    store.put('b.md', { diagnostics: b, lines: {} });
+    store.put('c.md', { diagnostics: [], lines: {} });
+    const all = () => true;
+    const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8'));
+    expect(text(store.jsonBytesOf('a.md', all))).toBe((store.jsonOf('a.md', all) as string[]).join('\u0000'));
+    expect(text(store.jsonBytesOf('a.md', all))).toBe(a.map(jsonFinding).join('\u0000'));
+    const first = store.jsonBytesOf('a.md', all) as Uint8Array;
+    expect(text(store.jsonBytesOf('b.md', all))).toBe(jsonFinding(b[0] as Diagnostic));
+    // The next call read into the same memory: a caller copies what it keeps.
+    expect(first.buffer).toBe((store.jsonBytesOf('b.md', all) as Uint8Array).buffer);
+    expect(store.jsonBytesOf('c.md', all)?.length).toBe(0);
+    // A finding left out (`--quiet`): no bytes, the findings are given one by one.
+    expect(store.jsonBytesOf('a.md', (severity) => severity === 'error')).toBeUndefined();
+    expect(store.jsonBytesOf('z.md', all)).toBeUndefined();
+    store.close();
+  });
+
   it('located in another report are found under that report', () => {
     const store = new FindingStore(join(dir, 'd.v8'));
     store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3), finding('z.md', 'p/x', 'warning', 2)], lines: {} });
@@ -105,10 +129,61 @@ describe('a batch written from findings kept on disk', () => {
     }
   }, 300_000);
 
-  it('leaves nothing behind in the temporary folder', async () => {
+  it('leaves nothing behind in the temporary folder, and writes to a file what it prints', async () => {
     const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('crossfoot-batch-')));
     const out = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json', '-o', 'out.json'], dir);
     expect(out.code, out.stderr).toBe(1);
+    const printed = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json'], dir);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(printed.stdout);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('crossfoot-batch-') && !before.has(n))).toEqual([]);
   }, 300_000);
+});
+
+describe('the pieces a report is written in', () => {
+  it('are gathered, text and bytes alike, into the same bytes in the same order, each piece whole characters', () => {
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const words = ['a', '名', '\u{1F600}', ',\n    ', 'é', '"x"', ' '];
+    const word = () => words[Math.floor(random() * words.length)] as string;
+    for (let run = 0; run < 40; run++) {
+      // Bytes given in one buffer used again for the next piece, as the findings kept on disk are.
+      const reused = new Uint8Array(1 << 18);
+      let expected = '';
+      const count = 1 + Math.floor(random() * 60);
+      const kinds: ('text' | 'bytes')[] = [];
+      const texts: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const size = [1, 10, 3000, 40000, 90000][Math.floor(random() * 5)] as number;
+        let text = '';
+        while (text.length < size) text += word();
+        texts.push(text);
+        kinds.push(random() < 0.5 ? 'text' : 'bytes');
+        expected += text;
+      }
+      function* given(): Generator<string | Uint8Array> {
+        for (let i = 0; i < count; i++) {
+          const text = texts[i] as string;
+          if (kinds[i] === 'text') yield text;
+          else {
+            const bytes = Buffer.from(text, 'utf8');
+            reused.fill(0);
+            reused.set(bytes);
+            yield reused.subarray(0, bytes.length);
+          }
+        }
+      }
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      let written = '';
+      let pieces = 0;
+      for (const piece of coalesce(given())) {
+        pieces++;
+        written += typeof piece === 'string' ? piece : decoder.decode(piece);
+      }
+      expect(written).toBe(expected);
+      expect(pieces).toBeLessThanOrEqual(count + 1);
+    }
+  });
 });

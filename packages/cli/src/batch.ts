@@ -403,6 +403,10 @@ class StoredReport implements BatchReport {
             get json() {
               return plain && ours ? store.jsonOf(uri, keepSeverity) : undefined;
             },
+            // The same, as the bytes kept, when every one is kept: copied into the report without decoding.
+            get jsonBytes() {
+              return plain && ours ? store.jsonBytesOf(uri, keepSeverity) : undefined;
+            },
           };
         }
       },

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join, resolve } from 'node:path';
 import type { Config, Diagnostic, RuleMeta } from '@crossfoot/core';
 import { SETTLED_MS } from './cache-folder.ts';
-import { writeChunks } from './output.ts';
+import { type Chunk, writeChunks } from './output.ts';
 import { lookAt } from './probe.ts';
 
 export { DEFAULT_CACHE_DIR, SETTLED_MS } from './cache-folder.ts';
@@ -104,7 +104,7 @@ function readJson<T>(file: string): T | undefined {
  * Writes by rename, so a reader never sees half a file; whether it was written. A cache that cannot be written only
  * makes the next run slower.
  */
-function writeAtomically(file: string, text: string | Iterable<string>): boolean {
+function writeAtomically(file: string, text: string | Iterable<Chunk>): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -318,7 +318,7 @@ export class ResultCache {
    * Keeps the report rendered for `key` (whole or in pieces); the file that holds it, or undefined when it could not be
    * written.
    */
-  rememberOutput(format: string, key: string, text: string | Iterable<string>, totals: OutputTotals): string | undefined {
+  rememberOutput(format: string, key: string, text: string | Iterable<Chunk>, totals: OutputTotals): string | undefined {
     const head = `${this.outputFile(format)}.json`;
     // Before the report was kept apart from its description, both were one file under this name.
     rmSync(this.outputFile(format), { force: true });

@@ -9,7 +9,7 @@ import { DEFAULT_CACHE_DIR } from './cache-folder.ts';
 import { checkInvocation, parseCheck } from './check-line.ts';
 import { defaultIo, type Io } from './io.ts';
 import { cacheLine, writtenLine } from './lines.ts';
-import { coalesce, copyAtomic, writeAtomic } from './output.ts';
+import { type Chunk, coalesce, copyAtomic, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
 import { recordRun, replay, stopWatching, watchRun } from './replay.ts';
 import { toUri } from './uri.ts';
@@ -167,7 +167,7 @@ async function check(argv: string[], io: Io): Promise<number> {
 
 /** Writes a rendered report to stdout, or to `output` with a summary line on stderr. */
 function write(
-  text: string | Iterable<string> | { file: string },
+  text: string | Iterable<Chunk> | { file: string },
   totals: { files: number; errors: number; warnings: number; infos: number },
   locale: Locale,
   output: string | undefined,
@@ -176,7 +176,11 @@ function write(
   if (!output) {
     if (typeof text === 'string') io.stdout(text);
     else if ('file' in text) io.stdout(readFileSync(text.file, 'utf8'));
-    else for (const piece of coalesce(text)) io.stdout(piece);
+    else {
+      // Bytes come in whole characters (`coalesce`), so each piece decodes alone.
+      const decoder = new TextDecoder();
+      for (const piece of coalesce(text)) io.stdout(typeof piece === 'string' ? piece : decoder.decode(piece));
+    }
     return;
   }
   const out = resolve(io.cwd, output);

@@ -2,6 +2,9 @@ import { closeSync, constants, copyFileSync, mkdirSync, openSync, renameSync, rm
 import { basename, dirname, join } from 'node:path';
 import { CrossfootError } from '@crossfoot/core';
 
+/** A piece of a rendered report: text, or text already encoded as UTF-8 (`ReportChunk` of the formatters). */
+export type Chunk = string | Uint8Array;
+
 /** Temporary files of writes under way, removed if the run is interrupted. */
 const pending = new Set<string>();
 /** Temporary folders of the run (a batch's kept documents), removed if it is interrupted. */
@@ -18,7 +21,7 @@ export function removeOnInterrupt(folder: string): () => void {
  * (atomic on one file system). A reader never sees half a report, and an interrupted run leaves the old file or
  * none, never a partial one.
  */
-export function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
+export function writeAtomic(path: string, data: string | Uint8Array | Iterable<Chunk>): void {
   atomically(path, (temp) => {
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
     else writeChunks(temp, data);
@@ -47,29 +50,63 @@ function atomically(path: string, make: (temp: string) => void): void {
   }
 }
 
+/** Bytes gathered before they are passed on (`coalesce`). */
+const GATHERED = 1 << 16;
+
 /**
  * Pieces of text gathered into pieces of at least 32,768 characters (the last one excepted): few enough writes, and
  * each piece small enough (about 64 KB as UTF-16 once flattened) to be made and dropped in V8's young generation.
  * Half a million characters went straight to the large-object space, kept until a full collection: a 41 MB JSON
  * report peaked 20 MiB higher.
+ *
+ * Pieces given as bytes (findings kept as UTF-8), and the text after them, are copied into one buffer of 64 KiB,
+ * passed on when the next piece would not fit: whole pieces, so whole characters. That buffer is used again once the
+ * caller asks for the next piece, so a caller writes or decodes each piece before going on; none holds on to one.
  */
-export function* coalesce(chunks: Iterable<string>): Generator<string> {
+export function* coalesce(chunks: Iterable<Chunk>): Generator<Chunk> {
   let pending = '';
+  let buffer: Buffer | undefined;
+  let used = 0;
   for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= 1 << 15) {
-      yield pending;
-      pending = '';
+    if (typeof chunk === 'string' && used === 0) {
+      pending += chunk;
+      if (pending.length >= 1 << 15) {
+        yield pending;
+        pending = '';
+      }
+      continue;
+    }
+    buffer ??= Buffer.allocUnsafe(GATHERED);
+    const parts: Chunk[] = pending ? [pending, chunk] : [chunk];
+    pending = '';
+    for (const part of parts) {
+      const size = typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+      if (used > 0 && used + size > GATHERED) {
+        yield buffer.subarray(0, used);
+        used = 0;
+      }
+      if (size > GATHERED) {
+        // Too large to gather: passed on as it is.
+        yield part;
+        continue;
+      }
+      if (typeof part === 'string') buffer.write(part, used);
+      else buffer.set(part, used);
+      used += size;
     }
   }
+  if (used > 0) yield (buffer as Buffer).subarray(0, used);
   if (pending) yield pending;
 }
 
 /** Writes `chunks` to a new file, in pieces (`coalesce`). */
-export function writeChunks(file: string, chunks: Iterable<string>): void {
+export function writeChunks(file: string, chunks: Iterable<Chunk>): void {
   const fd = openSync(file, 'wx');
   try {
-    for (const piece of coalesce(chunks)) writeSync(fd, piece);
+    for (const piece of coalesce(chunks)) {
+      if (typeof piece === 'string') writeSync(fd, piece);
+      else for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done, piece.length - done);
+    }
   } finally {
     closeSync(fd);
   }

@@ -7,7 +7,7 @@ import { markdown } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
 import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
-import type { FormatInput, FormatOptions, Formatter, ReportStream } from './types.ts';
+import type { FormatInput, FormatOptions, Formatter, ReportChunk, ReportStream } from './types.ts';
 
 export { type FormatterName, formatterNames } from './names.ts';
 export type { Annotation, SarifRegion } from './positions.ts';
@@ -15,7 +15,7 @@ export { toAnnotation, toSarifRegion } from './positions.ts';
 export { excerptLines } from './source.ts';
 export type { Summary } from './summary.ts';
 export { SummaryBuilder, summarize } from './summary.ts';
-export type { FileFindings, FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
+export type { FileFindings, FileSummary, FormatInput, FormatOptions, ReportChunk, ReportStream } from './types.ts';
 export { csv, github, html, json, jsonFinding, junit, markdown, reportStream, sarif, stylish };
 
 const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
@@ -31,7 +31,7 @@ export function format(name: FormatterName, input: FormatInput, options: FormatO
  * Renders `input` in pieces whose concatenation is `format`'s text: the JSON, CSV and HTML reports a file at a time,
  * the others whole (`formatReport`).
  */
-export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<string> {
+export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<ReportChunk> {
   return formatReport(name, reportStream(input), options);
 }
 
@@ -39,7 +39,7 @@ export function formatChunks(name: FormatterName, input: FormatInput, options: F
  * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON, CSV and HTML reports holding one
  * file's findings at a time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
  */
-export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<string> {
+export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<ReportChunk> {
   if (name === 'json') return jsonReportChunks(report, options);
   if (name === 'csv') return csvReportChunks(report, options);
   if (name === 'html') return htmlReportChunks(report, options);

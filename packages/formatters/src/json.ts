@@ -1,7 +1,7 @@
 import { type Arithmetic, type Diagnostic, type Range, sortDiagnostics } from '@crossfoot/core';
 import { excerptLines, Sources } from './source.ts';
 import { compareStrings, groupByUri, summarize, uniqueRules } from './summary.ts';
-import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
+import type { FileSummary, FormatInput, FormatOptions, ReportChunk, ReportStream } from './types.ts';
 
 /**
  * Machine-readable report: `{ tool, summary, files, diagnostics, rules }`, keys in a fixed order,
@@ -10,7 +10,13 @@ import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './ty
  * run's report (`crossfoot report merge`) without the sources.
  */
 export function json(input: FormatInput, options: FormatOptions): string {
-  return [...jsonReportChunks(reportStream(input), options)].join('');
+  return [...jsonReportChunks(reportStream(input), options)].map(asText).join('');
+}
+
+/** A piece of a report made from findings in memory (`reportStream`), which keeps no bytes: always text. */
+function asText(chunk: ReportChunk): string {
+  if (typeof chunk !== 'string') throw new TypeError('a report of findings held in memory has no findings kept as bytes');
+  return chunk;
 }
 
 /**
@@ -18,7 +24,9 @@ export function json(input: FormatInput, options: FormatOptions): string {
  * findings twice (for its entry in `files`, then for `diagnostics`) and holding no more than one file's at a time: a
  * run with hundreds of thousands of findings is written without its whole report ever being one string.
  */
-export function* jsonReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
+export function* jsonReportChunks(report: ReportStream, options: FormatOptions): Generator<ReportChunk> {
+  // A piece given as bytes is a view of memory the producer may use again (`FileFindings.jsonBytes`): a caller writes or
+  // copies each piece before asking for the next.
   const { summary } = report;
   yield `{\n  "tool": ${nested({ name: 'crossfoot', version: options.toolVersion })},\n`;
   const counts = {
@@ -46,7 +54,11 @@ export function* jsonReportChunks(report: ReportStream, options: FormatOptions):
   yield ',\n';
   yield* array(
     'diagnostics',
-    flatMapIterable(report.files(), (f) => f.json ?? f.diagnostics.map(jsonFinding)),
+    flatMapIterable(report.files(), (f): (string | Iterable<Uint8Array>)[] => {
+      const bytes = f.jsonBytes;
+      if (bytes !== undefined) return bytes.length ? [separated(bytes)] : [];
+      return f.json ?? f.diagnostics.map(jsonFinding);
+    }),
   );
   yield ',\n';
   const rules = uniqueRules(report.rules).map((r) => ({
@@ -103,14 +115,39 @@ export function jsonFinding(d: Diagnostic): string {
   return nestedTwice(canonicalDiagnostic(d));
 }
 
-/** A top-level array member, one element (already written two levels down) at a time, as `JSON.stringify(…, null, 2)` writes it. */
-function* array(key: string, elements: Iterable<string>): Generator<string> {
+/**
+ * A top-level array member, one element (already written two levels down) at a time, as `JSON.stringify(…, null, 2)`
+ * writes it. An element given as pieces of bytes is a run of elements already joined (`separated`).
+ */
+function* array(key: string, elements: Iterable<string | Iterable<Uint8Array>>): Generator<ReportChunk> {
   let first = true;
   for (const element of elements) {
-    yield `${first ? `  "${key}": [` : ','}\n    ${element}`;
+    const before = `${first ? `  "${key}": [` : ','}\n    `;
+    if (typeof element === 'string') yield before + element;
+    else {
+      yield before;
+      yield* element;
+    }
     first = false;
   }
   yield first ? `  "${key}": []` : '\n  ]';
+}
+
+/** Between two elements of a top-level array, in UTF-8: `,\n    `. */
+const BETWEEN = Uint8Array.of(0x2c, 0x0a, 0x20, 0x20, 0x20, 0x20);
+
+/**
+ * Findings as UTF-8 separated by NUL bytes (`FileFindings.jsonBytes`) as elements of a top-level array: the runs
+ * between the NULs, with the separator of elements in their place. The runs are views of the producer's memory.
+ */
+function* separated(bytes: Uint8Array): Generator<Uint8Array> {
+  let from = 0;
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, from)) {
+    yield bytes.subarray(from, i);
+    yield BETWEEN;
+    from = i + 1;
+  }
+  yield bytes.subarray(from);
 }
 
 function fileCounts(f: { uri: string; errors: number; warnings: number; infos: number }) {

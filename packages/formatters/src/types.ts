@@ -40,7 +40,20 @@ export interface FileFindings {
   shown?: number[];
   /** Each of `diagnostics` as the JSON report writes it (`jsonFinding`), when the producer keeps them so. */
   json?: string[];
+  /**
+   * The same as `json`, encoded as UTF-8 and separated by NUL bytes (which JSON text never holds), when the producer
+   * keeps them so: the JSON report passes them on as they are, without decoding and encoding them again. Read when
+   * the formatter comes to the file: a producer may read the next file's into the same memory, so the pieces of bytes
+   * a report is rendered in are written or copied as they come (`ReportChunk`).
+   */
+  jsonBytes?: Uint8Array;
 }
+
+/**
+ * A piece of a rendered report: text, or text already encoded as UTF-8. Bytes may be a view of memory used again for
+ * the next piece: they are written or copied before the next piece is asked for.
+ */
+export type ReportChunk = string | Uint8Array;
 
 /**
  * A report given a file at a time, for runs too large to hold every finding at once: the summary and rules

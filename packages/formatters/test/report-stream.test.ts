@@ -8,6 +8,7 @@ import {
   gather,
   html,
   json,
+  jsonFinding,
   type ReportStream,
   reportStream,
   SummaryBuilder,
@@ -74,6 +75,42 @@ describe('a report given a file at a time', () => {
     expect(pieces.join('')).toBe(json(sampleInput(), zh));
     expect(reads()).toBe(2 * report.summary.perFile.length);
     expect(most).toBe(1);
+  });
+
+  it('copies findings kept as UTF-8, NUL between them, as the JSON report writes them, from memory used again', () => {
+    // One buffer for every file's bytes, as a batch reads them from disk: each file's overwrite the last's.
+    const scratch = new Uint8Array(1 << 16);
+    const encoder = new TextEncoder();
+    const inner = reportStream(sampleInput());
+    const report: ReportStream = {
+      summary: inner.summary,
+      rules: inner.rules,
+      *files(): Generator<FileFindings> {
+        for (const f of inner.files()) {
+          const found = f.diagnostics;
+          yield {
+            file: f.file,
+            diagnostics: found,
+            get jsonBytes() {
+              const bytes = encoder.encode(found.map(jsonFinding).join('\u0000'));
+              scratch.fill(0xff);
+              scratch.set(bytes);
+              return scratch.subarray(0, bytes.length);
+            },
+          };
+        }
+      },
+    };
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let text = '';
+    let bytes = 0;
+    // Each piece decoded as it comes, before the next is asked for (the bytes may be overwritten after).
+    for (const piece of formatReport('json', report, zh)) {
+      if (typeof piece !== 'string') bytes++;
+      text += typeof piece === 'string' ? piece : decoder.decode(piece);
+    }
+    expect(bytes).toBeGreaterThan(2);
+    expect(text).toBe(json(sampleInput(), zh));
   });
 
   it('lists each file of the summary in uri order with its findings sorted', () => {
