@@ -23,6 +23,14 @@ export interface MdNode {
   depth?: number;
   children?: MdNode[];
   position?: { start: { offset?: number }; end: { offset?: number } };
+  /** On a plain table's node: its lines, which the Markdown adapter reads without asking for its rows' nodes. */
+  plain?: PlainTable;
+}
+
+/** A plain table as read here: its lines (the delimiter row second) and how far their offsets are to be moved. */
+export interface PlainTable {
+  lines: readonly Line[];
+  delta: number;
 }
 
 const gfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -200,7 +208,7 @@ export function append(children: MdNode[], piece: MdNode, delta: number): void {
   }
 }
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   text: string;
@@ -281,30 +289,63 @@ function plainTables(text: string, from: number, delta: number): { start: number
   return out;
 }
 
-/** A table node for lines that make a plain table, else undefined (GFM reads them); its offsets moved by `delta`. */
+/**
+ * A table node for lines that make a plain table, else undefined (GFM reads them); its offsets moved by `delta`. Its
+ * rows' nodes are made only when asked for: the Markdown adapter reads the lines themselves (`plainCells`), and a
+ * table of a huge report has hundreds of thousands of cells, six objects each as nodes.
+ */
 function plainTable(lines: Line[], delta: number): MdNode | undefined {
   if (lines.length < 2) return undefined;
-  const rows: MdNode[] = [];
   let width = -1;
-  const pipes: number[] = [];
   for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as Line;
-    const text = line.text;
+    const text = (lines[k] as Line).text;
     const lastCode = text.charCodeAt(text.length - 1);
     if (!text.startsWith('|') || lastCode === 32 || lastCode === 9 || MARKUP.test(text)) return undefined;
-    // Pipes: the opening one, those between cells, the closing one if written.
-    pipes.length = 0;
-    for (let p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) pipes.push(p);
-    const closed = text.length > 1 && lastCode === 124; /* | */
-    const count = closed ? pipes.length - 1 : pipes.length;
+    const { pipes, count } = cellPipes(text);
     if (k === 0) width = count;
     if (count !== width || count === 0) return undefined;
     if (k === 1) {
       for (let c = 0; c < count; c++) {
         if (!DELIMITER_CELL.test(text.slice((pipes[c] as number) + 1, pipes[c + 1] ?? text.length))) return undefined;
       }
-      continue;
     }
+  }
+  const first = lines[0] as Line;
+  const last = lines.at(-1) as Line;
+  let rows: MdNode[] | undefined;
+  return {
+    type: 'table',
+    position: { start: { offset: delta + first.start }, end: { offset: delta + last.end } },
+    plain: { lines, delta },
+    get children() {
+      rows ??= plainRows(lines, delta);
+      return rows;
+    },
+  };
+}
+
+/** Pipes scratch, used again by every line (`cellPipes`). */
+const PIPES: number[] = [];
+
+/**
+ * The pipes of a plain table's line (the opening one, those between cells, the closing one if written) and its number of
+ * cells. The pipes are good until the next call.
+ */
+export function cellPipes(text: string): { pipes: readonly number[]; count: number; closed: boolean } {
+  PIPES.length = 0;
+  for (let p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) PIPES.push(p);
+  const closed = text.length > 1 && text.charCodeAt(text.length - 1) === 124; /* | */
+  return { pipes: PIPES, count: closed ? PIPES.length - 1 : PIPES.length, closed };
+}
+
+/** The rows' nodes of a plain table, as GFM makes them: each cell's text, its position spanning the pipes around it. */
+function plainRows(lines: readonly Line[], delta: number): MdNode[] {
+  const rows: MdNode[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (k === 1) continue;
+    const line = lines[k] as Line;
+    const text = line.text;
+    const { pipes, count, closed } = cellPipes(text);
     const cells: MdNode[] = [];
     for (let c = 0; c < count; c++) {
       const from = pipes[c] as number;
@@ -322,7 +363,5 @@ function plainTable(lines: Line[], delta: number): MdNode | undefined {
     }
     rows.push({ type: 'tableRow', children: cells, position: { start: { offset: delta + line.start }, end: { offset: delta + line.end } } });
   }
-  const first = lines[0] as Line;
-  const last = lines.at(-1) as Line;
-  return { type: 'table', children: rows, position: { start: { offset: delta + first.start }, end: { offset: delta + last.end } } };
+  return rows;
 }

@@ -5,7 +5,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
-import { append, parsePiece } from './markdown-tables.ts';
+import { append, cellPipes, type Line, type PlainTable, parsePiece } from './markdown-tables.ts';
 import { type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
@@ -25,6 +25,8 @@ interface MdNode {
   stoppedAt?: number;
   /** When reading stopped before a block too long to read in the time left: its length. */
   block?: number;
+  /** A plain table's lines (`markdown-tables.ts`), read without its rows' nodes. */
+  plain?: PlainTable;
 }
 
 interface Block {
@@ -218,7 +220,8 @@ const CAPTION_REACH = 3;
 
 /** Keeps of a read block's node only its kind and, for a paragraph or heading, its words (what `captionBefore` reads). */
 function release(b: Block): void {
-  if (!b.node.children) return;
+  // A plain table's rows are nodes only once asked for: they are not asked for here.
+  if (b.node.type !== 'table' && !b.node.children) return;
   const node: MdNode = { type: b.node.type };
   if (b.node.type === 'paragraph' || b.node.type === 'heading') node.children = [{ type: 'text', value: plain(b.node) }];
   if (b.node.type === 'paragraph' && isBoldOnly(b.node)) node.children = [{ type: 'strong', children: node.children }];
@@ -307,17 +310,30 @@ function contentRange(index: LineIndex, b: Block): Range {
 }
 
 function readTable(b: Block, blocks: Block[], at: number, n: number, section: string[], index: LineIndex, shift: number, problems: AdapterProblem[]): Table {
-  const nodes = b.node.children ?? [];
-  const toRow = (row: MdNode): SourceRow => {
-    const children = row.children ?? [];
-    const cells: SourceCell[] = [];
-    for (let c = 0; c < children.length; c++) cells.push(sourceCell(children[c] as MdNode, index, shift));
-    return { cells, range: index.range((row.position?.start.offset ?? 0) + shift, (row.position?.end.offset ?? 0) + shift) };
-  };
-  // Indexed: a table of a huge report has tens of thousands of rows, each made into its source row without copies.
-  const header = nodes[0] ? toRow(nodes[0]).cells : [];
+  let header: SourceCell[] = [];
   const rows: SourceRow[] = [];
-  for (let r = 1; r < nodes.length; r++) rows.push(toRow(nodes[r] as MdNode));
+  const plain = b.node.plain;
+  if (plain) {
+    // A plain table read from its lines: the cells its nodes would give, without making them.
+    const { lines, delta } = plain;
+    for (let k = 0; k < lines.length; k++) {
+      if (k === 1) continue;
+      const row = plainSourceRow(lines[k] as Line, delta + shift, index);
+      if (k === 0) header = row.cells;
+      else rows.push(row);
+    }
+  } else {
+    const nodes = b.node.children ?? [];
+    const toRow = (row: MdNode): SourceRow => {
+      const children = row.children ?? [];
+      const cells: SourceCell[] = [];
+      for (let c = 0; c < children.length; c++) cells.push(sourceCell(children[c] as MdNode, index, shift));
+      return { cells, range: index.range((row.position?.start.offset ?? 0) + shift, (row.position?.end.offset ?? 0) + shift) };
+    };
+    // Indexed: a table of a huge report has tens of thousands of rows, each made into its source row without copies.
+    if (nodes[0]) header = toRow(nodes[0]).cells;
+    for (let r = 1; r < nodes.length; r++) rows.push(toRow(nodes[r] as MdNode));
+  }
   const caption = captionBefore(blocks, at);
   return assembleTable(
     {
@@ -333,11 +349,33 @@ function readTable(b: Block, blocks: Block[], at: number, n: number, section: st
   );
 }
 
+/**
+ * A row of a plain table read from its line (`start`: where the line's offsets start in the text): the cells and
+ * ranges `sourceCell` reads from the nodes GFM makes of it (tested against them).
+ */
+function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow {
+  const text = line.text;
+  const { pipes, count, closed } = cellPipes(text);
+  const cells: SourceCell[] = [];
+  for (let c = 0; c < count; c++) {
+    const from = pipes[c] as number;
+    const to = pipes[c + 1] ?? text.length;
+    // A cell's node spans its opening pipe to the next, and the closing pipe too for the last cell of a closed row.
+    const at = start + line.start;
+    const [s, e] = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
+    cells.push({ text: text.slice(from + 1, to).trim(), range: index.range(s, e) });
+  }
+  return { cells, range: index.range(start + line.start, start + line.end) };
+}
+
 /** A GFM cell: its words and the range of its content between the pipes. */
 function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
-  const text = index.text;
-  const from = (cell.position?.start.offset ?? 0) + shift;
-  const to = (cell.position?.end.offset ?? 0) + shift;
+  const [s, e] = contentBetween(index.text, (cell.position?.start.offset ?? 0) + shift, (cell.position?.end.offset ?? 0) + shift);
+  return { text: cellWords(cell), range: index.range(s, e) };
+}
+
+/** Where a cell's content starts and ends, its node spanning `from` to `to`: without the pipes and blanks around it. */
+function contentBetween(text: string, from: number, to: number): [number, number] {
   let s = from;
   let e = to;
   if (text[s] === '|') s++;
@@ -346,7 +384,7 @@ function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e < s) e = s;
-  return { text: cellWords(cell), range: index.range(s, e) };
+  return [s, e];
 }
 
 /** The nearest paragraph or heading before the table that reads like a caption, within three blocks. */

@@ -163,6 +163,64 @@ describe('Markdown reading gives the facts of plain remark-parse + remark-gfm', 
   });
 });
 
+describe('a plain table read from its lines', () => {
+  /** Each cell's words and the range of its content (between the pipes, blanks trimmed) from plain remark-parse + remark-gfm. */
+  function remarkCells(text: string): unknown[] {
+    const index = new LineIndex(text);
+    const out: unknown[] = [];
+    const visit = (node: Nodes) => {
+      if (node.type === 'table') {
+        const [header, ...body] = node.children;
+        const width = header?.children.length ?? 0;
+        for (const row of body) {
+          for (const cell of row.children.slice(1, width)) {
+            let s = cell.position?.start.offset ?? 0;
+            let e = cell.position?.end.offset ?? 0;
+            const blank = (i: number) => /[ \t\n\r\u3000\u00a0\ufeff\f\v]/u.test(text[i] ?? '');
+            if (text[s] === '|') s++;
+            while (s < e && blank(s)) s++;
+            while (e > s && blank(e - 1)) e--;
+            if (e > s && text[e - 1] === '|') e--;
+            while (e > s && blank(e - 1)) e--;
+            out.push([words(cell).trim(), index.range(s, e)]);
+          }
+        }
+        return;
+      }
+      if ('children' in node) for (const c of node.children) visit(c as Nodes);
+    };
+    visit(plain.parse(text) as Root);
+    return out;
+  }
+
+  it('gives the cells, words and ranges of the nodes GFM makes, whatever the blanks', () => {
+    const rand = random(17);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)] as T;
+    const WORDS = ['12', '1,586', '3.5', '合计', '行政许可', 'Total', '', '-', '（一）予以公开'];
+    const BLANKS = ['', ' ', '  ', '\t', '\u3000', '\u00a0', ' \u3000 '];
+    let cells = 0;
+    for (let n = 0; n < 60; n++) {
+      const width = 2 + Math.floor(rand() * 4);
+      const closed = rand() < 0.7;
+      const line = (make: () => string) => {
+        let out = '';
+        for (let c = 0; c < width; c++) out += `|${make()}`;
+        return closed ? `${out}|` : out;
+      };
+      const lines = [line(() => ` 列${pick(WORDS)} `), line(() => pick(['---', ' --- ', ':--', '-:', ' :-: ']))];
+      const rows = 1 + Math.floor(rand() * 6);
+      for (let r = 0; r < rows; r++) lines.push(line(() => `${pick(BLANKS)}${pick(WORDS)}${pick(BLANKS)}`));
+      const text = `# 表\n\n${lines.join('\n')}\n\n正文。\n`;
+      const doc = parseMarkdown('file:///t.md', text);
+      const mine = doc.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => [c.text, c.range])));
+      const theirs = remarkCells(text);
+      cells += theirs.length;
+      expect(mine, JSON.stringify(text)).toEqual(theirs);
+    }
+    expect(cells).toBeGreaterThan(300);
+  });
+});
+
 /** Every heading and paragraph of a tree, wherever it is: its kind, level, words and offsets. */
 function proseShapes(tree: MdNode | Root): unknown[] {
   const out: unknown[] = [];
