@@ -174,6 +174,8 @@ function fileAbout(file: FileSummary, shown: number[]) {
 
 /** A copy of `d` with keys in declaration order whatever order the producer used. */
 function canonicalDiagnostic(d: Diagnostic): Diagnostic {
+  const related: Diagnostic['related'] = [];
+  for (const r of d.related) related.push({ uri: r.uri, range: canonicalRange(r.range), label: r.label });
   const out: Diagnostic = {
     ruleId: d.ruleId,
     severity: d.severity,
@@ -182,16 +184,14 @@ function canonicalDiagnostic(d: Diagnostic): Diagnostic {
     data: sortedRecord(d.data),
     uri: d.uri,
     range: canonicalRange(d.range),
-    related: d.related.map((r) => ({ uri: r.uri, range: canonicalRange(r.range), label: r.label })),
-    url: d.url,
-  };
-  // Optional members go between `related` and `url`, as declared.
-  const { url, ...head } = out;
-  const optional: Partial<Diagnostic> = {};
-  if (d.expected !== undefined) optional.expected = d.expected;
-  if (d.actual !== undefined) optional.actual = d.actual;
-  if (d.arithmetic !== undefined) optional.arithmetic = canonicalArithmetic(d.arithmetic);
-  return { ...head, ...optional, url };
+    related,
+  } as Diagnostic;
+  // Optional members go between `related` and `url`, as declared: the keys are written in the order they are set.
+  if (d.expected !== undefined) out.expected = d.expected;
+  if (d.actual !== undefined) out.actual = d.actual;
+  if (d.arithmetic !== undefined) out.arithmetic = canonicalArithmetic(d.arithmetic);
+  out.url = d.url;
+  return out;
 }
 
 function canonicalRange(r: Range): Range {
