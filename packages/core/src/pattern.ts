@@ -37,8 +37,15 @@ export function compilePattern(source: string): Pattern {
 function compile(source: string): Pattern {
   const folded = foldWidth(source);
   const literals = folded.split('|');
-  // Literal text needs no regular expression: a substring search finds the same matches, much faster.
-  const search = !SYNTAX.test(folded) && literals.every((l) => l !== '') ? literalSearch(literals) : re2Search(folded);
+  // Literal text needs no regular expression: a substring search finds the same matches, much faster; so does a
+  // search of how the text ends for literal texts each anchored at the end (`行政复议$`, `规章$|规范性文件$`).
+  const suffixes = literals.map((l) => (l.endsWith('$') ? l.slice(0, -1) : ''));
+  const search =
+    !SYNTAX.test(folded) && literals.every((l) => l !== '')
+      ? literalSearch(literals)
+      : suffixes.every((l) => l !== '' && !SYNTAX.test(l) && !l.includes('|'))
+        ? suffixSearch(suffixes)
+        : re2Search(folded);
   // The last subject and its answer: checks ask the same question of one section title or line for each of
   // its figures and dates, and a title can be long.
   let lastText: string | undefined;
@@ -74,6 +81,22 @@ function re2Search(source: string): Search {
         if (m.end() === m.start() && m.end() >= text.length) break;
       }
       return out;
+    },
+  };
+}
+
+/**
+ * Literal alternatives each anchored at the end of the text, found as RE2 finds them: RE2's `$` (without the `m` flag)
+ * matches at the end of the text only, so there is at most one match, and the leftmost is the longest alternative
+ * that ends the text.
+ */
+function suffixSearch(literals: string[]): Search {
+  const longest = (text: string) => literals.reduce((best, l) => (l.length > best && text.endsWith(l) ? l.length : best), 0);
+  return {
+    test: (text) => literals.some((l) => text.endsWith(l)),
+    matches(text) {
+      const length = longest(text);
+      return length ? [[text.length - length, text.length]] : [];
     },
   };
 }

@@ -52,6 +52,29 @@ describe('compilePattern', () => {
     expect(compilePattern('a|').matches('ba')).toEqual(re2Matches('a|', 'ba'));
   });
 
+  it('agrees with RE2 on literal texts anchored at the end, and leaves any other use of $ to RE2 (property)', () => {
+    expect(compilePattern('规章$|规范性文件$').matches('发布规范性文件')).toEqual([[2, 7]]);
+    expect(compilePattern('文件$|规范性文件$').matches('发布规范性文件')).toEqual(re2Matches('文件$|规范性文件$', '发布规范性文件'));
+    expect(compilePattern('行政复议$').test('行政复议决定')).toBe(false);
+    const alphabet = fc.constantFrom('a', 'b', '统', '计', '（', '(', ' ', '\uD83D\uDE00', '$', '\n');
+    const alternative = fc.array(alphabet, { maxLength: 3 }).map((cs) => `${cs.join('')}$`);
+    fc.assert(
+      fc.property(fc.array(alternative, { minLength: 1, maxLength: 3 }), fc.array(alphabet, { maxLength: 12 }), (alternatives, chars) => {
+        const source = alternatives.join('|');
+        const text = chars.join('');
+        let p: ReturnType<typeof compilePattern>;
+        try {
+          p = compilePattern(source);
+        } catch {
+          return; // Not a pattern at all: a pack with it is refused.
+        }
+        expect(p.matches(text)).toEqual(re2Matches(source, text));
+        expect(p.test(text)).toBe(re2Matches(source, text).length > 0);
+      }),
+      { numRuns: 3000, seed: 20261127 },
+    );
+  });
+
   it('agrees with RE2 on every literal pattern and text (property)', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', '统', '计', '（', '(', ' ', '\uD83D\uDE00', '|');
     const word = fc.array(alphabet, { maxLength: 4 }).map((cs) => cs.join(''));
