@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, parseTree } from '../src/markdown.ts';
 import { chunkStarts } from '../src/markdown-chunks.ts';
+import { type MdNode, tableRows } from '../src/markdown-tables.ts';
 
 /**
  * A node with its offsets only: pieces are parsed on their own, so their lines and columns start again at 1. A plain
@@ -10,6 +11,7 @@ function shape(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(shape);
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
+  if ((node as MdNode).plain) out.children = shape(tableRows(node as MdNode));
   for (const [k, v] of Object.entries(node)) {
     if (k === 'plain') continue;
     if (k === 'position') {

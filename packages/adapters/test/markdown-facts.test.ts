@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { hugeMarkdownReport, markdownReport, random } from '../../../bench/corpus.mjs';
 import { extractNarrative, parseMarkdown } from '../src/index.ts';
-import { type MdNode, parsePiece } from '../src/markdown-tables.ts';
+import { type MdNode, parsePiece, tableRows } from '../src/markdown-tables.ts';
 
 // Crossfoot reads Markdown its own way (in pieces, see markdown-chunks.ts, with the syntax reports use). Whatever
 // it does, the facts it reads must be those a plain remark-parse + remark-gfm reading of the whole text gives:
@@ -89,7 +89,7 @@ function tableShapes(tree: MdNode | Root): unknown[] {
   const out: unknown[] = [];
   const visit = (node: MdNode) => {
     if (node.type === 'table') {
-      out.push([span(node), (node.children ?? []).map((row) => [span(row), (row.children ?? []).map((cell) => [span(cell), words(cell as Nodes).trim()])])]);
+      out.push([span(node), tableRows(node).map((row) => [span(row), (row.children ?? []).map((cell) => [span(cell), words(cell as Nodes).trim()])])]);
     } else for (const c of node.children ?? []) visit(c);
   };
   visit(tree as MdNode);
