@@ -172,8 +172,8 @@ describe('a plain table read from its lines', () => {
       if (node.type === 'table') {
         const [header, ...body] = node.children;
         const width = header?.children.length ?? 0;
-        for (const row of body) {
-          for (const cell of row.children.slice(1, width)) {
+        for (const row of [header, ...body]) {
+          for (const cell of row?.children.slice(0, width) ?? []) {
             let s = cell.position?.start.offset ?? 0;
             let e = cell.position?.end.offset ?? 0;
             const blank = (i: number) => /[ \t\n\r\u3000\u00a0\ufeff\f\v]/u.test(text[i] ?? '');
@@ -212,7 +212,12 @@ describe('a plain table read from its lines', () => {
       for (let r = 0; r < rows; r++) lines.push(line(() => `${pick(BLANKS)}${pick(WORDS)}${pick(BLANKS)}`));
       const text = `# 表\n\n${lines.join('\n')}\n\n正文。\n`;
       const doc = parseMarkdown('file:///t.md', text);
-      const mine = doc.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => [c.text, c.range])));
+      // The header (the label column's and the columns'), then each row's label and cells.
+      const mine = doc.tables.flatMap((t) => [
+        [t.labelHeader ?? '', expect.anything()],
+        ...t.columns.map((c) => [c.label, c.range]),
+        ...t.rows.flatMap((row) => [[row.label, row.labelRange], ...row.cells.map((c) => [c.text, c.range])]),
+      ]);
       const theirs = remarkCells(text);
       cells += theirs.length;
       expect(mine, JSON.stringify(text)).toEqual(theirs);
