@@ -357,15 +357,15 @@ function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow 
   const text = line.text;
   const { pipes, count, closed } = cellPipes(text);
   const cells: SourceCell[] = [];
+  const at = start + line.start;
   for (let c = 0; c < count; c++) {
     const from = pipes[c] as number;
     const to = pipes[c + 1] ?? text.length;
     // A cell's node spans its opening pipe to the next, and the closing pipe too for the last cell of a closed row.
-    const at = start + line.start;
     const [s, e] = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
     cells.push({ text: text.slice(from + 1, to).trim(), range: index.range(s, e) });
   }
-  return { cells, range: index.range(start + line.start, start + line.end) };
+  return { cells, range: index.range(at, start + line.end) };
 }
 
 /** A GFM cell: its words and the range of its content between the pipes. */
