@@ -59,6 +59,23 @@ describe('repeatedPhrases', () => {
     );
   });
 
+  it('finds the same, window by window, whatever the window: across its edges and past a repeat that crosses one', () => {
+    const ch = fc.constantFrom('的', '是', '领', '导', '工', '作', 'a', '，', '\n', '豈');
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 200 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (chars, min, extra, window) => {
+          const text = chars.join('');
+          expect(repeatedPhrases(text, min, min + extra, [], window)).toEqual(byEveryLength(text, min, min + extra, []));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads a text longer than the table it keeps between texts, and a short one after it', () => {
     const long = `${'的是工作领导'.repeat(60_000)}进一步进一步`;
     expect(long.length).toBeGreaterThan(1 << 18);
