@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, Severity } from '@crossfoot/core';
 import { type FormatInput, format, Session } from 'crossfoot';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FindingStore } from '../../packages/cli/src/findings.ts';
 import { coalesce } from '../../packages/cli/src/output.ts';
@@ -141,49 +142,41 @@ describe('a batch written from findings kept on disk', () => {
 
 describe('the pieces a report is written in', () => {
   it('are gathered, text and bytes alike, into the same bytes in the same order, each piece whole characters', () => {
-    let seed = 5;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const words = ['a', '名', '\u{1F600}', ',\n    ', 'é', '"x"', ' '];
-    const word = () => words[Math.floor(random() * words.length)] as string;
-    for (let run = 0; run < 40; run++) {
-      // Bytes given in one buffer used again for the next piece, as the findings kept on disk are.
-      const reused = new Uint8Array(1 << 18);
-      let expected = '';
-      const count = 1 + Math.floor(random() * 60);
-      const kinds: ('text' | 'bytes')[] = [];
-      const texts: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const size = [1, 10, 3000, 40000, 90000][Math.floor(random() * 5)] as number;
-        let text = '';
-        while (text.length < size) text += word();
-        texts.push(text);
-        kinds.push(random() < 0.5 ? 'text' : 'bytes');
-        expected += text;
-      }
-      function* given(): Generator<string | Uint8Array> {
-        for (let i = 0; i < count; i++) {
-          const text = texts[i] as string;
-          if (kinds[i] === 'text') yield text;
-          else {
-            const bytes = Buffer.from(text, 'utf8');
-            reused.fill(0);
-            reused.set(bytes);
-            yield reused.subarray(0, bytes.length);
+    const word = fc.constantFrom('a', '名', '\u{1F600}', ',\n    ', 'é', '"x"', ' ');
+    // Pieces of every size around the 32,768 characters and 65,536 bytes gathered, each given as text or as bytes.
+    const piece = fc.record({
+      text: fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom(1, 10, 3000, 40000, 90000)).map(([w, size]) => {
+        const unit = w.join('');
+        return unit.repeat(Math.ceil(size / unit.length));
+      }),
+      bytes: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 60 }), (pieces) => {
+        // Bytes given in one buffer used again for the next piece, as the findings kept on disk are.
+        const reused = new Uint8Array(1 << 20);
+        function* given(): Generator<string | Uint8Array> {
+          for (const { text, bytes } of pieces) {
+            if (!bytes) yield text;
+            else {
+              const encoded = Buffer.from(text, 'utf8');
+              reused.fill(0);
+              reused.set(encoded);
+              yield reused.subarray(0, encoded.length);
+            }
           }
         }
-      }
-      const decoder = new TextDecoder('utf-8', { fatal: true });
-      let written = '';
-      let pieces = 0;
-      for (const piece of coalesce(given())) {
-        pieces++;
-        written += typeof piece === 'string' ? piece : decoder.decode(piece);
-      }
-      expect(written).toBe(expected);
-      expect(pieces).toBeLessThanOrEqual(count + 1);
-    }
+        const decoder = new TextDecoder('utf-8', { fatal: true });
+        let written = '';
+        let count = 0;
+        for (const out of coalesce(given())) {
+          count++;
+          written += typeof out === 'string' ? out : decoder.decode(out);
+        }
+        expect(written).toBe(pieces.map((p) => p.text).join(''));
+        expect(count).toBeLessThanOrEqual(pieces.length + 1);
+      }),
+      { numRuns: 40, seed: 5 },
+    );
   });
 });

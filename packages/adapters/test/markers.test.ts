@@ -1,4 +1,5 @@
 import { foldWidth } from '@crossfoot/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTotalLabel, matchMarker, mayOpenMarker, readMarker } from '../src/markers.ts';
 
@@ -78,20 +79,16 @@ describe('total labels', () => {
       '其中',
       '\u212A',
     ];
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
     let found = 0;
-    for (let n = 0; n < 20000; n++) {
-      let label = '';
-      const length = 1 + Math.floor(random() * 6);
-      for (let k = 0; k < length; k++) label += pieces[Math.floor(random() * pieces.length)];
-      const expected = reference(label);
-      if (expected) found++;
-      expect(isTotalLabel(label), JSON.stringify(label)).toBe(expected);
-    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (drawn) => {
+        const label = drawn.join('');
+        const expected = reference(label);
+        if (expected) found++;
+        expect(isTotalLabel(label), JSON.stringify(label)).toBe(expected);
+      }),
+      { numRuns: 20000, seed: 7 },
+    );
     // The labels drawn name totals often enough for the comparison to mean something.
     expect(found).toBeGreaterThan(1000);
   });
