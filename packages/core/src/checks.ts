@@ -2,7 +2,7 @@ import { add, type Comparator, Dec, decimalOf, halfUnit, holds, type Measure, pr
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
-import type { Range, ReportDocument, Row, Section, Table } from './model.ts';
+import type { Cell, Quantity, Range, ReportDocument, Row, Section, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
 import { repeatedPhrases } from './repeats.ts';
 import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
@@ -94,7 +94,81 @@ function totalVersusParts(total: Operand, parts: Operand[], op: '=' | '>=', tol:
   };
 }
 
-function operandsOf(table: Table, doc: ReportDocument, rows: number[], col: number): Operand[] | undefined {
+/** Whole figures beyond this are left to decimal arithmetic: sums of a table's cells stay exact as JavaScript numbers. */
+const PLAIN_LIMIT = 1e12;
+
+/** A whole figure written without decimals, as a number; NaN for any other cell (empty, with decimals, too large). */
+export function plainFigure(cell: Cell | undefined): number {
+  if (!cell || cell.empty || cell.value === undefined || (cell.decimals ?? 0) !== 0) return Number.NaN;
+  const text = cell.value;
+  const first = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (text.length === first || text.length - first > 12) return Number.NaN;
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return Number.NaN;
+  }
+  const n = Number(text);
+  return Math.abs(n) < PLAIN_LIMIT ? n : Number.NaN;
+}
+
+/**
+ * Every cell of a table as `plainFigure` reads it, row by row, made once per table: most totals of a statistics table
+ * are whole counts that hold, and adding them as numbers settles them without making a decimal.
+ */
+const plainGrids = new WeakMap<Table, Float64Array>();
+
+function plainGrid(table: Table): Float64Array {
+  let grid = plainGrids.get(table);
+  if (!grid) {
+    const width = table.columns.length;
+    grid = new Float64Array(table.rows.length * width);
+    for (let r = 0; r < table.rows.length; r++) {
+      const cells = (table.rows[r] as Row).cells;
+      for (let c = 0; c < width; c++) grid[r * width + c] = plainFigure(cells[c]);
+    }
+    plainGrids.set(table, grid);
+  }
+  return grid;
+}
+
+/**
+ * Whether a cell's whole figure is the sum of other cells' whole figures, by plain addition: true only when every one
+ * is a whole figure (`plainFigure`) and they add up, where decimal arithmetic and an exact comparison find the same.
+ */
+export function plainlyAddsUp(grid: Float64Array, total: number, parts: readonly number[]): boolean {
+  const stated = grid[total] as number;
+  if (Number.isNaN(stated)) return false;
+  let sum = 0;
+  for (const p of parts) {
+    const v = grid[p] as number;
+    if (Number.isNaN(v)) return false;
+    sum += v;
+  }
+  return sum === stated;
+}
+
+/** A cell's figure as a measure (as `measureOf` its operand), or undefined when the cell has none. */
+function cellMeasure(cell: Cell | undefined): Measure | undefined {
+  return !cell || cell.empty || cell.value === undefined ? undefined : { value: decimalOf(cell.value), width: halfUnit(cell.decimals ?? 0) };
+}
+
+/**
+ * The sum of some rows' figures in a column (as `sumOperands` of their operands), or undefined when one has none:
+ * most totals hold, and their operands (labels, ranges) are made only for those that do not.
+ */
+function cellsSum(table: Table, rows: readonly number[], col: number): Measure | undefined {
+  let value = ZERO;
+  let width = ZERO;
+  for (const r of rows) {
+    const cell = (table.rows[r] as Row).cells[col];
+    if (!cell || cell.empty || cell.value === undefined) return undefined;
+    value = add(value, decimalOf(cell.value));
+    width = add(width, halfUnit(cell.decimals ?? 0));
+  }
+  return { value, width };
+}
+
+function operandsOf(table: Table, doc: ReportDocument, rows: readonly number[], col: number): Operand[] | undefined {
   const out: Operand[] = [];
   for (const r of rows) {
     const row = table.rows[r] as Row;
@@ -188,15 +262,31 @@ const tableTotals: Check<'table-totals'> = (ctx, check) => {
   const findings: Finding[] = [];
   for (const table of tables) {
     const columns = numericColumns(table);
+    // Whole figures are added as numbers first, where that settles them; not with a tolerance, which decimals apply.
+    const plain = tol === undefined ? plainGrid(table) : undefined;
+    const stride = table.columns.length;
     if (check.direction !== 'columns') {
       table.rows.forEach((row, index) => {
         if (row.kind !== 'total') return;
         const closes = rowsClosedBy(table, index);
         if (!closes.length) return;
         for (const col of columns) {
+          const stated = cellMeasure(row.cells[col]);
+          if (!stated) continue;
+          const leaves = closes.flatMap((r) => leafParts(table, r, col));
+          if (
+            plain &&
+            plainlyAddsUp(
+              plain,
+              index * stride + col,
+              leaves.map((r) => r * stride + col),
+            )
+          )
+            continue;
+          const sum = cellsSum(table, leaves, col);
+          if (!sum || holds('=', stated, sum, tol)) continue;
           const total = operandsOf(table, ctx.doc, [index], col)?.[0];
           if (!total) continue;
-          const leaves = closes.flatMap((r) => leafParts(table, r, col));
           const parts = operandsOf(table, ctx.doc, leaves, col);
           if (!parts) continue;
           const f = totalVersusParts(total, parts, '=', tol, table.columns[col]?.label ?? '');
@@ -210,7 +300,23 @@ const tableTotals: Check<'table-totals'> = (ctx, check) => {
         const group = column.label.includes('/') ? column.label.slice(0, column.label.lastIndexOf('/') + 1) : '';
         const partCols = columns.filter((c) => c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group));
         if (!partCols.length) return;
+        const partCells = partCols.map((c) => c);
         table.rows.forEach((row, index) => {
+          if (plain) {
+            for (let k = 0; k < partCols.length; k++) partCells[k] = index * stride + (partCols[k] as number);
+            if (plainlyAddsUp(plain, index * stride + col, partCells)) return;
+          }
+          const stated = cellMeasure(row.cells[col]);
+          if (!stated) return;
+          let value = ZERO;
+          let width = ZERO;
+          for (const c of partCols) {
+            const cell = row.cells[c];
+            if (!cell || cell.empty || cell.value === undefined) return;
+            value = add(value, decimalOf(cell.value));
+            width = add(width, halfUnit(cell.decimals ?? 0));
+          }
+          if (holds('=', stated, { value, width }, tol)) return;
           const total = operandsOf(table, ctx.doc, [index], col)?.[0];
           if (!total) return;
           const parts: Operand[] = [];
@@ -299,9 +405,17 @@ function isBlank(row: Row): boolean {
   return row.kind === 'heading' || row.cells.every((c) => c.value === undefined);
 }
 
+/** A relation's references, both sides, found once per relation (a pack's, parsed once). */
+const relationRefs = new WeakMap<Relation, ReturnType<typeof refsOf>>();
+
 /** Columns to iterate for `for-each: column`: those of the first table a relation names. */
 function relationColumns(ctx: CheckContext, relation: Relation): string[] {
-  for (const ref of [...refsOf(relation.left), ...refsOf(relation.right)]) {
+  let refs = relationRefs.get(relation);
+  if (!refs) {
+    refs = [...refsOf(relation.left), ...refsOf(relation.right)];
+    relationRefs.set(relation, refs);
+  }
+  for (const ref of refs) {
     if (ref.row === undefined || ref.column !== undefined) continue;
     const resolver = ref.previous ? ctx.resolver.previous : ctx.resolver;
     const table = resolver?.table(ref.name);
@@ -396,9 +510,11 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
   let table: Evaluated[] | undefined;
   for (const statement of ctx.doc.statements) {
     if (check.section && !statement.section.some((s) => check.section?.test(s))) continue;
-    for (const q of [statement.total, ...statement.parts]) {
-      if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
+    for (let k = -1; k < statement.parts.length; k++) {
+      const q = k < 0 ? statement.total : (statement.parts[k] as Quantity);
+      // The unit first: a comparison of two short texts rules out most figures before any pattern is tried.
       if (check.unit && q.unit !== check.unit) continue;
+      if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
       const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
       table ??= check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
       const candidates = table;
@@ -519,11 +635,25 @@ function addDays(date: string, days: number): string {
 
 const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 
+/** Fiscal years and their last accepted days, by year, start and days allowed after: the same few for every report. */
+const periods = new Map<string, { fy: { start: string; end: string }; last: string }>();
+
+function periodOf(year: number, start: string, allowAfter: number): { fy: { start: string; end: string }; last: string } {
+  const key = `${year} ${start} ${allowAfter}`;
+  let period = periods.get(key);
+  if (!period) {
+    const fy = fiscalYear(year, start);
+    period = { fy, last: addDays(fy.end, allowAfter) };
+    if (periods.size >= 1000) periods.clear();
+    periods.set(key, period);
+  }
+  return period;
+}
+
 const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
   const year = reportYear(ctx.doc);
   if (year === undefined) return [];
-  const fy = fiscalYear(year, ctx.pack.fiscalYearStart);
-  const last = addDays(fy.end, check.allowAfter);
+  const { fy, last } = periodOf(year, ctx.pack.fiscalYearStart, check.allowAfter);
   const published = ctx.doc.meta.published?.value;
   const findings: Finding[] = [];
   // Whether a line passes the context patterns, once per line: a long line of many dates is matched once.

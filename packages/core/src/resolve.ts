@@ -27,10 +27,23 @@ export function isUnresolved<T extends object>(v: T | Unresolved): v is Unresolv
   return (v as Unresolved).missing !== undefined;
 }
 
+/** A `previous.` reference as last year's report resolves it: one object per reference, so that its answers are remembered. */
+const currents = new WeakMap<Expr, Extract<Expr, { kind: 'ref' }>>();
+
+function currentOf(expr: Extract<Expr, { kind: 'ref' }>): Extract<Expr, { kind: 'ref' }> {
+  let current = currents.get(expr);
+  if (!current) {
+    current = { ...expr, previous: false };
+    currents.set(expr, current);
+  }
+  return current;
+}
+
 /** Finds a pack's tables, rows, cells and facts in one document; remembers what it found. */
 export class Resolver {
   private readonly tables = new Map<string, Table | undefined>();
-  private readonly refs = new Map<string, Evaluated | Unresolved>();
+  /** References evaluated, by expression (a pack's, parsed once) and the column iterated. */
+  private readonly refs = new Map<Expr, Map<string | undefined, Evaluated | Unresolved>>();
 
   constructor(
     readonly doc: ReportDocument,
@@ -105,13 +118,16 @@ export class Resolver {
    * (a total, a row of the statistics table), and a document does not change while it is checked.
    */
   private ref(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
-    const key = [expr.previous ? 'p' : '', expr.name, expr.row ?? '\u0000', expr.column ?? '\u0000', expr.children ? 'c' : '', column ?? '\u0000'].join(
-      '\u0001',
-    );
-    let value = this.refs.get(key);
+    // Keyed by the expression itself: making a text key of its parts at every use was a sixth of evaluating relations.
+    let byColumn = this.refs.get(expr);
+    if (!byColumn) {
+      byColumn = new Map();
+      this.refs.set(expr, byColumn);
+    }
+    let value = byColumn.get(column);
     if (value === undefined) {
       value = this.resolveRef(expr, column);
-      this.refs.set(key, value);
+      byColumn.set(column, value);
     }
     return value;
   }
@@ -119,7 +135,7 @@ export class Resolver {
   private resolveRef(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
     if (expr.previous) {
       if (!this.previous) return { missing: 'fact', what: 'previous report' };
-      return this.previous.evaluate({ ...expr, previous: false }, column);
+      return this.previous.evaluate(currentOf(expr), column);
     }
     const fact = this.pack.facts[expr.name];
     if (fact && expr.row === undefined) return this.fact(fact);
@@ -276,6 +292,24 @@ function token(text: string): Token {
   return { text, number: selectorNumber(text), key: labelKey(text) };
 }
 
+/**
+ * A selector's tokens, made once: a pack's selectors are the same for every report, and folding and normalising
+ * them again for every table searched was most of finding rows. Forgotten all at once past `KEPT_SELECTORS`, so that a
+ * language server reloading packs as they are edited does not keep every selector ever typed.
+ */
+const tokensOf = new Map<string, Token[]>();
+const KEPT_SELECTORS = 4000;
+
+function selectorTokens(selector: string): Token[] {
+  let tokens = tokensOf.get(selector);
+  if (!tokens) {
+    tokens = splitPath(selector).map(token);
+    if (tokensOf.size >= KEPT_SELECTORS) tokensOf.clear();
+    tokensOf.set(selector, tokens);
+  }
+  return tokens;
+}
+
 /** How well a row answers a selector token: 0 no match, 1 label prefix, 2 exact label or number. */
 function rowMatch(table: Table, index: number, t: Token): number {
   if (t.text.startsWith('~')) return selectorPattern(t.text.slice(1))?.test((table.rows[index] as Row).label) ? 2 : 0;
@@ -325,7 +359,7 @@ function remembered<K, V>(found: WeakMap<Table, Map<K, V>>, table: Table, key: K
 function searchRow(table: Table, selector: string): number {
   const nth = /^#(\d+)$/.exec(selector.trim());
   if (nth) return Number(nth[1]) >= 1 && Number(nth[1]) <= table.rows.length ? Number(nth[1]) - 1 : -1;
-  const tokens = splitPath(selector).map(token);
+  const tokens = selectorTokens(selector);
   const last = tokens[tokens.length - 1] as Token;
   let best = -1;
   let bestScore = 0;
@@ -363,20 +397,61 @@ function ancestorsMatch(table: Table, row: Row, tokens: Token[]): boolean {
 function searchColumn(table: Table, selector: string): number {
   const hash = /^#(\d+)$/.exec(selector);
   if (hash) return Number(hash[1]) - 1 < table.columns.length ? Number(hash[1]) - 1 : -1;
-  const key = labelKey(selector);
-  let i = table.columns.findIndex((c) => labelKey(c.label) === key);
-  if (i < 0) i = table.columns.findIndex((c) => labelKey(c.label.split('/').pop() ?? '') === key);
+  const key = columnSelectorKey(selector);
+  const keys = columnKeys(table);
+  let i = keys.findIndex((k) => k.label === key);
+  if (i < 0) i = keys.findIndex((k) => k.last === key);
   return i;
 }
 
-/** Direct child rows that add up to a row (`其中` subsets excluded); the row itself when it has none. */
-export function childRows(table: Table, index: number): number[] {
-  const out: number[] = [];
-  table.rows.forEach((r, i) => {
-    if (r.parent === index && r.kind !== 'subset' && r.kind !== 'total') out.push(i);
-  });
-  return out.length ? out : [index];
+/** A column selector's label key, made once (see `selectorTokens`). */
+const columnSelectorKeys = new Map<string, string>();
+
+function columnSelectorKey(selector: string): string {
+  let key = columnSelectorKeys.get(selector);
+  if (key === undefined) {
+    key = labelKey(selector);
+    if (columnSelectorKeys.size >= KEPT_SELECTORS) columnSelectorKeys.clear();
+    columnSelectorKeys.set(selector, key);
+  }
+  return key;
 }
+
+/** A table's columns' label keys, whole and of the last part of a merged header, made on first need. */
+const columnKeysFound = new WeakMap<Table, { label: string; last: string }[]>();
+
+function columnKeys(table: Table): { label: string; last: string }[] {
+  let keys = columnKeysFound.get(table);
+  if (!keys) {
+    keys = table.columns.map((c) => ({ label: labelKey(c.label), last: labelKey(c.label.split('/').pop() ?? '') }));
+    columnKeysFound.set(table, keys);
+  }
+  return keys;
+}
+
+/** Direct child rows that add up to a row (`其中` subsets excluded); the row itself when it has none. */
+export function childRows(table: Table, index: number): readonly number[] {
+  let all = childrenFound.get(table);
+  if (!all) {
+    all = [];
+    childrenFound.set(table, all);
+  }
+  let out = all[index];
+  if (!out) {
+    const found: number[] = [];
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as Row;
+      if (r.parent === index && r.kind !== 'subset' && r.kind !== 'total') found.push(i);
+    }
+    out = found.length ? found : [index];
+    all[index] = out;
+  }
+  return out;
+}
+
+/** Child rows per table and row, found on first need: checks ask for the same rows' children for every column. */
+const childrenFound = new WeakMap<Table, (readonly number[] | undefined)[]>();
 
 function firstNumericColumn(table: Table, rowIndex: number): number {
   const row = table.rows[rowIndex] as Row;
@@ -384,6 +459,14 @@ function firstNumericColumn(table: Table, rowIndex: number): number {
 }
 
 /** Columns that hold figures somewhere in the table. */
-export function numericColumns(table: Table): number[] {
-  return table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => r.cells[i]?.value !== undefined));
+export function numericColumns(table: Table): readonly number[] {
+  let columns = numericFound.get(table);
+  if (!columns) {
+    columns = table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => r.cells[i]?.value !== undefined));
+    numericFound.set(table, columns);
+  }
+  return columns;
 }
+
+/** Numeric columns per table, found once: every check of a table iterates them. */
+const numericFound = new WeakMap<Table, readonly number[]>();

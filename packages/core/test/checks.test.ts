@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainFigure, plainlyAddsUp } from '../src/checks.ts';
+import { Dec, decimalOf, halfUnit, holds } from '../src/decimal.ts';
 import type { Locale } from '../src/diagnostic.ts';
 import { Checker } from '../src/engine.ts';
-import type { ReportDocument } from '../src/model.ts';
+import type { Cell, ReportDocument } from '../src/model.ts';
 import { loadPack } from '../src/pack.ts';
 import { at, doc, memoryHost, type RowSpec, statement, table } from './helpers.ts';
 
@@ -175,6 +177,83 @@ describe('table-totals', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ messageId: 'row-total-mismatch', range: { start: { line: 10 } } });
     expect(found[0]!.message).toBe('一、本年新收政府信息公开申请数量：总计 13 与各列之和 12 不一致（10 + 2）');
+  });
+});
+
+describe('whole figures added as numbers', () => {
+  /** A figure as an adapter writes a cell's value: whole, negative, with decimals, long, or odd. */
+  const figure = fc.oneof(
+    { arbitrary: fc.integer({ min: -2000, max: 2000 }).map(String), weight: 12 },
+    fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }).map(String),
+    fc.constantFrom('0', '-0', '007', '1e3', '', '-', '12.0', '0.5', '-3.25', '999999999999', '1000000000000', '١٢'),
+    fc.tuple(fc.integer({ min: -999, max: 999 }), fc.integer({ min: 1, max: 99 })).map(([a, b]) => `${a}.${b}`),
+  );
+  const cellOf = (value: string | null, decimals?: number): Cell => ({
+    text: value ?? '—',
+    value: value ?? undefined,
+    decimals: value === null ? undefined : (decimals ?? (value.includes('.') ? value.length - value.indexOf('.') - 1 : 0)),
+    empty: value === null,
+    range: at(1, 1, 1),
+  });
+
+  it('reads a cell as a number only when it is a whole figure written without decimals, and then exactly', () => {
+    fc.assert(
+      fc.property(fc.option(figure, { nil: null }), fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), (value, decimals) => {
+        const cell = cellOf(value, decimals);
+        const n = plainFigure(cell);
+        if (Number.isNaN(n)) return;
+        expect(cell.empty).toBe(false);
+        expect(cell.decimals ?? 0).toBe(0);
+        expect(Number.isSafeInteger(n)).toBe(true);
+        expect(decimalOf(cell.value as string).equals(n)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plainFigure(cellOf('1586'))).toBe(1586);
+    expect(plainFigure(cellOf('-12'))).toBe(-12);
+    expect(plainFigure(cellOf('12.50'))).toBeNaN();
+    expect(plainFigure(cellOf('12', 2))).toBeNaN();
+    expect(plainFigure(cellOf(null))).toBeNaN();
+  });
+
+  it('settles a total only where decimal arithmetic, compared exactly, finds that it holds', () => {
+    let settled = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(figure, { nil: null, freq: 20 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.option(figure, { nil: null }),
+        (parts, adds, other) => {
+          // Half the time the total is the parts' sum, so that totals that hold are as common as those that do not.
+          const whole = parts.every((p) => p !== null && /^-?\d+$/.test(p));
+          const total = adds && whole ? parts.reduce((a, p) => a.plus(new Dec(p as string)), new Dec(0)).toFixed() : other;
+          const cells = [cellOf(total), ...parts.map((p) => cellOf(p))];
+          const grid = Float64Array.from(cells, plainFigure);
+          if (
+            !plainlyAddsUp(
+              grid,
+              0,
+              parts.map((_, i) => i + 1),
+            )
+          )
+            return;
+          settled++;
+          const measure = (c: Cell) => ({ value: new Dec(c.value as string), width: halfUnit(c.decimals ?? 0) });
+          const sum = cells.slice(1).reduce((a, c) => ({ value: a.value.plus(measure(c).value), width: a.width.plus(measure(c).width) }), {
+            value: new Dec(0),
+            width: new Dec(0),
+          });
+          expect(holds('=', measure(cells[0] as Cell), sum)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(settled).toBeGreaterThan(200);
+    // A part written with decimals is never settled as a number, even where its whole part would add up.
+    const grid = Float64Array.from([cellOf('10'), cellOf('4'), cellOf('6.0')], plainFigure);
+    expect(plainlyAddsUp(grid, 0, [1, 2])).toBe(false);
+    expect(plainlyAddsUp(Float64Array.from([cellOf('10'), cellOf('4'), cellOf('6')], plainFigure), 0, [1, 2])).toBe(true);
+    expect(plainlyAddsUp(Float64Array.from([cellOf('10'), cellOf('4'), cellOf('5')], plainFigure), 0, [1, 2])).toBe(false);
   });
 });
 
