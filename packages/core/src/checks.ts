@@ -1,9 +1,10 @@
-import { add, type Comparator, Dec, decimalOf, halfUnit, holds, type Measure, precisionText, ZERO } from './decimal.ts';
+import { add, type Comparator, Dec, decimalOf, halfUnit, holds, holdsPlain, type Measure, precisionText, ZERO } from './decimal.ts';
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
 import type { Cell, Quantity, Range, ReportDocument, Row, Section, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
+import { plainGrid, plainlyAddsUp } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
 import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
 
@@ -92,59 +93,6 @@ function totalVersusParts(total: Operand, parts: Operand[], op: '=' | '>=', tol:
       operands: parts.map((p) => ({ label: p.label, value: p.text })),
     },
   };
-}
-
-/** Whole figures beyond this are left to decimal arithmetic: sums of a table's cells stay exact as JavaScript numbers. */
-const PLAIN_LIMIT = 1e12;
-
-/** A whole figure written without decimals, as a number; NaN for any other cell (empty, with decimals, too large). */
-export function plainFigure(cell: Cell | undefined): number {
-  if (!cell || cell.empty || cell.value === undefined || (cell.decimals ?? 0) !== 0) return Number.NaN;
-  const text = cell.value;
-  const first = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (text.length === first || text.length - first > 12) return Number.NaN;
-  for (let i = first; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return Number.NaN;
-  }
-  const n = Number(text);
-  return Math.abs(n) < PLAIN_LIMIT ? n : Number.NaN;
-}
-
-/**
- * Every cell of a table as `plainFigure` reads it, row by row, made once per table: most totals of a statistics table
- * are whole counts that hold, and adding them as numbers settles them without making a decimal.
- */
-const plainGrids = new WeakMap<Table, Float64Array>();
-
-function plainGrid(table: Table): Float64Array {
-  let grid = plainGrids.get(table);
-  if (!grid) {
-    const width = table.columns.length;
-    grid = new Float64Array(table.rows.length * width);
-    for (let r = 0; r < table.rows.length; r++) {
-      const cells = (table.rows[r] as Row).cells;
-      for (let c = 0; c < width; c++) grid[r * width + c] = plainFigure(cells[c]);
-    }
-    plainGrids.set(table, grid);
-  }
-  return grid;
-}
-
-/**
- * Whether a cell's whole figure is the sum of other cells' whole figures, by plain addition: true only when every one
- * is a whole figure (`plainFigure`) and they add up, where decimal arithmetic and an exact comparison find the same.
- */
-export function plainlyAddsUp(grid: Float64Array, total: number, parts: readonly number[]): boolean {
-  const stated = grid[total] as number;
-  if (Number.isNaN(stated)) return false;
-  let sum = 0;
-  for (const p of parts) {
-    const v = grid[p] as number;
-    if (Number.isNaN(v)) return false;
-    sum += v;
-  }
-  return sum === stated;
 }
 
 /** A cell's figure as a measure (as `measureOf` its operand), or undefined when the cell has none. */
@@ -462,6 +410,14 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
   const columns = forEach === 'column' ? relationColumns(ctx, relation) : [undefined];
   const findings: Finding[] = [];
   for (const column of columns) {
+    // Whole figures that hold are settled as numbers; anything else is evaluated with decimals (plain.ts).
+    if (tol === undefined) {
+      const l = ctx.resolver.plain(relation.left, column);
+      if (!Number.isNaN(l)) {
+        const r = ctx.resolver.plain(relation.right, column);
+        if (!Number.isNaN(r) && holdsPlain(relation.op, l, r)) continue;
+      }
+    }
     const left = ctx.resolver.evaluate(relation.left, column);
     const right = ctx.resolver.evaluate(relation.right, column);
     if (isUnresolved(left) || isUnresolved(right)) continue;

@@ -100,6 +100,11 @@ export function holds(op: Comparator, left: Measure, right: Measure, tolerance?:
   }
 }
 
+/** Whether `left op right` holds for two exact values given as plain numbers (whole figures, see plain.ts). */
+export function holdsPlain(op: Comparator, left: number, right: number): boolean {
+  return compared(op, left < right ? -1 : left > right ? 1 : 0);
+}
+
 /** Whether `op` holds between two values that compare as `c` (-1, 0 or 1). */
 function compared(op: Comparator, c: number): boolean {
   switch (op) {

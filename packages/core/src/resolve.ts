@@ -5,6 +5,7 @@ import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
 import { foldWidth, labelKey } from './normalize.ts';
 import type { FactDef, Pack, TableLocator } from './pack.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
+import { exact, plainConstant, plainGrid } from './plain.ts';
 
 /** One figure an expression used: its value, where it is written and what it is called. */
 export interface Operand {
@@ -58,6 +59,65 @@ export class Resolver {
     const found = locator ? this.doc.tables.find((t) => tableMatches(t, locator)) : undefined;
     this.tables.set(name, found);
     return found;
+  }
+
+  /**
+   * `expr` as `evaluate` gives it, as a plain number, when every figure it uses is a whole figure (`plainFigure`) and it
+   * only adds and subtracts: then `evaluate` gives that value exactly, with no width. NaN otherwise (a figure with
+   * decimals, an empty cell, a missing row, a fact, a product): the caller evaluates it with decimals.
+   */
+  plain(expr: Expr, column?: string): number {
+    switch (expr.kind) {
+      case 'number':
+        return plainConstant(expr.value);
+      case 'negate':
+        return -this.plain(expr.operand, column);
+      case 'sum': {
+        let sum = 0;
+        for (const arg of expr.args) sum = exact(sum + this.plain(arg, column));
+        return sum;
+      }
+      case 'binary':
+        if (expr.op === '+') return exact(this.plain(expr.left, column) + this.plain(expr.right, column));
+        if (expr.op === '-') return exact(this.plain(expr.left, column) - this.plain(expr.right, column));
+        return Number.NaN;
+      case 'ref': {
+        let byColumn = this.plainRefs.get(expr);
+        if (!byColumn) {
+          byColumn = new Map();
+          this.plainRefs.set(expr, byColumn);
+        }
+        let value = byColumn.get(column);
+        if (value === undefined) {
+          value = this.plainRef(expr, column);
+          byColumn.set(column, value);
+        }
+        return value;
+      }
+    }
+  }
+
+  private readonly plainRefs = new Map<Expr, Map<string | undefined, number>>();
+
+  /** A reference as `resolveRef` finds it, its cells read by `plainFigure`. */
+  private plainRef(expr: Extract<Expr, { kind: 'ref' }>, column?: string): number {
+    if (expr.previous) return this.previous ? this.previous.plain(currentOf(expr), column) : Number.NaN;
+    if (this.pack.facts[expr.name] && expr.row === undefined) return Number.NaN;
+    const table = this.table(expr.name);
+    if (!table || expr.row === undefined) return Number.NaN;
+    const rowIndex = findRow(table, expr.row);
+    if (rowIndex < 0) return Number.NaN;
+    const columnSelector = expr.column ?? column;
+    const col = columnSelector === undefined ? firstNumericColumn(table, rowIndex) : findColumn(table, columnSelector);
+    if (col < 0) return Number.NaN;
+    const rows = expr.children ? childRows(table, rowIndex) : [rowIndex];
+    const grid = plainGrid(table);
+    const stride = table.columns.length;
+    let sum = 0;
+    // A cell beyond the table's columns is no figure here; `evaluate` decides what it is.
+    if (col >= stride) return Number.NaN;
+    for (const r of rows) sum = exact(sum + (grid[r * stride + col] as number));
+    return sum;
   }
 
   /** Evaluates `expr`, taking `column` for table rows written without one. */
@@ -253,7 +313,24 @@ function selectorNumber(token: string): string {
 }
 
 function labelWithoutMarker(row: Row): string {
-  return labelKey(row.marker ? row.label.slice(row.marker.length) : row.label);
+  return rowLabelKey(row.marker ? row.label.slice(row.marker.length) : row.label);
+}
+
+/**
+ * Label keys of rows, by label: the rows of a format's tables carry the same labels in every report, and normalising
+ * each again for every report was a tenth of evaluating relations. Forgotten all at once past `KEPT_LABELS`.
+ */
+const rowLabelKeys = new Map<string, string>();
+const KEPT_LABELS = 20000;
+
+function rowLabelKey(label: string): string {
+  let key = rowLabelKeys.get(label);
+  if (key === undefined) {
+    key = labelKey(label);
+    if (rowLabelKeys.size >= KEPT_LABELS) rowLabelKeys.clear();
+    rowLabelKeys.set(label, key);
+  }
+  return key;
 }
 
 /** A row's keys as selectors compare them: its folded number, its label key, and that key without the marker. */
@@ -275,7 +352,7 @@ function rowKeys(table: Table, index: number): RowKeys {
   let keys = all[index];
   if (!keys) {
     const row = table.rows[index] as Row;
-    keys = { number: row.number ? foldWidth(row.number) : undefined, label: labelKey(row.label), bare: labelWithoutMarker(row) };
+    keys = { number: row.number ? foldWidth(row.number) : undefined, label: rowLabelKey(row.label), bare: labelWithoutMarker(row) };
     all[index] = keys;
   }
   return keys;

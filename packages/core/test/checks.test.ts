@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainFigure, plainlyAddsUp } from '../src/checks.ts';
 import { Dec, decimalOf, halfUnit, holds } from '../src/decimal.ts';
 import type { Locale } from '../src/diagnostic.ts';
 import { Checker } from '../src/engine.ts';
+import { parseExpression } from '../src/formula.ts';
 import type { Cell, ReportDocument } from '../src/model.ts';
 import { loadPack } from '../src/pack.ts';
+import { plainFigure, plainlyAddsUp } from '../src/plain.ts';
+import { isUnresolved, Resolver } from '../src/resolve.ts';
 import { at, doc, memoryHost, type RowSpec, statement, table } from './helpers.ts';
 
 const COLUMNS = ['自然人', '法人或其他组织/商业企业', '总计'];
@@ -254,6 +256,72 @@ describe('whole figures added as numbers', () => {
     expect(plainlyAddsUp(grid, 0, [1, 2])).toBe(false);
     expect(plainlyAddsUp(Float64Array.from([cellOf('10'), cellOf('4'), cellOf('6')], plainFigure), 0, [1, 2])).toBe(true);
     expect(plainlyAddsUp(Float64Array.from([cellOf('10'), cellOf('4'), cellOf('5')], plainFigure), 0, [1, 2])).toBe(false);
+  });
+});
+
+describe('relations of whole figures settled as numbers', () => {
+  const cellValue = fc.option(
+    fc.oneof(
+      { arbitrary: fc.integer({ min: -50, max: 500 }).map(String), weight: 10 },
+      { arbitrary: fc.constantFrom('0.5', '12.50', '-3.2', '999999999999', '5000000000000'), weight: 1 },
+    ),
+    { nil: null, freq: 12 },
+  );
+  const rowsOf = fc.record(
+    Object.fromEntries(['一', '二', '(一)', '(二)', '(三)1', '(三)2', '(七)', '四'].map((k) => [k, fc.array(cellValue, { minLength: 3, maxLength: 3 })])),
+  );
+  const ref = fc.constantFrom(
+    'T3[一]',
+    'T3[二]',
+    'T3[（七）]',
+    'T3[四]',
+    'T3[（三）].children',
+    'T3[（一）][总计]',
+    'T3[二][自然人]',
+    'T3[九]',
+    'received',
+    'previous.T3[四]',
+  );
+  const term = fc.oneof({ arbitrary: ref, weight: 6 }, { arbitrary: fc.constantFrom('0', '2', '1.5', '100'), weight: 1 });
+  const expression = fc
+    .tuple(term, fc.array(fc.tuple(fc.constantFrom('+', '-', '*'), term), { maxLength: 4 }), fc.boolean())
+    .map(([first, rest, negate]) => `${negate ? '-' : ''}${first}${rest.map(([op, t]) => ` ${op} ${t}`).join('')}`);
+
+  it('gives a number only where decimal evaluation gives exactly that value, with no width', () => {
+    let settled = 0;
+    fc.assert(
+      fc.property(
+        rowsOf,
+        rowsOf,
+        fc.array(expression, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(undefined, ...COLUMNS),
+        (values, last, texts, column) => {
+          const previous = new Resolver(doc({ tables: [t3(last)] }), pack);
+          const resolver = new Resolver(doc({ tables: [t3(values)] }), pack, previous);
+          for (const text of texts) {
+            const expr = parseExpression(text);
+            const plain = resolver.plain(expr, column);
+            if (Number.isNaN(plain)) continue;
+            settled++;
+            const evaluated = resolver.evaluate(expr, column);
+            expect(isUnresolved(evaluated)).toBe(false);
+            if (isUnresolved(evaluated)) return;
+            expect(evaluated.width.isZero()).toBe(true);
+            expect(evaluated.value.equals(plain)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(settled).toBeGreaterThan(300);
+  });
+
+  it('leaves to decimals a figure with decimals, an empty cell, a missing row, a fact and a product', () => {
+    const resolver = new Resolver(doc({ tables: [t3({ 二: ['1.5', '0', '1.5'], 四: ['1', null, '2'] })] }), pack);
+    expect(resolver.plain(parseExpression('T3[一] + T3[（七）]'), '总计')).toBe(23);
+    for (const text of ['T3[二]', 'T3[四]', 'T3[九]', 'received', 'T3[一] * 2', 'T3[一] + 0.5', 'previous.T3[四]']) {
+      expect(resolver.plain(parseExpression(text), text === 'T3[四]' ? '法人或其他组织/商业企业' : '总计'), text).toBeNaN();
+    }
   });
 });
 
