@@ -2,9 +2,9 @@ import { add, type Comparator, Dec, decimalOf, halfUnit, holds, holdsPlain, type
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
-import type { Cell, Quantity, Range, ReportDocument, Row, Section, Table } from './model.ts';
+import type { Cell, Quantity, Range, ReportDocument, Row, Section, Statement, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
-import { plainGrid, plainlyAddsUp } from './plain.ts';
+import { exact, plainGrid, plainlyAddsUp, plainValue } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
 import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
 
@@ -505,56 +505,26 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
     if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
     const unit = s.total.unit;
     if (s.parts.some((p) => p.unit !== unit)) continue;
-    const ops: Operand[] = s.parts.map((p) => ({
-      label: p.label,
-      text: p.value,
-      uri: ctx.doc.uri,
-      range: p.range,
-      value: decimalOf(p.value),
-      decimals: p.decimals,
-    }));
-    const total: Operand = {
-      label: s.total.label,
-      text: s.total.value,
-      uri: ctx.doc.uri,
-      range: s.total.range,
-      value: decimalOf(s.total.value),
-      decimals: s.total.decimals,
-    };
-    const parts = sumOperands(ops);
-    const over = !holds('>=', measureOf(total), parts);
-    const under = !holds('<=', measureOf(total), parts);
-    if ((over && check.when !== 'under') || (under && check.when !== 'over')) {
-      const difference = shown(parts.value.minus(total.value).abs(), ops);
-      findings.push({
-        messageId: over ? 'parts-exceed' : 'parts-short',
-        data: { label: total.label, total: total.text, sum: shown(parts.value, ops), parts: joinValues(ops), difference },
-        range: total.range,
-        related: related(ops),
-        arithmetic: {
-          expression: `${joinValues(ops)} = ${shown(parts.value, ops)}`,
-          expected: shown(parts.value, ops),
-          actual: total.text,
-          difference: shown(total.value.minus(parts.value), ops),
-          precision: precisionText(measureOf(total), parts),
-          operands: ops.map((o) => ({ label: o.label, value: o.text })),
-        },
-      });
-    }
-    if (!check.percentages || total.value.isZero()) continue;
+    // Whole figures whose parts add up to the total are settled as numbers (plain.ts); the rest with decimals.
+    let sum = 0;
+    for (const p of s.parts) sum = exact(sum + plainValue(p.value, p.decimals));
+    if (sum !== plainValue(s.total.value, s.total.decimals)) sumFindings(ctx, check, s, findings);
+    if (!check.percentages || !s.parts.some((p) => p.percent)) continue;
+    const total = decimalOf(s.total.value);
+    if (total.isZero()) continue;
     for (const p of s.parts) {
       if (!p.percent) continue;
-      const computed = new Dec(p.value).div(total.value).times(100);
+      const computed = new Dec(p.value).div(total).times(100);
       const stated: Measure = { value: new Dec(p.percent.value), width: halfUnit(p.percent.decimals) };
       if (holds('=', stated, { value: computed, width: ZERO })) continue;
       const percent = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
       findings.push({
         messageId: 'percent-mismatch',
-        data: { label: p.label, value: p.text, total: total.text, computed: percent, stated: p.percent.value },
+        data: { label: p.label, value: p.text, total: s.total.value, computed: percent, stated: p.percent.value },
         range: p.percent.range,
-        related: related([total]),
+        related: related([statementOperand(ctx, s.total)]),
         arithmetic: {
-          expression: `${p.value} / ${total.value.toString()} × 100 = ${percent}%`,
+          expression: `${p.value} / ${total.toString()} × 100 = ${percent}%`,
           expected: `${percent}%`,
           actual: `${p.percent.value}%`,
           difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(),
@@ -565,6 +535,37 @@ const statementSums: Check<'statement-sums'> = (ctx, check) => {
   }
   return findings;
 };
+
+/** A statement's figure as an operand. */
+function statementOperand(ctx: CheckContext, q: Quantity): Operand {
+  return { label: q.label, text: q.value, uri: ctx.doc.uri, range: q.range, value: decimalOf(q.value), decimals: q.decimals };
+}
+
+/** The finding, if any, of a statement whose parts do not add up to its total, judged with decimals. */
+function sumFindings(ctx: CheckContext, check: Extract<CheckDef, { kind: 'statement-sums' }>, s: Statement, findings: Finding[]): void {
+  const ops = s.parts.map((p) => statementOperand(ctx, p));
+  const total = statementOperand(ctx, s.total);
+  const parts = sumOperands(ops);
+  const over = !holds('>=', measureOf(total), parts);
+  const under = !holds('<=', measureOf(total), parts);
+  if ((over && check.when !== 'under') || (under && check.when !== 'over')) {
+    const difference = shown(parts.value.minus(total.value).abs(), ops);
+    findings.push({
+      messageId: over ? 'parts-exceed' : 'parts-short',
+      data: { label: total.label, total: total.text, sum: shown(parts.value, ops), parts: joinValues(ops), difference },
+      range: total.range,
+      related: related(ops),
+      arithmetic: {
+        expression: `${joinValues(ops)} = ${shown(parts.value, ops)}`,
+        expected: shown(parts.value, ops),
+        actual: total.text,
+        difference: shown(total.value.minus(parts.value), ops),
+        precision: precisionText(measureOf(total), parts),
+        operands: ops.map((o) => ({ label: o.label, value: o.text })),
+      },
+    });
+  }
+}
 
 /** The report year: the front matter's or inferred year, else the year the stated period ends in. */
 export function reportYear(doc: ReportDocument): number | undefined {

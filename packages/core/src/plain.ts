@@ -23,15 +23,18 @@ export function exact(sum: number): number {
 
 /** A whole constant of a formula (`0`, `100`) as a number, as `plainFigure` a cell's; NaN for any other. */
 export function plainConstant(text: string): number {
-  return plainFigure({ text, value: text, decimals: 0, empty: false, range: NO_RANGE });
+  return plainValue(text, 0);
 }
-
-const NO_RANGE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** A whole figure written without decimals, as a number; NaN for any other cell (empty, with decimals, too large). */
 export function plainFigure(cell: Cell | undefined): number {
-  if (!cell || cell.empty || cell.value === undefined || (cell.decimals ?? 0) !== 0) return Number.NaN;
-  const text = cell.value;
+  if (!cell || cell.empty || cell.value === undefined) return Number.NaN;
+  return plainValue(cell.value, cell.decimals ?? 0);
+}
+
+/** A figure's value as written (a decimal string) with the decimals it was written with, as `plainFigure` reads a cell's. */
+export function plainValue(text: string, decimals: number): number {
+  if (decimals !== 0) return Number.NaN;
   const first = text.charCodeAt(0) === 45 ? 1 : 0;
   if (text.length === first || text.length - first > 12) return Number.NaN;
   for (let i = first; i < text.length; i++) {
