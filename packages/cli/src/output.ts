@@ -1,4 +1,4 @@
-import { closeSync, constants, copyFileSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CrossfootError } from '@crossfoot/core';
 
@@ -22,6 +22,12 @@ export function removeOnInterrupt(folder: string): () => void {
  * none, never a partial one.
  */
 export function writeAtomic(path: string, data: string | Uint8Array | Iterable<Chunk>): void {
+  if (inPlace(path)) {
+    return written(path, () => {
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(path, data);
+      else writeChunks(path, data, 'w');
+    });
+  }
   atomically(path, (temp) => {
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
     else writeChunks(temp, data);
@@ -30,7 +36,30 @@ export function writeAtomic(path: string, data: string | Uint8Array | Iterable<C
 
 /** Copies a file whole or not at all, as `writeAtomic` writes one. */
 export function copyAtomic(from: string, path: string): void {
+  if (inPlace(path)) return written(path, () => writeFileSync(path, readFileSync(from)));
   atomically(path, (temp) => copyFileSync(from, temp, constants.COPYFILE_EXCL));
+}
+
+/**
+ * Whether `path` is written where it is rather than replaced: a device, a pipe or a socket (`-o /dev/null`,
+ * `-o /dev/stdout`, a named pipe) or a symbolic link, written through as a shell's `>` writes it. A file renamed over
+ * one would replace it (run as root, `-o /dev/null` left a plain file in place of the device).
+ */
+function inPlace(path: string): boolean {
+  try {
+    return !lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `write` on `path` itself, its errors said as `atomically` says them. */
+function written(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw new CrossfootError('output', `cannot write ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** Makes `path` by `make`ing a temporary file beside it, then renaming that over it. */
@@ -99,9 +128,9 @@ export function* coalesce(chunks: Iterable<Chunk>): Generator<Chunk> {
   if (pending) yield pending;
 }
 
-/** Writes `chunks` to a new file, in pieces (`coalesce`). */
-export function writeChunks(file: string, chunks: Iterable<Chunk>): void {
-  const fd = openSync(file, 'wx');
+/** Writes `chunks` to a new file (`flag` `w`: to any file), in pieces (`coalesce`). */
+export function writeChunks(file: string, chunks: Iterable<Chunk>, flag: 'wx' | 'w' = 'wx'): void {
+  const fd = openSync(file, flag);
   try {
     for (const piece of coalesce(chunks)) {
       if (typeof piece === 'string') writeSync(fd, piece);
