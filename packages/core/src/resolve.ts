@@ -81,26 +81,15 @@ export class Resolver {
         if (expr.op === '+') return exact(this.plain(expr.left, column) + this.plain(expr.right, column));
         if (expr.op === '-') return exact(this.plain(expr.left, column) - this.plain(expr.right, column));
         return Number.NaN;
-      case 'ref': {
-        let byColumn = this.plainRefs.get(expr);
-        if (!byColumn) {
-          byColumn = new Map();
-          this.plainRefs.set(expr, byColumn);
-        }
-        let value = byColumn.get(column);
-        if (value === undefined) {
-          value = this.plainRef(expr, column);
-          byColumn.set(column, value);
-        }
-        return value;
-      }
+      case 'ref':
+        return remembered(this.plainRefs, expr, column, this.plainRef);
     }
   }
 
   private readonly plainRefs = new Map<Expr, Map<string | undefined, number>>();
 
   /** A reference as `resolveRef` finds it, its cells read by `plainFigure`. */
-  private plainRef(expr: Extract<Expr, { kind: 'ref' }>, column?: string): number {
+  private readonly plainRef = (expr: Extract<Expr, { kind: 'ref' }>, column?: string): number => {
     if (expr.previous) return this.previous ? this.previous.plain(currentOf(expr), column) : Number.NaN;
     if (this.pack.facts[expr.name] && expr.row === undefined) return Number.NaN;
     const table = this.table(expr.name);
@@ -118,7 +107,7 @@ export class Resolver {
     if (col >= stride) return Number.NaN;
     for (const r of rows) sum = exact(sum + (grid[r * stride + col] as number));
     return sum;
-  }
+  };
 
   /** Evaluates `expr`, taking `column` for table rows written without one. */
   evaluate(expr: Expr, column?: string): Evaluated | Unresolved {
@@ -179,20 +168,10 @@ export class Resolver {
    */
   private ref(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
     // Keyed by the expression itself: making a text key of its parts at every use was a sixth of evaluating relations.
-    let byColumn = this.refs.get(expr);
-    if (!byColumn) {
-      byColumn = new Map();
-      this.refs.set(expr, byColumn);
-    }
-    let value = byColumn.get(column);
-    if (value === undefined) {
-      value = this.resolveRef(expr, column);
-      byColumn.set(column, value);
-    }
-    return value;
+    return remembered(this.refs, expr, column, this.resolveRef);
   }
 
-  private resolveRef(expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved {
+  private readonly resolveRef = (expr: Extract<Expr, { kind: 'ref' }>, column?: string): Evaluated | Unresolved => {
     if (expr.previous) {
       if (!this.previous) return { missing: 'fact', what: 'previous report' };
       return this.previous.evaluate(currentOf(expr), column);
@@ -220,7 +199,7 @@ export class Resolver {
       operands.push(operand);
     }
     return { value, width, operands };
-  }
+  };
 
   cellOperand(table: Table, rowIndex: number, col: number): Operand | Unresolved {
     const row = table.rows[rowIndex] as Row;
@@ -324,13 +303,18 @@ const rowLabelKeys = new Map<string, string>();
 const KEPT_LABELS = 20000;
 
 function rowLabelKey(label: string): string {
-  let key = rowLabelKeys.get(label);
-  if (key === undefined) {
-    key = labelKey(label);
-    if (rowLabelKeys.size >= KEPT_LABELS) rowLabelKeys.clear();
-    rowLabelKeys.set(label, key);
+  return kept(rowLabelKeys, KEPT_LABELS, label, labelKey);
+}
+
+/** What `make` gives for `key`, kept in `cache`; a cache of `limit` entries is emptied at once before it takes more. */
+function kept<K, V>(cache: Map<K, V>, limit: number, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
   }
-  return key;
+  return value;
 }
 
 /** A row's keys as selectors compare them: its folded number, its label key, and that key without the marker. */
@@ -341,21 +325,30 @@ interface RowKeys {
 }
 
 /** Row keys per table, made on first need: every selector searching a table compares every row. */
-const rowKeysFound = new WeakMap<Table, RowKeys[]>();
+const rowKeysFound = new WeakMap<Table, (RowKeys | undefined)[]>();
 
 function rowKeys(table: Table, index: number): RowKeys {
-  let all = rowKeysFound.get(table);
+  return perRow(rowKeysFound, table, index, makeRowKeys);
+}
+
+function makeRowKeys(table: Table, index: number): RowKeys {
+  const row = table.rows[index] as Row;
+  return { number: row.number ? foldWidth(row.number) : undefined, label: rowLabelKey(row.label), bare: labelWithoutMarker(row) };
+}
+
+/** What `make` gives for a row of a table, worked out on first need and kept with the table in `found`. */
+function perRow<V>(found: WeakMap<Table, (V | undefined)[]>, table: Table, index: number, make: (table: Table, index: number) => V): V {
+  let all = found.get(table);
   if (!all) {
     all = [];
-    rowKeysFound.set(table, all);
+    found.set(table, all);
   }
-  let keys = all[index];
-  if (!keys) {
-    const row = table.rows[index] as Row;
-    keys = { number: row.number ? foldWidth(row.number) : undefined, label: rowLabelKey(row.label), bare: labelWithoutMarker(row) };
-    all[index] = keys;
+  let value = all[index];
+  if (value === undefined) {
+    value = make(table, index);
+    all[index] = value;
   }
-  return keys;
+  return value;
 }
 
 /** A selector token and its keys, made once for all the rows it is compared with. */
@@ -378,13 +371,7 @@ const tokensOf = new Map<string, Token[]>();
 const KEPT_SELECTORS = 4000;
 
 function selectorTokens(selector: string): Token[] {
-  let tokens = tokensOf.get(selector);
-  if (!tokens) {
-    tokens = splitPath(selector).map(token);
-    if (tokensOf.size >= KEPT_SELECTORS) tokensOf.clear();
-    tokensOf.set(selector, tokens);
-  }
-  return tokens;
+  return kept(tokensOf, KEPT_SELECTORS, selector, (text) => splitPath(text).map(token));
 }
 
 /** How well a row answers a selector token: 0 no match, 1 label prefix, 2 exact label or number. */
@@ -418,17 +405,25 @@ export function findColumn(table: Table, selector: string): number {
 const rowsFound = new WeakMap<Table, Map<string, number>>();
 const columnsFound = new WeakMap<Table, Map<string, number>>();
 
-/** What `search` answers for `table` and `key`, worked out once per table and key. */
-function remembered<K, V>(found: WeakMap<Table, Map<K, V>>, table: Table, key: K, search: (t: Table, k: K) => V): V {
-  let byTable = found.get(table);
-  if (!byTable) {
-    byTable = new Map();
-    found.set(table, byTable);
+/**
+ * What `search` answers for `owner` (a table, a reference) and `key`, worked out once per pair; `found` holds the
+ * answers by owner (a `WeakMap` of tables, or a resolver's `Map` of references).
+ */
+function remembered<O, K, V>(
+  found: { get(owner: O): Map<K, V> | undefined; set(owner: O, byKey: Map<K, V>): unknown },
+  owner: O,
+  key: K,
+  search: (owner: O, key: K) => V,
+): V {
+  let byKey = found.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    found.set(owner, byKey);
   }
-  let value = byTable.get(key);
+  let value = byKey.get(key);
   if (value === undefined) {
-    value = search(table, key);
-    byTable.set(key, value);
+    value = search(owner, key);
+    byKey.set(key, value);
   }
   return value;
 }
@@ -485,13 +480,7 @@ function searchColumn(table: Table, selector: string): number {
 const columnSelectorKeys = new Map<string, string>();
 
 function columnSelectorKey(selector: string): string {
-  let key = columnSelectorKeys.get(selector);
-  if (key === undefined) {
-    key = labelKey(selector);
-    if (columnSelectorKeys.size >= KEPT_SELECTORS) columnSelectorKeys.clear();
-    columnSelectorKeys.set(selector, key);
-  }
-  return key;
+  return kept(columnSelectorKeys, KEPT_SELECTORS, selector, labelKey);
 }
 
 /** A table's columns' label keys, whole and of the last part of a merged header, made on first need. */
@@ -508,23 +497,17 @@ function columnKeys(table: Table): { label: string; last: string }[] {
 
 /** Direct child rows that add up to a row (`其中` subsets excluded); the row itself when it has none. */
 export function childRows(table: Table, index: number): readonly number[] {
-  let all = childrenFound.get(table);
-  if (!all) {
-    all = [];
-    childrenFound.set(table, all);
+  return perRow(childrenFound, table, index, findChildRows);
+}
+
+function findChildRows(table: Table, index: number): readonly number[] {
+  const found: number[] = [];
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Row;
+    if (r.parent === index && r.kind !== 'subset' && r.kind !== 'total') found.push(i);
   }
-  let out = all[index];
-  if (!out) {
-    const found: number[] = [];
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as Row;
-      if (r.parent === index && r.kind !== 'subset' && r.kind !== 'total') found.push(i);
-    }
-    out = found.length ? found : [index];
-    all[index] = out;
-  }
-  return out;
+  return found.length ? found : [index];
 }
 
 /** Child rows per table and row, found on first need: checks ask for the same rows' children for every column. */
