@@ -289,11 +289,15 @@ export function scanNumbers(written: string, skip: readonly Span[] = []): Number
 export function scanFoldedNumbers(text: string, skip: readonly Span[] = []): NumberToken[] {
   const mask = new SpanMask(text.length, skip);
   const tokens: NumberToken[] = [];
-  for (const m of text.matchAll(ARABIC_NUMBER_RE)) {
+  // Searched from the start with `exec` (neither pattern matches an empty text): `matchAll` made an iterator and a
+  // copy of the pattern for every paragraph.
+  ARABIC_NUMBER_RE.lastIndex = 0;
+  for (let m = ARABIC_NUMBER_RE.exec(text); m !== null; m = ARABIC_NUMBER_RE.exec(text)) {
     const t = arabicToken(text, m.index, m[0], mask);
     if (t) tokens.push(t);
   }
-  for (const m of text.matchAll(CHINESE_NUMBER_RE)) {
+  CHINESE_NUMBER_RE.lastIndex = 0;
+  for (let m = CHINESE_NUMBER_RE.exec(text); m !== null; m = CHINESE_NUMBER_RE.exec(text)) {
     const t = chineseToken(text, m.index, m[0], mask);
     if (t) tokens.push(t);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, scanNumbers } from '../../src/narrative/index.ts';
+import { ARABIC_NUMBER_RE, CHINESE_NUMBER_RE, parseNumber, scanNumbers } from '../../src/narrative/index.ts';
 
 describe('parseNumber: Arabic numerals', () => {
   it.each([
@@ -69,6 +69,21 @@ describe('scanNumbers', () => {
       ['200人次', '200', '人次'],
       ['20个工作日', '20', '个工作日'],
     ]);
+  });
+
+  it('reads every figure from the start, whatever a caller of the exported patterns left in their lastIndex', () => {
+    const text = '收到申请12件,办结三十件,其中公开9件';
+    const before = units(text);
+    expect(before).toEqual([
+      ['12件', '12', '件'],
+      ['三十件', '30', '件'],
+      ['9件', '9', '件'],
+    ]);
+    ARABIC_NUMBER_RE.lastIndex = 8;
+    CHINESE_NUMBER_RE.lastIndex = 12;
+    expect(units(text)).toEqual(before);
+    expect(ARABIC_NUMBER_RE.lastIndex).toBe(0);
+    expect(CHINESE_NUMBER_RE.lastIndex).toBe(0);
   });
 
   it('reads Chinese numerals only when the unit closes the clause', () => {
