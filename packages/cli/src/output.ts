@@ -23,21 +23,22 @@ export function removeOnInterrupt(folder: string): () => void {
  */
 export function writeAtomic(path: string, data: string | Uint8Array | Iterable<Chunk>): void {
   if (inPlace(path)) {
-    return written(path, () => {
+    written(path, () => {
       if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(path, data);
       else writeChunks(path, data, 'w');
     });
+  } else {
+    atomically(path, (temp) => {
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
+      else writeChunks(temp, data);
+    });
   }
-  atomically(path, (temp) => {
-    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temp, data, { flag: 'wx' });
-    else writeChunks(temp, data);
-  });
 }
 
 /** Copies a file whole or not at all, as `writeAtomic` writes one. */
 export function copyAtomic(from: string, path: string): void {
-  if (inPlace(path)) return written(path, () => writeFileSync(path, readFileSync(from)));
-  atomically(path, (temp) => copyFileSync(from, temp, constants.COPYFILE_EXCL));
+  if (inPlace(path)) written(path, () => writeFileSync(path, readFileSync(from)));
+  else atomically(path, (temp) => copyFileSync(from, temp, constants.COPYFILE_EXCL));
 }
 
 /**
