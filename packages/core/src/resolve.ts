@@ -297,14 +297,19 @@ function labelWithoutMarker(row: Row): string {
 
 /**
  * Label keys of rows, by label: the rows of a format's tables carry the same labels in every report, and normalising
- * each again for every report was a tenth of evaluating relations. Forgotten all at once past `KEPT_LABELS`.
+ * each again for every report was a tenth of evaluating relations. Forgotten all at once past `KEPT_LABELS`, so that
+ * at most 20,000 labels of at most 80 characters are held between reports.
  */
 const rowLabelKeys = new Map<string, string>();
 const KEPT_LABELS = 20000;
 
 function rowLabelKey(label: string): string {
-  return kept(rowLabelKeys, KEPT_LABELS, label, labelKey);
+  // Only labels of a usual length are kept: a malformed table's cell of a megabyte is normalised where it is met.
+  return label.length <= KEPT_LABEL_LENGTH ? kept(rowLabelKeys, KEPT_LABELS, label, labelKey) : labelKey(label);
 }
+
+/** The longest label `rowLabelKey` keeps (a table's row labels are a few words). */
+const KEPT_LABEL_LENGTH = 80;
 
 /** What `make` gives for `key`, kept in `cache`; a cache of `limit` entries is emptied at once before it takes more. */
 function kept<K, V>(cache: Map<K, V>, limit: number, key: K, make: (key: K) => V): V {
