@@ -4,6 +4,7 @@ import { type ReadLimits, withLimits } from './limits.ts';
 import { parseMarkdown } from './markdown.ts';
 import { describeError, problem, startOfDocument } from './problems.ts';
 import { emptyDocument } from './reading.ts';
+import type { ReadingMemo } from './reading-memo.ts';
 import { parseText } from './text.ts';
 import { parseYamlReport } from './yaml-report.ts';
 
@@ -18,6 +19,7 @@ export { buildOutline, type RowDraft } from './outline.ts';
 export { type BinaryReportInput, type PdfOptions, pageOfLine, readBinaryReport, readPdf } from './pdf.ts';
 export { layoutPdf, type PdfLayout, type PdfPageText, type PdfTextRun } from './pdf-layout.ts';
 export { UNREADABLE_BINARY } from './pdf-problems.ts';
+export { ReadingMemo } from './reading-memo.ts';
 export { parseText } from './text.ts';
 export { toMarkdown } from './to-markdown.ts';
 export { parseYamlReport, reportSchema } from './yaml-report.ts';
@@ -57,19 +59,19 @@ export function detectFormat(uri: string, text: string): ReportFormat | undefine
  * Reads a report into the document model with the adapter for its format (given, or detected; plain text
  * otherwise). Never throws: anything unexpected becomes an `internal` problem on an empty document.
  */
-export function readReport(input: { uri: string; text: string; format?: ReportFormat; limits?: Partial<ReadLimits> }): ReportDocument {
+export function readReport(input: { uri: string; text: string; format?: ReportFormat; limits?: Partial<ReadLimits>; memo?: ReadingMemo }): ReportDocument {
   const uri = typeof input?.uri === 'string' ? input.uri : '';
   const text = typeof input?.text === 'string' ? input.text : '';
-  return withLimits(input?.limits, () => readWith(uri, text, input?.format));
+  return withLimits(input?.limits, () => readWith(uri, text, input?.format, input?.memo));
 }
 
-function readWith(uri: string, text: string, given: ReportFormat | undefined): ReportDocument {
+function readWith(uri: string, text: string, given: ReportFormat | undefined, memo: ReadingMemo | undefined): ReportDocument {
   let format: ReportFormat = 'text';
   try {
     format = given ?? detectFormat(uri, text) ?? 'text';
     switch (format) {
       case 'markdown':
-        return parseMarkdown(uri, text);
+        return parseMarkdown(uri, text, memo);
       case 'text':
         return parseText(uri, text);
       case 'html':

@@ -10,6 +10,7 @@ import { type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
+import { type MemoBlock, type MemoTable, moveLines, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
@@ -45,13 +46,14 @@ const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arab
  * Headings and numbered paragraphs give the sections, GFM tables the tables, paragraphs the narrative,
  * HTML comments the suppressions, front matter the meta.
  */
-export function parseMarkdown(uri: string, text: string): ReportDocument {
+export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): ReportDocument {
+  memo?.begin();
   const doc = emptyDocument(uri, text, 'markdown');
   const index = new LineIndex(text);
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { blocks, tables, first } = readBlocks(index, problems, shift);
+  const { blocks, tables, first } = readBlocks(index, problems, shift, memo);
 
   // Front matter.
   let frontMeta: ReportMeta = {};
@@ -134,7 +136,7 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
     if (i >= CAPTION_REACH + 1) release(blocks[i - CAPTION_REACH - 1] as Block);
     if (b.node.type === 'paragraph' || b.node.type === 'heading') {
       // Headings are read too: a heading's date (`十三、2019年工作计划`) is a date of the report as in plain text.
-      narrative.read(b.start, b.end, cursor.at(b.start));
+      narrative.read(b.start, b.end, cursor.at(b.start), memo);
     } else if (b.node.type === 'table') {
       const table = tables.get(b) as Table;
       table.section = cursor.at(b.start);
@@ -160,10 +162,18 @@ export function parseMarkdown(uri: string, text: string): ReportDocument {
 /**
  * The syntax tree of the whole text, parsed piece by piece (see `chunkStarts`); offsets are made to count as if the
  * text had been parsed at once (micromark skips a leading byte order mark, which `shift` adds back later). Given
- * `each`, every piece's top-level nodes go to it as they are parsed and the root returned has none: the caller
- * keeps what it needs of each piece.
+ * `each`, every piece's top-level nodes go to it as they are parsed (with where the piece starts and ends, and its
+ * number) and the root returned has none: the caller keeps what it needs of each piece. A piece for which `known`
+ * says true is not parsed: the caller had it already.
  */
-export function parseTree(text: string, bodyFrom: number, shift: number, size = MARKDOWN_CHUNK, each?: (nodes: MdNode[]) => void): MdNode {
+export function parseTree(
+  text: string,
+  bodyFrom: number,
+  shift: number,
+  size = MARKDOWN_CHUNK,
+  each?: (nodes: MdNode[], from: number, to: number, k: number) => void,
+  known?: (from: number, to: number, k: number) => boolean,
+): MdNode {
   const starts = chunkStarts(text, bodyFrom, size);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
@@ -173,13 +183,14 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
     // The first piece is always begun.
     if (k > 0 && pastDeadline()) return { type: 'root', children, stoppedAt: from - shift };
     if (to - from > 4 * size && wouldOverrun(to - from)) return { type: 'root', children, stoppedAt: from - shift, block: to - from };
+    if (known?.(from, to, k)) continue;
     if (starts.length === 1 && !each) return parsePiece(text, true);
     const piece = parsePiece(starts.length === 1 ? text : text.slice(from, to), k === 0, k === 0 ? 0 : from - shift);
     if (!each) append(children, piece, 0);
     else {
       const nodes: MdNode[] = [];
       append(nodes, piece, 0);
-      each(nodes);
+      each(nodes, from, to, k);
     }
   }
   return { type: 'root', children };
@@ -189,23 +200,68 @@ export function parseTree(text: string, bodyFrom: number, shift: number, size = 
  * The blocks of the text (see `collect`), its tables read as each piece is parsed (their section still to be set), and
  * the first node (front matter, if any). No piece's tree is kept whole: a table's nodes are let go once it is read, and
  * the other blocks' once the document is (`release`). Held to the end, the trees of a 5 MB report of tables were
- * larger than its document model.
+ * larger than its document model. Given a memo, a piece read last time from the same text is not read again: its
+ * blocks and tables are taken from the memo, moved to where the piece now starts.
  */
-function readBlocks(index: LineIndex, problems: AdapterProblem[], shift: number): { blocks: Block[]; tables: Map<Block, Table>; first: MdNode | undefined } {
+function readBlocks(
+  index: LineIndex,
+  problems: AdapterProblem[],
+  shift: number,
+  memo: ReadingMemo | undefined,
+): { blocks: Block[]; tables: Map<Block, Table>; first: MdNode | undefined } {
   const blocks: Block[] = [];
   const tables = new Map<Block, Table>();
   let first: MdNode | undefined;
-  const tree = parseTree(guardMarkdown(index, problems), index.lineStart(frontMatterEnd(index)), shift, MARKDOWN_CHUNK, (nodes) => {
+  const guarded = guardMarkdown(index, problems);
+  const read = (nodes: MdNode[], from: number, to: number, k: number) => {
     if (!first && nodes[0]) first = { type: nodes[0].type, position: nodes[0].position };
-    const from = blocks.length;
+    const start = blocks.length;
     for (const b of collect({ type: 'root', children: nodes }, shift)) blocks.push(b);
-    for (let i = from; i < blocks.length; i++) {
+    const kept = memo ? new Map<number, MemoTable>() : undefined;
+    for (let i = start; i < blocks.length; i++) {
       const b = blocks[i] as Block;
       if (b.node.type !== 'table') continue;
-      tables.set(b, readTable(b, blocks, i, tables.size + 1, [], index, shift, problems));
+      const found: AdapterProblem[] = kept ? [] : problems;
+      const table = readTable(b, blocks, i, tables.size + 1, [], index, shift, found);
+      tables.set(b, table);
+      if (kept) {
+        for (const p of found) problems.push(p);
+        kept.set(i - start, { table, problems: found });
+      }
       release(b);
     }
-  });
+    if (!memo || !kept) return;
+    const own: MemoBlock[] = [];
+    for (let i = start; i < blocks.length; i++) own.push(memoBlock(blocks[i] as Block, from));
+    const head = nodes[0]?.position;
+    memo.keepPiece(guarded.slice(from, to), k === 0, {
+      line: index.position(from).line,
+      blocks: own,
+      tables: kept,
+      ...(nodes[0] ? { first: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
+    });
+  };
+  const reuse = (from: number, to: number, k: number): boolean => {
+    if (!memo) return false;
+    const text = guarded.slice(from, to);
+    const piece = memo.piece(text, k === 0);
+    if (!piece) return false;
+    const line = index.position(from).line;
+    const lines = line - piece.line;
+    if (!first && piece.first) first = { type: piece.first.type, position: piece.first.position && moveOffsets(piece.first.position, from - shift) };
+    const start = blocks.length;
+    for (const b of piece.blocks) blocks.push({ node: b.node as MdNode, start: b.start + from, end: b.end + from, top: b.top });
+    const kept = lines === 0 ? piece.tables : new Map<number, MemoTable>();
+    for (const [i, t] of piece.tables) {
+      const moved = lines === 0 ? t : { table: moveLines(t.table, lines), problems: moveLines(t.problems, lines) };
+      tables.set(blocks[start + i] as Block, named(moved.table, `t${tables.size + 1}`, captionBefore(blocks, start + i)));
+      for (const p of moved.problems) problems.push(p);
+      if (lines !== 0) kept.set(i, moved);
+    }
+    memo.keepPiece(text, k === 0, lines === 0 ? piece : { ...piece, line, tables: kept });
+    return true;
+  };
+  const tree = parseTree(guarded, index.lineStart(frontMatterEnd(index)), shift, MARKDOWN_CHUNK, read, memo && reuse);
   if (tree.stoppedAt !== undefined) {
     const at = Math.min(tree.stoppedAt + shift, index.text.length);
     const seconds = readLimits().seconds ?? 0;
@@ -213,6 +269,37 @@ function readBlocks(index: LineIndex, problems: AdapterProblem[], shift: number)
     else problems.push(problem('time-limit-block', index.range(at, at), { seconds, characters: tree.block }));
   }
   return { blocks, tables, first };
+}
+
+/** A node's offsets moved by `delta`. */
+function moveOffsets(position: NonNullable<MdNode['position']>, delta: number): NonNullable<MdNode['position']> {
+  return { start: { offset: (position.start.offset ?? 0) + delta }, end: { offset: (position.end.offset ?? 0) + delta } };
+}
+
+/** A block as a memo keeps it (what `release` keeps, and a heading's depth), its offsets from where its piece starts. */
+function memoBlock(b: Block, from: number): MemoBlock {
+  const n = b.node;
+  let node: MdNode;
+  if (n.type === 'paragraph' || n.type === 'heading') {
+    node = { type: n.type, children: [{ type: 'text', value: plain(n) }] };
+    if (n.type === 'heading') node.depth = n.depth;
+    else if (isBoldOnly(n)) node.children = [{ type: 'strong', children: node.children }];
+  } else if (n.type === 'table') {
+    node = { type: 'table' };
+  } else {
+    node = { type: n.type };
+    if (n.value !== undefined) node.value = n.value;
+  }
+  return { node, start: b.start - from, end: b.end - from, top: b.top };
+}
+
+/** A table read before, under the id and caption it has now (its section is set later, as for any table). */
+function named(read: Table, id: string, caption: string | undefined): Table {
+  // The properties in the order `assembleTable` gives them.
+  const table: Table = { id, section: [], columns: read.columns, rows: read.rows, range: read.range };
+  if (caption !== undefined) table.caption = caption;
+  if (read.labelHeader !== undefined) table.labelHeader = read.labelHeader;
+  return table;
 }
 
 /** How many blocks before a table are searched for its caption (`captionBefore`). */

@@ -1,6 +1,7 @@
 import type { AdapterProblem, DateMention, LineIndex, ReportDocument, ReportFormat, ReportMeta, Section, Statement } from '@crossfoot/core';
 import { extractNarrative, inferMeta } from './narrative/index.ts';
 import { describeError, problem } from './problems.ts';
+import { moveLines, type ReadingMemo } from './reading-memo.ts';
 
 /**
  * Calls the narrative reader for an adapter and gathers what it finds. A failure inside it becomes one
@@ -18,16 +19,41 @@ export class NarrativeReader {
     this.problems = problems;
   }
 
-  read(from: number, to: number, section: string[]): void {
+  /** Reads the paragraph from `from` to `to`; given a memo, the same paragraph read last time is taken from it. */
+  read(from: number, to: number, section: string[], memo?: ReadingMemo): void {
     if (to <= from) return;
     try {
-      const found = extractNarrative(this.index, from, to, section);
-      // One by one: spreading a long report's hundreds of thousands of statements would overflow the stack.
-      for (const s of found.statements) this.statements.push(s);
-      for (const d of found.dates) this.dates.push(d);
+      if (memo) this.remembered(from, to, section, memo);
+      else {
+        const found = extractNarrative(this.index, from, to, section);
+        this.keep(found.statements, found.dates);
+      }
     } catch (error) {
       this.fail(error, from, to);
     }
+  }
+
+  private remembered(from: number, to: number, section: string[], memo: ReadingMemo): void {
+    const text = this.index.text.slice(from, to);
+    const { line, column } = this.index.position(from);
+    const known = memo.paragraph(text, column, section);
+    if (known) {
+      const lines = line - known.line;
+      const statements = moveLines(known.statements, lines);
+      const dates = moveLines(known.dates, lines);
+      this.keep(statements, dates);
+      memo.keepParagraph(text, lines === 0 ? known : { line, column, section: known.section, statements, dates });
+      return;
+    }
+    const found = extractNarrative(this.index, from, to, section);
+    this.keep(found.statements, found.dates);
+    memo.keepParagraph(text, { line, column, section: [...section], statements: found.statements, dates: found.dates });
+  }
+
+  private keep(statements: Statement[], dates: DateMention[]): void {
+    // One by one: spreading a long report's hundreds of thousands of statements would overflow the stack.
+    for (const s of statements) this.statements.push(s);
+    for (const d of dates) this.dates.push(d);
   }
 
   meta(sections: Section[]): ReportMeta {

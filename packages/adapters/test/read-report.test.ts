@@ -12,6 +12,7 @@ vi.mock('../src/narrative/index.ts', () => ({
 describe('the package', () => {
   it('exports exactly its API', () => {
     expect(Object.keys(adapters).sort()).toEqual([
+      'ReadingMemo',
       'UNREADABLE_BINARY',
       'buildOutline',
       'decode',

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readReport } from '@crossfoot/adapters';
+import { ReadingMemo, readReport } from '@crossfoot/adapters';
 import { CrossfootError, CrossfootErrors, type Diagnostic, type Locale, labelKey, type ReportDocument, type ReportFormat, reportYear } from '@crossfoot/core';
 import { Session, toUri } from 'crossfoot';
 import {
@@ -90,7 +90,7 @@ export class CrossfootServer {
   private readonly setupProblems = new Map<string, { uris: string[]; place: SessionPlace; locale: Locale | undefined; message?: string }>();
   private readonly shown = new Set<string>();
   private readonly results = new Map<string, Result>();
-  private readonly parsed = new Map<string, { version: number; uri: string; format: ReportFormat; doc: ReportDocument }>();
+  private readonly parsed = new Map<string, { version: number; uri: string; format: ReportFormat; doc: ReportDocument; memo: ReadingMemo }>();
   private readonly issuers = new Map<string, string>();
   private readonly checkedVersions = new Map<string, number>();
   private readonly justOpened = new Set<string>();
@@ -360,8 +360,11 @@ export class CrossfootServer {
   private parse(uri: string, version: number, modelUri: string, text: string, format: ReportFormat): ReportDocument {
     const hit = this.parsed.get(uri);
     if (hit && hit.version === version && hit.uri === modelUri && hit.format === format) return hit.doc;
-    const doc = readReport({ uri: modelUri, text, format });
-    this.parsed.set(uri, { version, uri: modelUri, format, doc });
+    // What the last reading of this document read is not read again (`ReadingMemo`): after a keystroke, a long
+    // report is mostly the same pieces and paragraphs.
+    const memo = hit && hit.uri === modelUri && hit.format === format ? hit.memo : new ReadingMemo();
+    const doc = readReport({ uri: modelUri, text, format, memo });
+    this.parsed.set(uri, { version, uri: modelUri, format, doc, memo });
     return doc;
   }
 
