@@ -25,27 +25,41 @@ export function chunkStarts(text: string, from: number, size = MARKDOWN_CHUNK): 
   let html: RegExp | undefined;
   let previousBlank = false;
   const breaks = /\r\n?|\n/gu;
+  const returns = text.includes('\r');
   let at = 0;
   while (at < text.length) {
-    breaks.lastIndex = at;
-    const br = breaks.exec(text);
-    const lineEnd = br ? br.index : text.length;
-    const next = br ? br.index + br[0].length : text.length;
-    const line = text.slice(at, Math.min(lineEnd, at + 200));
-    const blank = /^[ \t]*$/u.test(line) && (lineEnd - at <= 200 || /^[ \t]*$/u.test(text.slice(at, lineEnd)));
+    let lineEnd: number;
+    let next: number;
+    if (returns) {
+      breaks.lastIndex = at;
+      const br = breaks.exec(text);
+      lineEnd = br ? br.index : text.length;
+      next = br ? br.index + br[0].length : text.length;
+    } else {
+      const br = text.indexOf('\n', at);
+      lineEnd = br < 0 ? text.length : br;
+      next = br < 0 ? text.length : br + 1;
+    }
+    // The first character that is not a blank: only a line whose first one is a backtick or tilde can be a fence,
+    // only one whose first one is `<` can open an HTML block, so the patterns are tried on those alone.
+    let first = at;
+    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const blank = first === lineEnd;
+    const lead = blank ? -1 : text.charCodeAt(first);
+    const line = (): string => text.slice(at, Math.min(lineEnd, at + 200));
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && /^[ \t]*$/u.test(line.slice(m[0].length))) fence = undefined;
+      const m = lead === 96 || lead === 126 ? FENCE.exec(line()) : null;
+      if (m && (m[1] as string)[0] === fence.char && (m[1] as string).length >= fence.length && /^[ \t]*$/u.test(line().slice(m[0].length))) fence = undefined;
     } else if (html) {
       if (html.test(text.slice(at, lineEnd))) html = undefined;
     } else {
-      const c = line.charCodeAt(0);
-      const atMargin = line.length > 0 && c !== 32 && c !== 9;
-      if (previousBlank && atMargin && !LIST_ITEM.test(line) && at >= from && at - (starts.at(-1) as number) >= size) starts.push(at);
-      const f = FENCE.exec(line);
+      const atMargin = !blank && first === at;
+      if (previousBlank && atMargin && at >= from && at - (starts.at(-1) as number) >= size && !LIST_ITEM.test(line())) starts.push(at);
+      const f = lead === 96 || lead === 126 ? FENCE.exec(line()) : null;
       if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
-      else {
-        const block = HTML_BLOCKS.find(([open]) => open.test(line));
+      else if (lead === 60) {
+        const opening = line();
+        const block = HTML_BLOCKS.find(([open]) => open.test(opening));
         if (block && !block[1].test(text.slice(at + 4, lineEnd))) html = block[1];
       }
     }

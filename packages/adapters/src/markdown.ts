@@ -10,7 +10,7 @@ import { type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
-import { type MemoBlock, type MemoTable, moveLines, type ReadingMemo } from './reading-memo.ts';
+import { type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
@@ -253,7 +253,7 @@ function readBlocks(
     for (const b of piece.blocks) blocks.push({ node: b.node as MdNode, start: b.start + from, end: b.end + from, top: b.top });
     const kept = lines === 0 ? piece.tables : new Map<number, MemoTable>();
     for (const [i, t] of piece.tables) {
-      const moved = lines === 0 ? t : { table: moveLines(t.table, lines), problems: moveLines(t.problems, lines) };
+      const moved = lines === 0 ? t : { table: moveTable(t.table, lines), problems: moveLines(t.problems, lines) };
       tables.set(blocks[start + i] as Block, named(moved.table, `t${tables.size + 1}`, captionBefore(blocks, start + i)));
       for (const p of moved.problems) problems.push(p);
       if (lines !== 0) kept.set(i, moved);

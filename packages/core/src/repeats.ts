@@ -22,6 +22,17 @@ let lastSeen: Int32Array | undefined;
 const WINDOW = 1 << 18;
 let nextSeen = new Int32Array(0);
 
+/** A text and the repeated phrases found in it, for the same parameters (`rescan`). */
+export interface PhraseScan {
+  text: string;
+  found: [number, number][];
+}
+
+/** Texts at least this long are scanned again only where they changed since the last scan (`rescan`). */
+const LONG_TEXT = 1 << 16;
+/** The last long text scanned for each set of parameters (a pack's check), at most a few. */
+const lastScans = new Map<string, PhraseScan>();
+
 /**
  * Han phrases of `min` to `max` characters typed twice in a row (`领导领导`), as [offset, length of the phrase] pairs,
  * none in `allow`. The text is scanned from the left: at each Han character the longest such phrase starting there is
@@ -32,18 +43,108 @@ let nextSeen = new Int32Array(0);
  * character seldom recurs within `max` places, so most offsets test nothing (testing every length at every offset was
  * the largest cost of the rules). Only occurrences within `max` places are followed, so the table is made a window at
  * a time, each reaching `max` places past the offsets scanned in it. `window` is for tests.
+ *
+ * A long text (the language server checks one after every keystroke) is scanned only where it differs from the last
+ * long text scanned with the same parameters (`rescan`).
  */
 export function repeatedPhrases(text: string, min: number, max: number, allow: readonly string[], window = WINDOW): [number, number][] {
+  if (text.length < LONG_TEXT) return scan(text, min, max, allow, window, 0, [], Number.POSITIVE_INFINITY, () => false).found;
+  const key = `${min}\u0000${max}\u0000${allow.join('\u0001')}`;
+  const last = lastScans.get(key);
+  const found = last ? rescan(last, text, min, max, allow, window) : scan(text, min, max, allow, window, 0, [], Number.POSITIVE_INFINITY, () => false).found;
+  lastScans.delete(key);
+  if (lastScans.size >= 4) lastScans.delete(lastScans.keys().next().value as string);
+  lastScans.set(key, { text, found });
+  return found;
+}
+
+/**
+ * The repeated phrases of `text` from those of an earlier scan (same parameters), scanning only around what changed.
+ * Where the texts share a beginning, the phrases found there stand, up to `2 * max` characters before the first
+ * difference (a phrase and its repeat look no further ahead). The scan starts again there and goes on until, inside
+ * the end the texts share, it reaches an offset the earlier scan also stopped at (not inside a repeat it skipped):
+ * from there on both scans make the same steps, and the earlier phrases are taken, moved by the change in length.
+ */
+export function rescan(previous: PhraseScan, text: string, min: number, max: number, allow: readonly string[], window = WINDOW): [number, number][] {
+  const old = previous.text;
+  if (old === text) return previous.found;
   const n = text.length;
+  const delta = n - old.length;
+  const shorter = Math.min(n, old.length);
+  const prefix = commonPrefix(old, text, shorter);
+  const suffix = commonSuffix(old, text, shorter - prefix);
+  const before = previous.found;
   const out: [number, number][] = [];
-  if (n < 2 * min || max < min) return out;
+  let k = 0;
+  while (k < before.length && (before[k] as [number, number])[0] + 2 * max <= prefix) out.push(before[k++] as [number, number]);
+  const kept = out.at(-1);
+  const resume = Math.max(kept ? kept[0] + 2 * kept[1] : 0, prefix - 2 * max, 0);
+  // Whether the earlier scan stopped at offset `j` of its text: not strictly inside a phrase and its repeat.
+  const stoppedAt = (j: number): boolean => {
+    let lo = k;
+    let hi = before.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((before[mid] as [number, number])[0] <= j) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (last < 0) return true;
+    const [at, length] = before[last] as [number, number];
+    return j === at || j >= at + 2 * length;
+  };
+  const { found, stop } = scan(text, min, max, allow, window, resume, out, n - suffix, (i) => stoppedAt(i - delta));
+  if (stop < n) {
+    const j = stop - delta;
+    for (const [at, length] of before) if (at >= j) found.push([at + delta, length]);
+  }
+  return found;
+}
+
+/** How many characters `a` and `b` share at their start, at most `limit`. */
+function commonPrefix(a: string, b: string, limit: number): number {
+  const block = 1024;
+  let p = 0;
+  while (p + block <= limit && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
+  while (p < limit && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** How many characters `a` and `b` share at their end, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  const block = 1024;
+  let s = 0;
+  while (s + block <= limit && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
+  while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+/**
+ * The scan from offset `start` (one the scan stops at), adding to `out`; it ends early at an offset from `syncFrom` on
+ * for which `synced` is true, and says where it ended (`stop`, the text's length when it did not).
+ */
+function scan(
+  text: string,
+  min: number,
+  max: number,
+  allow: readonly string[],
+  window: number,
+  start: number,
+  out: [number, number][],
+  syncFrom: number,
+  synced: (i: number) => boolean,
+): { found: [number, number][]; stop: number } {
+  const n = text.length;
+  if (n < 2 * min || max < min) return { found: out, stop: n };
   lastSeen ??= new Int32Array(0x10000).fill(-1);
   const last = lastSeen;
   const size = Math.min(n, window + max);
   if (nextSeen.length < size) nextSeen = new Int32Array(Math.min(WINDOW + max, Math.max(size, 2 * nextSeen.length)));
   const next = size <= nextSeen.length ? nextSeen : new Int32Array(size);
   const lengths = new Int32Array(max + 1);
-  let i = 0;
+  let i = start;
   while (i < n) {
     // The window: offsets from `from` to `stop` are scanned, their next occurrences known up to `end`.
     const from = i;
@@ -56,6 +157,7 @@ export function repeatedPhrases(text: string, min: number, max: number, allow: r
     }
     for (let k = from; k < end; k++) last[text.charCodeAt(k)] = -1;
     while (i < stop) {
+      if (i >= syncFrom && synced(i)) return { found: out, stop: i };
       let hit = 0;
       if (isHan(text.charCodeAt(i))) {
         const limit = Math.min(max, Math.floor((n - i) / 2));
@@ -76,5 +178,5 @@ export function repeatedPhrases(text: string, min: number, max: number, allow: r
       } else i++;
     }
   }
-  return out;
+  return { found: out, stop: n };
 }

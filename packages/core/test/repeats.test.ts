@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeatedPhrases } from '../src/repeats.ts';
+import { repeatedPhrases, rescan } from '../src/repeats.ts';
 
 /** The scan as first written: at each Han offset, every length from the longest down. The new one must agree with it. */
 function byEveryLength(text: string, min: number, max: number, allow: readonly string[]): [number, number][] {
@@ -88,5 +88,40 @@ describe('repeatedPhrases', () => {
     expect(repeatedPhrases('工作工作', 2, 8, [])).toEqual([[0, 2]]);
     expect(repeatedPhrases('作工', 2, 8, [])).toEqual([]);
     expect(repeatedPhrases('工作 工作', 2, 8, [])).toEqual([]);
+  });
+
+  it('finds, scanning again only around an edit, what scanning the edited text afresh finds', () => {
+    const ch = fc.constantFrom('的', '是', '领', '导', '工', '作', 'a', '，', '\n');
+    const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 12 }), insert: fc.array(ch, { maxLength: 12 }) });
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 300 }),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        (chars, edits, min, extra, window) => {
+          let text = chars.join('');
+          let previous = { text, found: byEveryLength(text, min, min + extra, ['领导']) };
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+            const found = rescan(previous, text, min, min + extra, ['领导'], window);
+            expect(found).toEqual(byEveryLength(text, min, min + extra, ['领导']));
+            previous = { text, found };
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('scans a long text again after an edit and finds what a fresh scan finds', () => {
+    const long = `${'的是工作领导，'.repeat(20_000)}进一步进一步`;
+    expect(repeatedPhrases(long, 2, 8, [])).toEqual(byEveryLength(long, 2, 8, []));
+    const middle = long.length >> 1;
+    const edited = `${long.slice(0, middle)}研究研究${long.slice(middle)}`;
+    expect(repeatedPhrases(edited, 2, 8, [])).toEqual(byEveryLength(edited, 2, 8, []));
+    expect(repeatedPhrases(edited, 2, 8, []).map(([at]) => at)).toEqual([middle, edited.length - 6]);
   });
 });

@@ -33,10 +33,13 @@ export interface NarrativeFindings {
   dates: DateMention[];
 }
 
-/** Reads statements and dates from `index.text.slice(from, to)`, a paragraph or list item. */
-export function extractNarrative(index: LineIndex, from: number, to: number, section: string[]): NarrativeFindings {
+/**
+ * Reads statements and dates from `index.text.slice(from, to)`, a paragraph or list item; `folded` is that text
+ * width-folded (by default from the whole text folded once, which reading every paragraph of a document needs).
+ */
+export function extractNarrative(index: LineIndex, from: number, to: number, section: string[], folded?: string): NarrativeFindings {
   const original = index.text.slice(from, to);
-  const text = index.folded.slice(from, to);
+  const text = folded ?? index.folded.slice(from, to);
   const comparatives = comparativeSpans(text);
   const skip = excludedSpans(text, comparatives);
   const found = scanFoldedDates(text, skip);
