@@ -7,10 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 /**
- * Opens each report, then sends full-text changes that alternately change and restore one figure of its first
- * statement (`edit: [from, to]`), timing each change until its diagnostics. Returns the times per report.
+ * Opens each report, then sends changes that alternately change and restore one figure of its first statement
+ * (`edit: [from, to]`), timing each change until its diagnostics. Each change is sent as an editor sends it to a server
+ * that asks for incremental changes (as crossfoot's does): the range replaced and its new text, not the whole report
+ * (`full: true` sends the whole text instead). Returns the times per report.
  */
-export async function measureServer({ command, args, env, dir, reports }) {
+export async function measureServer({ command, args, env, dir, reports, full = false }) {
   const server = spawn(command, args, { cwd: dir, env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const waiting = new Map();
@@ -45,20 +47,26 @@ export async function measureServer({ command, args, env, dir, reports }) {
     const opened = await first;
     const open = performance.now() - start;
     const edited = text.replace(edit[0], edit[1]);
+    const at = text.indexOf(edit[0]);
+    const start0 = { line: lineOf(text, at), character: at - (text.lastIndexOf('\n', at - 1) + 1) };
     const times = [];
+    const counts = [];
     for (let version = 2; version <= runs + 1; version++) {
       start = performance.now();
       const done = published(uri, version);
       connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ text: version % 2 ? text : edited }],
+        contentChanges: full
+          ? [{ text: version % 2 ? text : edited }]
+          : // Restoring (odd versions) replaces the changed figure; changing replaces the original one.
+            [{ range: { start: start0, end: { line: start0.line, character: start0.character + (version % 2 ? edit[1] : edit[0]).length } }, text: version % 2 ? edit[0] : edit[1] }],
       });
-      await done;
+      counts.push((await done).diagnostics.length);
       times.push(performance.now() - start);
     }
     connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     rmSync(path, { force: true });
-    out.push({ name, bytes: Buffer.byteLength(text), findings: opened.diagnostics.length, open, times });
+    out.push({ name, bytes: Buffer.byteLength(text), findings: opened.diagnostics.length, open, times, counts });
   }
   const exited = new Promise((resolve) => server.once('exit', resolve));
   await connection.sendRequest('shutdown');
@@ -68,4 +76,11 @@ export async function measureServer({ command, args, env, dir, reports }) {
   connection.dispose();
   if (server.exitCode === null) server.kill();
   return { startup, reports: out };
+}
+
+/** The 0-based line of offset `at` in `text` (line feeds only: the bench's reports have no carriage returns). */
+function lineOf(text, at) {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

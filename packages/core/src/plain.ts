@@ -49,10 +49,12 @@ export function plainValue(text: string, decimals: number): number {
  * Every cell of a table as `plainFigure` reads it, row by row, made once per table: most totals of a statistics table
  * are whole counts that hold, and adding them as numbers settles them without making a decimal.
  */
-const plainGrids = new WeakMap<Table, Float64Array>();
+// Kept by the rows, not the table: a report read again with a memo (the language server's) names a table it read before
+// anew, with the same rows.
+const plainGrids = new WeakMap<readonly Row[], Float64Array>();
 
 export function plainGrid(table: Table): Float64Array {
-  let grid = plainGrids.get(table);
+  let grid = plainGrids.get(table.rows);
   if (!grid) {
     const width = table.columns.length;
     grid = new Float64Array(table.rows.length * width);
@@ -60,7 +62,7 @@ export function plainGrid(table: Table): Float64Array {
       const cells = (table.rows[r] as Row).cells;
       for (let c = 0; c < width; c++) grid[r * width + c] = plainFigure(cells[c]);
     }
-    plainGrids.set(table, grid);
+    plainGrids.set(table.rows, grid);
   }
   return grid;
 }

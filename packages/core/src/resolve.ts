@@ -1,7 +1,7 @@
 import { add, Dec, decimalOf, halfUnit, type Measure, ZERO } from './decimal.ts';
 import type { RelatedLocation } from './diagnostic.ts';
 import type { Expr } from './formula.ts';
-import type { Cell, Range, ReportDocument, Row, Table } from './model.ts';
+import type { Cell, Column, Range, ReportDocument, Row, Table } from './model.ts';
 import { foldWidth, labelKey } from './normalize.ts';
 import type { FactDef, Pack, TableLocator } from './pack.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
@@ -330,7 +330,7 @@ interface RowKeys {
 }
 
 /** Row keys per table, made on first need: every selector searching a table compares every row. */
-const rowKeysFound = new WeakMap<Table, (RowKeys | undefined)[]>();
+const rowKeysFound = new WeakMap<readonly Row[], (RowKeys | undefined)[]>();
 
 function rowKeys(table: Table, index: number): RowKeys {
   return perRow(rowKeysFound, table, index, makeRowKeys);
@@ -341,12 +341,16 @@ function makeRowKeys(table: Table, index: number): RowKeys {
   return { number: row.number ? foldWidth(row.number) : undefined, label: rowLabelKey(row.label), bare: labelWithoutMarker(row) };
 }
 
-/** What `make` gives for a row of a table, worked out on first need and kept with the table in `found`. */
-function perRow<V>(found: WeakMap<Table, (V | undefined)[]>, table: Table, index: number, make: (table: Table, index: number) => V): V {
-  let all = found.get(table);
+/**
+ * What `make` gives for a row of a table, worked out on first need and kept with the table's rows in `found`. What is
+ * worked out from a table's rows (or columns) alone is kept by them, not by the table: a report read again with a memo
+ * (the language server's, after an edit) names a table it read before anew, with the same rows and columns.
+ */
+function perRow<V>(found: WeakMap<readonly Row[], (V | undefined)[]>, table: Table, index: number, make: (table: Table, index: number) => V): V {
+  let all = found.get(table.rows);
   if (!all) {
     all = [];
-    found.set(table, all);
+    found.set(table.rows, all);
   }
   let value = all[index];
   if (value === undefined) {
@@ -395,20 +399,22 @@ function rowMatch(table: Table, index: number, t: Token): number {
  * then the shallowest row, then the first.
  */
 export function findRow(table: Table, selector: string): number {
-  return remembered(rowsFound, table, selector, searchRow);
+  return remembered(rowsByTable, table, selector, searchRow);
 }
 
 /** Column index a selector names: `#n`, the header, or the last part of a merged header. */
 export function findColumn(table: Table, selector: string): number {
-  return remembered(columnsFound, table, selector, searchColumn);
+  return remembered(columnsByTable, table, selector, searchColumn);
 }
 
 /**
  * Rows and columns found, per table and selector: a rule looks up the same rows and columns of the same table
  * for every cell it checks, and a document is not changed once read.
  */
-const rowsFound = new WeakMap<Table, Map<string, number>>();
-const columnsFound = new WeakMap<Table, Map<string, number>>();
+const rowsFound = new WeakMap<readonly Row[], Map<string, number>>();
+const columnsFound = new WeakMap<readonly Column[], Map<string, number>>();
+const rowsByTable = { get: (t: Table) => rowsFound.get(t.rows), set: (t: Table, found: Map<string, number>) => rowsFound.set(t.rows, found) };
+const columnsByTable = { get: (t: Table) => columnsFound.get(t.columns), set: (t: Table, found: Map<string, number>) => columnsFound.set(t.columns, found) };
 
 /**
  * What `search` answers for `owner` (a table, a reference) and `key`, worked out once per pair; `found` holds the
@@ -489,13 +495,13 @@ function columnSelectorKey(selector: string): string {
 }
 
 /** A table's columns' label keys, whole and of the last part of a merged header, made on first need. */
-const columnKeysFound = new WeakMap<Table, { label: string; last: string }[]>();
+const columnKeysFound = new WeakMap<readonly Column[], { label: string; last: string }[]>();
 
 function columnKeys(table: Table): { label: string; last: string }[] {
-  let keys = columnKeysFound.get(table);
+  let keys = columnKeysFound.get(table.columns);
   if (!keys) {
     keys = table.columns.map((c) => ({ label: labelKey(c.label), last: labelKey(c.label.split('/').pop() ?? '') }));
-    columnKeysFound.set(table, keys);
+    columnKeysFound.set(table.columns, keys);
   }
   return keys;
 }
@@ -516,7 +522,7 @@ function findChildRows(table: Table, index: number): readonly number[] {
 }
 
 /** Child rows per table and row, found on first need: checks ask for the same rows' children for every column. */
-const childrenFound = new WeakMap<Table, (readonly number[] | undefined)[]>();
+const childrenFound = new WeakMap<readonly Row[], (readonly number[] | undefined)[]>();
 
 function firstNumericColumn(table: Table, rowIndex: number): number {
   const row = table.rows[rowIndex] as Row;
@@ -525,13 +531,13 @@ function firstNumericColumn(table: Table, rowIndex: number): number {
 
 /** Columns that hold figures somewhere in the table. */
 export function numericColumns(table: Table): readonly number[] {
-  let columns = numericFound.get(table);
+  let columns = numericFound.get(table.rows);
   if (!columns) {
     columns = table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => r.cells[i]?.value !== undefined));
-    numericFound.set(table, columns);
+    numericFound.set(table.rows, columns);
   }
   return columns;
 }
 
 /** Numeric columns per table, found once: every check of a table iterates them. */
-const numericFound = new WeakMap<Table, readonly number[]>();
+const numericFound = new WeakMap<readonly Row[], readonly number[]>();
