@@ -59,7 +59,12 @@ export async function measureServer({ command, args, env, dir, reports, full = f
         contentChanges: full
           ? [{ text: version % 2 ? text : edited }]
           : // Restoring (odd versions) replaces the changed figure; changing replaces the original one.
-            [{ range: { start: start0, end: { line: start0.line, character: start0.character + (version % 2 ? edit[1] : edit[0]).length } }, text: version % 2 ? edit[0] : edit[1] }],
+            [
+              {
+                range: { start: start0, end: { line: start0.line, character: start0.character + (version % 2 ? edit[1] : edit[0]).length } },
+                text: version % 2 ? edit[0] : edit[1],
+              },
+            ],
       });
       counts.push((await done).diagnostics.length);
       times.push(performance.now() - start);
