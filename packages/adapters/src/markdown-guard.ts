@@ -3,6 +3,7 @@ import { htmlProblem } from './html-problems.ts';
 import { MAX_COLUMNS, MAX_SLOTS } from './html-table.ts';
 import { readLimits } from './limits.ts';
 import { problem } from './problems.ts';
+import { moveLines, type ReadingMemo } from './reading-memo.ts';
 
 /** Lists and block quotes nested deeper than this are not read: no report needs more, and the parser slows down. */
 export const MAX_MARKDOWN_NESTING = 32;
@@ -20,12 +21,17 @@ const MAX_PROBLEMS = 10;
  * the report. Lines nested too deeply and table rows past the limit become blank; paragraphs dense with markup keep
  * their words with the marks blanked. The narrative is still read from the report itself. Each change is a problem.
  */
-export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): string {
+export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo?: ReadingMemo): string {
   const text = index.text;
-  const masks: { from: number; to: number; marksOnly: boolean }[] = [];
-  let deep = 0;
-  let dense = 0;
-  let wide = 0;
+  const masks: Mask[] = [];
+  const counted = { deep: 0, dense: 0, wide: 0 };
+  // What a block found, applied at its place: the first problems of each kind are reported.
+  const apply = (events: readonly GuardEvent[], lines: number, offset: number) => {
+    for (const e of events) {
+      if (e.mask) masks.push(offset ? { from: e.mask.from + offset, to: e.mask.to + offset, marksOnly: e.mask.marksOnly } : e.mask);
+      else if (e.problem && (e.kind === undefined || counted[e.kind]++ < MAX_PROBLEMS)) problems.push(moveLines(e.problem, lines));
+    }
+  };
   let line = frontMatterEnd(index);
   while (line <= index.lineCount) {
     if (isBlankLine(index, line)) {
@@ -37,66 +43,19 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): str
     // One block of non-blank lines: a paragraph, a list or quote, or a table (from the line above its delimiter row).
     let delimiter = 0;
     for (let l = line + 1; l <= last && !delimiter; l++) if (isDelimiterRow(index.lineText(l))) delimiter = l;
-    // Lines [from, to], and the marks they hold when already counted.
-    const units: [number, number, number?][] = [];
-    if (delimiter) {
-      if (delimiter - 2 >= line) units.push([line, delimiter - 2]);
-      const rows = last - delimiter;
-      const limit = readLimits().tableRows;
-      if (rows > limit) {
-        const cut = delimiter + limit + 1;
-        problems.push(problem('too-many-rows', index.range(index.lineStart(cut), index.lineEnd(cut)), { limit }));
-        masks.push({ from: index.lineStart(cut), to: index.lineEnd(last), marksOnly: false });
-        last = cut - 1;
-      }
-      // As in HTML tables: at most MAX_COLUMNS columns and MAX_SLOTS cells are read.
-      let cells = 0;
-      for (let l = delimiter - 1; l <= last; l++) {
-        const from = index.lineStart(l);
-        const end = index.lineEnd(l);
-        scanRow(text, from, end);
-        const cut = row.cut;
-        if (cut < end) {
-          masks.push({ from: cut, to: end, marksOnly: false });
-          if (wide++ < MAX_PROBLEMS) problems.push(htmlProblem('table-width', index.range(cut, end), { limit: MAX_COLUMNS }));
-        }
-        cells += Math.max(1, row.pipes - 1);
-        if (cells > MAX_SLOTS && l > delimiter) {
-          problems.push(htmlProblem('table-size', index.range(from, index.lineEnd(last)), { limit: MAX_SLOTS }));
-          masks.push({ from, to: index.lineEnd(last), marksOnly: false });
-          last = l - 1;
-          break;
-        }
-        units.push([l, l, row.marks]);
-      }
+    const start = index.lineStart(line);
+    if (memo && delimiter) {
+      // A table read last time (the language server's memo): what the guard found in it, moved to where it now is.
+      const key = text.slice(start, index.lineEnd(last));
+      let block = memo.guarded(key);
+      if (!block) block = { line, start, ...guardBlock(index, line, last, delimiter) };
+      memo.keepGuarded(key, block);
+      apply(block.events, line - block.line, start - block.start);
+      last = line + (block.last - block.line);
     } else {
-      units.push([line, last]);
-    }
-    for (const [from, to, counted] of units) {
-      let marks = counted ?? 0;
-      if (counted === undefined) for (let o = index.lineStart(from), end = index.lineEnd(to); o < end; o++) if (isMark(text.charCodeAt(o))) marks++;
-      if (marks <= MAX_INLINE_MARKS) continue;
-      masks.push({ from: index.lineStart(from), to: index.lineEnd(to), marksOnly: true });
-      if (dense++ < MAX_PROBLEMS) {
-        problems.push(problem('dense-markup', index.range(index.lineStart(from), index.lineEnd(to)), { count: marks, limit: MAX_INLINE_MARKS }));
-      }
-    }
-    for (let l = line; l <= last; l++) {
-      if (nesting(text, index.lineStart(l), index.lineEnd(l)) <= MAX_MARKDOWN_NESTING) continue;
-      const first = l;
-      while (l < last && nesting(text, index.lineStart(l + 1), index.lineEnd(l + 1)) > MAX_MARKDOWN_NESTING) l++;
-      masks.push({ from: index.lineStart(first), to: index.lineEnd(l), marksOnly: false });
-      if (deep++ < MAX_PROBLEMS) {
-        problems.push(
-          problem('too-deep', index.range(index.lineStart(first), index.lineEnd(l)), {
-            what: '列表或引用',
-            whatEn: 'Lists or block quotes',
-            limit: MAX_MARKDOWN_NESTING,
-            rest: '这些行',
-            restEn: 'these lines are',
-          }),
-        );
-      }
+      const block = guardBlock(index, line, last, delimiter);
+      apply(block.events, 0, 0);
+      last = block.last;
     }
     line = last + 1;
     while (line <= index.lineCount && !isBlankLine(index, line)) line++;
@@ -114,6 +73,93 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[]): str
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+interface Mask {
+  from: number;
+  to: number;
+  marksOnly: boolean;
+}
+
+/**
+ * What the guard finds in a block, in the order found: a stretch to blank, or a problem (`kind`: one of those
+ * reported only the first few times in a document).
+ */
+export interface GuardEvent {
+  mask?: Mask;
+  problem?: AdapterProblem;
+  kind?: 'deep' | 'dense' | 'wide';
+}
+
+/**
+ * The guard's findings in the block of non-blank lines `line` to `last` (`delimiter`: its delimiter row's line when it is
+ * a table, else 0), and the last line of it left to read (a table cut short ends earlier; the rest is skipped).
+ */
+function guardBlock(index: LineIndex, line: number, last: number, delimiter: number): { events: GuardEvent[]; last: number } {
+  const text = index.text;
+  const events: GuardEvent[] = [];
+  // Lines [from, to], and the marks they hold when already counted.
+  const units: [number, number, number?][] = [];
+  if (delimiter) {
+    if (delimiter - 2 >= line) units.push([line, delimiter - 2]);
+    const rows = last - delimiter;
+    const limit = readLimits().tableRows;
+    if (rows > limit) {
+      const cut = delimiter + limit + 1;
+      events.push({ problem: problem('too-many-rows', index.range(index.lineStart(cut), index.lineEnd(cut)), { limit }) });
+      events.push({ mask: { from: index.lineStart(cut), to: index.lineEnd(last), marksOnly: false } });
+      last = cut - 1;
+    }
+    // As in HTML tables: at most MAX_COLUMNS columns and MAX_SLOTS cells are read.
+    let cells = 0;
+    for (let l = delimiter - 1; l <= last; l++) {
+      const from = index.lineStart(l);
+      const end = index.lineEnd(l);
+      scanRow(text, from, end);
+      const cut = row.cut;
+      if (cut < end) {
+        events.push({ mask: { from: cut, to: end, marksOnly: false } });
+        events.push({ problem: htmlProblem('table-width', index.range(cut, end), { limit: MAX_COLUMNS }), kind: 'wide' });
+      }
+      cells += Math.max(1, row.pipes - 1);
+      if (cells > MAX_SLOTS && l > delimiter) {
+        events.push({ problem: htmlProblem('table-size', index.range(from, index.lineEnd(last)), { limit: MAX_SLOTS }) });
+        events.push({ mask: { from, to: index.lineEnd(last), marksOnly: false } });
+        last = l - 1;
+        break;
+      }
+      units.push([l, l, row.marks]);
+    }
+  } else {
+    units.push([line, last]);
+  }
+  for (const [from, to, counted] of units) {
+    let marks = counted ?? 0;
+    if (counted === undefined) for (let o = index.lineStart(from), end = index.lineEnd(to); o < end; o++) if (isMark(text.charCodeAt(o))) marks++;
+    if (marks <= MAX_INLINE_MARKS) continue;
+    events.push({ mask: { from: index.lineStart(from), to: index.lineEnd(to), marksOnly: true } });
+    events.push({
+      problem: problem('dense-markup', index.range(index.lineStart(from), index.lineEnd(to)), { count: marks, limit: MAX_INLINE_MARKS }),
+      kind: 'dense',
+    });
+  }
+  for (let l = line; l <= last; l++) {
+    if (nesting(text, index.lineStart(l), index.lineEnd(l)) <= MAX_MARKDOWN_NESTING) continue;
+    const first = l;
+    while (l < last && nesting(text, index.lineStart(l + 1), index.lineEnd(l + 1)) > MAX_MARKDOWN_NESTING) l++;
+    events.push({ mask: { from: index.lineStart(first), to: index.lineEnd(l), marksOnly: false } });
+    events.push({
+      problem: problem('too-deep', index.range(index.lineStart(first), index.lineEnd(l)), {
+        what: '列表或引用',
+        whatEn: 'Lists or block quotes',
+        limit: MAX_MARKDOWN_NESTING,
+        rest: '这些行',
+        restEn: 'these lines are',
+      }),
+      kind: 'deep',
+    });
+  }
+  return { events, last };
 }
 
 /** The first line after YAML front matter (`---` … `---`), which the guard leaves to the front matter reader. */

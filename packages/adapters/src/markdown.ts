@@ -212,7 +212,7 @@ function readBlocks(
   const blocks: Block[] = [];
   const tables = new Map<Block, Table>();
   let first: MdNode | undefined;
-  const guarded = guardMarkdown(index, problems);
+  const guarded = guardMarkdown(index, problems, memo);
   const read = (nodes: MdNode[], from: number, to: number, k: number) => {
     if (!first && nodes[0]) first = { type: nodes[0].type, position: nodes[0].position };
     const start = blocks.length;

@@ -1,5 +1,6 @@
 import type { AdapterProblem, Cell, Column, DateMention, Range, Row, Statement, Table } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
+import type { GuardEvent } from './markdown-guard.ts';
 
 /**
  * What one reading of a Markdown report leaves for reading the next version of the same document: the language
@@ -19,6 +20,8 @@ export class ReadingMemo {
   private nextPieces = new Map<string, PieceMemo>();
   private nextFirstPieces = new Map<string, PieceMemo>();
   private nextParagraphs = new Map<string, ParagraphMemo>();
+  private guards = new Map<string, GuardedBlock>();
+  private nextGuards = new Map<string, GuardedBlock>();
   private limits = '';
   /** Whether the last reading left anything: a reading after it reads only what an edit changed. */
   warm = false;
@@ -34,12 +37,15 @@ export class ReadingMemo {
       this.nextPieces.clear();
       this.nextFirstPieces.clear();
       this.nextParagraphs.clear();
+      this.nextGuards.clear();
       this.limits = limits;
     }
     this.warm = this.nextPieces.size + this.nextFirstPieces.size + this.nextParagraphs.size > 0;
     this.pieces = this.nextPieces;
     this.firstPieces = this.nextFirstPieces;
     this.paragraphs = this.nextParagraphs;
+    this.guards = this.nextGuards;
+    this.nextGuards = new Map();
     this.nextPieces = new Map();
     this.nextFirstPieces = new Map();
     this.nextParagraphs = new Map();
@@ -71,6 +77,15 @@ export class ReadingMemo {
     this.nextParagraphs.set(key, paragraph);
   }
 
+  /** What the Markdown guard found last time in a table of exactly this text (`markdown-guard.ts`). */
+  guarded(text: string): GuardedBlock | undefined {
+    return this.guards.get(text);
+  }
+
+  keepGuarded(text: string, block: GuardedBlock): void {
+    this.nextGuards.set(text, block);
+  }
+
   /** What a paragraph is looked up by: its text, the column it starts at and its section. */
   static paragraphKey(text: string, column: number, section: readonly string[]): string {
     return `${column}\u0000${section.join('\u0001')}\u0000${text}`;
@@ -99,6 +114,14 @@ export interface PieceMemo {
   tables: Map<number, MemoTable>;
   /** The piece's first node, for the piece that opens a document (front matter), offsets as micromark counts them. */
   first?: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } };
+}
+
+/** What the guard found in a block: its events, where the block started (line and offset) and the last line it read. */
+export interface GuardedBlock {
+  line: number;
+  start: number;
+  last: number;
+  events: readonly GuardEvent[];
 }
 
 export interface ParagraphMemo {

@@ -30,7 +30,17 @@ function mixed(seed: number, blocks: number): string {
 }
 
 const consolidated = hugeMarkdownReport(0.12, random(7)) as string;
-const BASES = [consolidated, mixed(3, 260), `\uFEFF${mixed(5, 200)}`, mixed(11, 220).replaceAll('\n', '\r\n')];
+/** What the guard cuts short (`markdown-guard.ts`): a table too wide, a row dense with marks, quotes nested too deep. */
+const cells = (n: number, s: string) => `|${` ${s} |`.repeat(n)}`;
+const guarded = [
+  mixed(13, 90),
+  `${cells(1003, '列')}\n${cells(1003, '-')}\n${cells(1003, '1')}\n`,
+  `| 项目 | 数量 |\n|---|---|\n| ${'*'.repeat(501)} | 2 |\n`,
+  `${'> '.repeat(40)}引用\n`,
+  mixed(17, 90),
+  `${cells(1002, '列')}\n${cells(1002, '-')}\n`,
+].join('\n');
+const BASES = [consolidated, mixed(3, 260), `\uFEFF${mixed(5, 200)}`, mixed(11, 220).replaceAll('\n', '\r\n'), guarded];
 
 /** Edits an author makes: figures, line breaks, blank lines, pipes, headings, markup, front matter, deletions. */
 const INSERTS = ['7', '0', '12', '\n', '\n\n', '|', ' ', '# ', '合计', '---\n', '- ', '<!-- x -->', '2022年', '，', '**', '```\n', '三、'];
@@ -61,7 +71,7 @@ describe('reading a report again with the memo of its last reading', () => {
           expect(JSON.stringify(read(text, memo))).toBe(JSON.stringify(read(text)));
         }
       }),
-      { numRuns: 25, seed: 20261127 },
+      { numRuns: 20, seed: 20261127 },
     );
   });
 

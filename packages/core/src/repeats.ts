@@ -20,6 +20,8 @@ let lastSeen: Int32Array | undefined;
  * longest phrase (a 5 MB report once made and zeroed a 20 MB table at every check).
  */
 const WINDOW = 1 << 18;
+/** The window of a scan again around an edit (`rescan`). */
+const RESCAN_WINDOW = 1 << 12;
 let nextSeen = new Int32Array(0);
 
 /** A text and the repeated phrases found in it, for the same parameters (`rescan`). */
@@ -95,7 +97,8 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
     const [at, length] = before[last] as [number, number];
     return j === at || j >= at + 2 * length;
   };
-  const { found, stop } = scan(text, min, max, allow, window, resume, out, n - suffix, (i) => stoppedAt(i - delta));
+  // Small windows: an edit is short, and a window's table is made whole before its offsets are scanned.
+  const { found, stop } = scan(text, min, max, allow, Math.min(window, RESCAN_WINDOW), resume, out, n - suffix, (i) => stoppedAt(i - delta));
   if (stop < n) {
     const j = stop - delta;
     for (const [at, length] of before) if (at >= j) found.push([at + delta, length]);
