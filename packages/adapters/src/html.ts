@@ -84,7 +84,7 @@ const TITLE_KEY = /年度报告|工作报告|年报|annual report/iu;
  */
 export function parseHtml(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'html');
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   // parse5 reads a byte order mark as text; parse without it and shift the offsets back.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const deep = htmlTooDeep(text);

@@ -49,7 +49,7 @@ const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arab
 export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): ReportDocument {
   memo?.begin();
   const doc = emptyDocument(uri, text, 'markdown');
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -47,7 +47,7 @@ const COMMENT = /^<!--\s*crossfoot-[\s\S]*-->$/u;
  */
 export function parseText(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'text');
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const folded = foldWidth(text);
   const lines = readLines(index, folded);
   const runs = findTables(lines);

@@ -32,7 +32,7 @@ function validate(value: unknown): ErrorObject[] {
  */
 export function parseYamlReport(uri: string, text: string): ReportDocument {
   const doc = emptyDocument(uri, text, 'yaml');
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const problems = doc.problems;
   const { nestingDepth, yamlAliases } = readLimits();
   let ydoc: Document;

@@ -181,7 +181,7 @@ async function handle(task: Task): Promise<Outcome> {
     if (previous.hash) outcome.previousHash = previous.hash;
   }
   outcome.diagnostics = await session.checkDocument(doc, others, deadline);
-  const index = new LineIndex(doc.text);
+  const index = LineIndex.of(doc.text);
   for (const n of excerptLines(outcome.diagnostics, doc.uri)) if (n <= index.lineCount) outcome.lines[n] = index.lineText(n);
   return outcome;
 }

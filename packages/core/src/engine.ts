@@ -211,7 +211,7 @@ export class Checker {
 
   async check(request: CheckRequest): Promise<Diagnostic[]> {
     const { doc } = request;
-    const lines = new LineIndex(doc.text);
+    const lines = LineIndex.of(doc.text);
     const diagnostics: Diagnostic[] = doc.problems.map((p) =>
       engineDiagnostic(doc.uri, `crossfoot/${p.code}`, p.severity, p.code, p.message[this.options.locale], p.range, {}),
     );

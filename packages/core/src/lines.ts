@@ -1,5 +1,6 @@
 import type { Position, Range } from './model.ts';
 import { foldWidth } from './normalize.ts';
+import { commonPrefix, commonSuffix } from './shared-ends.ts';
 import { lastAtOrBefore } from './sorted.ts';
 
 /**
@@ -17,9 +18,17 @@ export class LineIndex {
   /** The text width-folded (`foldWidth`: offsets unchanged), made once for the readers that scan it. */
   private foldedText: string | undefined;
 
-  constructor(text: string) {
+  /**
+   * The index of `text`; `starts`, when given, are its line starts already found (`edited`), and `text` holds no
+   * carriage return.
+   */
+  constructor(text: string, starts?: number[]) {
     this.text = text;
-    const starts = [0];
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     // Without a carriage return every line ends at a line feed, found by a native search.
     if (text.indexOf('\r') < 0) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -35,6 +44,46 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /** The index made last by `of`: the language server reads and checks a report with the same text. */
+  private static last: LineIndex | undefined;
+
+  /**
+   * The index of `text`, made once for every reader and check of the same text: the index made last is given again
+   * for the same text, and a long text that differs from it only in part (a report edited in the language server) is
+   * indexed only where it differs (`edited`).
+   */
+  static of(text: string): LineIndex {
+    const last = LineIndex.last;
+    if (last && last.text === text) return last;
+    const index = last && text.length >= EDITED_LENGTH && last.text.length >= EDITED_LENGTH ? LineIndex.edited(last, text) : new LineIndex(text);
+    LineIndex.last = index;
+    return index;
+  }
+
+  /**
+   * The index of `text` from that of an earlier text: the line starts in the beginning and the end both texts share are
+   * taken from it (those of the end moved by the change in length), and only the text between is searched.
+   */
+  static edited(previous: LineIndex, text: string): LineIndex {
+    const old = previous.text;
+    if (text.indexOf('\r') >= 0 || old.indexOf('\r') >= 0) return new LineIndex(text);
+    const n = text.length;
+    const delta = n - old.length;
+    const shorter = Math.min(n, old.length);
+    const prefix = commonPrefix(old, text, shorter);
+    const suffix = commonSuffix(old, text, shorter - prefix);
+    const before = previous.starts;
+    const starts: number[] = [];
+    // A line starts at x after a line feed at x - 1: in the shared beginning while x <= prefix.
+    let k = 0;
+    while (k < before.length && (before[k] as number) <= prefix) starts.push(before[k++] as number);
+    for (let i = text.indexOf('\n', prefix); i >= 0 && i < n - suffix; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Line feeds in the shared end: at old.length - suffix or later.
+    let j = firstAtOrAfter(before, old.length - suffix + 1, k);
+    for (; j < before.length; j++) starts.push((before[j] as number) + delta);
+    return new LineIndex(text, starts);
   }
 
   /** `foldWidth(text)`, made on first use; `folded.slice(a, b)` is `foldWidth(text.slice(a, b))`. */
@@ -105,4 +154,19 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Texts at least this long are indexed from the last index where they share its text (`LineIndex.of`). */
+const EDITED_LENGTH = 1 << 16;
+
+/** The first index from `from` on whose value is at least `value`, in ascending `values` (their length if none). */
+function firstAtOrAfter(values: readonly number[], value: number, from: number): number {
+  let lo = from;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,3 +1,5 @@
+import { commonPrefix, commonSuffix } from './shared-ends.ts';
+
 /** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
@@ -104,24 +106,6 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
     for (const [at, length] of before) if (at >= j) found.push([at + delta, length]);
   }
   return found;
-}
-
-/** How many characters `a` and `b` share at their start, at most `limit`. */
-function commonPrefix(a: string, b: string, limit: number): number {
-  const block = 1024;
-  let p = 0;
-  while (p + block <= limit && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
-  while (p < limit && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p;
-}
-
-/** How many characters `a` and `b` share at their end, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  const block = 1024;
-  let s = 0;
-  while (s + block <= limit && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
-  while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return s;
 }
 
 /**

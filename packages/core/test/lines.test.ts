@@ -70,3 +70,48 @@ describe('LineIndex', () => {
     expect(index.folded.slice(1, 4)).toBe(foldWidth(text.slice(1, 4)));
   });
 });
+
+describe('LineIndex.edited and LineIndex.of', () => {
+  const plain = ['\n', '\n\n', 'a', '表', '12', ' '];
+  const piece = fc.constantFrom(...plain);
+  const edit = (pieces: fc.Arbitrary<string>) =>
+    fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 8 }), insert: fc.array(pieces, { maxLength: 6 }) });
+  /** Every line's start and end, and the position of every offset: what an index answers. */
+  const answers = (index: LineIndex) => ({
+    lines: Array.from({ length: index.lineCount }, (_, i) => [index.lineStart(i + 1), index.lineEnd(i + 1)]),
+    positions: Array.from({ length: index.text.length + 1 }, (_, o) => index.position(o)),
+  });
+
+  it('indexes an edited text as a fresh index does, from the index of the text before the edit (with carriage returns too)', () => {
+    // Line feeds only (the index is made from the earlier one), then with carriage returns (made afresh).
+    for (const pieces of [piece, fc.constantFrom(...plain, '\r\n', '\r')]) check(pieces);
+  });
+
+  const check = (pieces: fc.Arbitrary<string>) =>
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), fc.array(edit(pieces), { minLength: 1, maxLength: 5 }), (pieces, edits) => {
+        let index = new LineIndex(pieces.join(''));
+        for (const e of edits) {
+          const text = index.text;
+          const at = e.at % (text.length + 1);
+          const next = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+          index = LineIndex.edited(index, next);
+          expect(answers(index)).toEqual(answers(new LineIndex(next)));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+
+  it('gives the same index again for the same text, and indexes a long edited text as a fresh index does', () => {
+    const text = '第一行\n第二行\n'.repeat(12_000);
+    const index = LineIndex.of(text);
+    expect(LineIndex.of(text)).toBe(index);
+    const middle = text.length >> 1;
+    const edited = `${text.slice(0, middle)}\n新的一行\n${text.slice(middle + 3)}`;
+    const again = LineIndex.of(edited);
+    const fresh = new LineIndex(edited);
+    expect(again.lineCount).toBe(fresh.lineCount);
+    for (let line = 1; line <= fresh.lineCount; line += 97) expect(again.lineStart(line)).toBe(fresh.lineStart(line));
+    expect(again.position(edited.length - 1)).toEqual(fresh.position(edited.length - 1));
+  });
+});
