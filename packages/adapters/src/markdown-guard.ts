@@ -46,10 +46,10 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo
     const start = index.lineStart(line);
     if (memo && delimiter) {
       // A table read last time (the language server's memo): what the guard found in it, moved to where it now is.
-      const key = text.slice(start, index.lineEnd(last));
-      let block = memo.guarded(key);
-      if (!block) block = { line, start, ...guardBlock(index, line, last, delimiter) };
-      memo.keepGuarded(key, block);
+      const end = index.lineEnd(last);
+      let block = memo.guarded(start, end);
+      if (!block) block = { line, start, length: end - start, ...guardBlock(index, line, last, delimiter) };
+      memo.keepGuarded(start, block);
       apply(block.events, line - block.line, start - block.start);
       last = line + (block.last - block.line);
     } else {

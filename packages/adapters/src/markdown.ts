@@ -47,7 +47,7 @@ const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arab
  * HTML comments the suppressions, front matter the meta.
  */
 export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): ReportDocument {
-  memo?.begin();
+  memo?.begin(text);
   const doc = emptyDocument(uri, text, 'markdown');
   const index = LineIndex.of(text);
   const problems: AdapterProblem[] = doc.problems;
@@ -213,6 +213,7 @@ function readBlocks(
   const tables = new Map<Block, Table>();
   let first: MdNode | undefined;
   const guarded = guardMarkdown(index, problems, memo);
+  memo?.guard(guarded);
   const read = (nodes: MdNode[], from: number, to: number, k: number) => {
     if (!first && nodes[0]) first = { type: nodes[0].type, position: nodes[0].position };
     const start = blocks.length;
@@ -234,21 +235,22 @@ function readBlocks(
     const own: MemoBlock[] = [];
     for (let i = start; i < blocks.length; i++) own.push(memoBlock(blocks[i] as Block, from));
     const head = nodes[0]?.position;
-    memo.keepPiece(guarded.slice(from, to), k === 0, {
+    memo.keepPiece(from, {
+      length: to - from,
+      first: k === 0,
       line: index.position(from).line,
       blocks: own,
       tables: kept,
-      ...(nodes[0] ? { first: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
+      ...(nodes[0] ? { head: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
     });
   };
   const reuse = (from: number, to: number, k: number): boolean => {
     if (!memo) return false;
-    const text = guarded.slice(from, to);
-    const piece = memo.piece(text, k === 0);
+    const piece = memo.piece(from, to, k === 0);
     if (!piece) return false;
     const line = index.position(from).line;
     const lines = line - piece.line;
-    if (!first && piece.first) first = { type: piece.first.type, position: piece.first.position && moveOffsets(piece.first.position, from - shift) };
+    if (!first && piece.head) first = { type: piece.head.type, position: piece.head.position && moveOffsets(piece.head.position, from - shift) };
     const start = blocks.length;
     for (const b of piece.blocks) blocks.push({ node: b.node as MdNode, start: b.start + from, end: b.end + from, top: b.top });
     const kept = lines === 0 ? piece.tables : new Map<number, MemoTable>();
@@ -258,7 +260,7 @@ function readBlocks(
       for (const p of moved.problems) problems.push(p);
       if (lines !== 0) kept.set(i, moved);
     }
-    memo.keepPiece(text, k === 0, lines === 0 ? piece : { ...piece, line, tables: kept });
+    memo.keepPiece(from, lines === 0 ? piece : { ...piece, line, tables: kept });
     return true;
   };
   const tree = parseTree(guarded, index.lineStart(frontMatterEnd(index)), shift, MARKDOWN_CHUNK, read, memo && reuse);

@@ -1,95 +1,133 @@
 import type { AdapterProblem, Cell, Column, DateMention, Range, Row, Statement, Table } from '@crossfoot/core';
+import { commonPrefix, commonSuffix } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import type { GuardEvent } from './markdown-guard.ts';
 
 /**
  * What one reading of a Markdown report leaves for reading the next version of the same document: the language
  * server reads a report again after every keystroke, and most of a long report is then the same text, at the same
- * place or moved by the lines the edit added or removed.
+ * place or moved by the characters and lines the edit added or removed.
  *
- * A Markdown report is read in pieces that nothing carries across (`markdown-chunks.ts`): a piece whose text is the
- * same as one read last time gives the same blocks and tables, and a paragraph whose text, section and first column
- * are the same gives the same statements and dates, all moved by the lines between where they were and where they
- * are. Only what the last reading used is kept, so the memo holds one version's worth at most. The document read
- * with a memo is the one read without it (a property test edits reports at random and compares both).
+ * A Markdown report is read in pieces that nothing carries across (`markdown-chunks.ts`). The text the two versions
+ * share at their beginning and at their end is found first; a piece that lies within it is the piece read last time
+ * at the same place in the shared text, and gives the same blocks and tables; so does a table for the guard
+ * (`markdown-guard.ts`), and a paragraph with the same column and section gives the same statements and dates. All are
+ * moved by the lines between where they were and where they are. Only what the last reading used is kept, so the
+ * memo holds one version's worth at most. The document read with a memo is the one read without it (a property test
+ * edits reports at random and compares both).
  */
 export class ReadingMemo {
-  private pieces = new Map<string, PieceMemo>();
-  private firstPieces = new Map<string, PieceMemo>();
-  private paragraphs = new Map<string, ParagraphMemo>();
-  private nextPieces = new Map<string, PieceMemo>();
-  private nextFirstPieces = new Map<string, PieceMemo>();
-  private nextParagraphs = new Map<string, ParagraphMemo>();
-  private guards = new Map<string, GuardedBlock>();
-  private nextGuards = new Map<string, GuardedBlock>();
+  private pieces = new Map<number, PieceMemo>();
+  private paragraphs = new Map<number, ParagraphMemo>();
+  private guards = new Map<number, GuardedBlock>();
+  private nextPieces = new Map<number, PieceMemo>();
+  private nextParagraphs = new Map<number, ParagraphMemo>();
+  private nextGuards = new Map<number, GuardedBlock>();
   private limits = '';
+  /** The text and guarded text read last, and what the text being read shares with them. */
+  private text = '';
+  private guardedText = '';
+  private shared: Shared = NOTHING_SHARED;
+  private sharedGuarded: Shared = NOTHING_SHARED;
   /** Whether the last reading left anything: a reading after it reads only what an edit changed. */
   warm = false;
   /** Pieces and paragraphs taken from the memo by the last reading (what a test looks at). */
   reused = { pieces: 0, paragraphs: 0 };
 
-  /** Starts a reading: what the last one kept is looked up, and what this one uses or makes is kept for the next. */
-  begin(): void {
+  /** Starts reading `text`: what the last reading kept is looked up, and what this one uses or makes is kept for the next. */
+  begin(text: string): void {
     const l = readLimits();
     const limits = `${l.tableRows}/${l.yamlAliases}/${l.nestingDepth}`;
     if (limits !== this.limits) {
       // Read under other limits, a table may have been cut elsewhere.
       this.nextPieces.clear();
-      this.nextFirstPieces.clear();
       this.nextParagraphs.clear();
       this.nextGuards.clear();
       this.limits = limits;
     }
-    this.warm = this.nextPieces.size + this.nextFirstPieces.size + this.nextParagraphs.size > 0;
+    this.warm = this.nextPieces.size + this.nextParagraphs.size > 0;
+    this.shared = this.warm ? sharedEnds(this.text, text) : NOTHING_SHARED;
+    this.sharedGuarded = NOTHING_SHARED;
     this.pieces = this.nextPieces;
-    this.firstPieces = this.nextFirstPieces;
     this.paragraphs = this.nextParagraphs;
     this.guards = this.nextGuards;
-    this.nextGuards = new Map();
     this.nextPieces = new Map();
-    this.nextFirstPieces = new Map();
     this.nextParagraphs = new Map();
+    this.nextGuards = new Map();
     this.reused = { pieces: 0, paragraphs: 0 };
+    this.text = text;
   }
 
-  /** The piece read last time from exactly this text (`first`: the piece that opens the document). */
-  piece(text: string, first: boolean): PieceMemo | undefined {
-    const found = (first ? this.firstPieces : this.pieces).get(text);
-    if (found) this.reused.pieces++;
+  /** The text the guard gives to parse (the text itself unless it blanked something). */
+  guard(guarded: string): void {
+    const unchanged = guarded === this.text && this.guardedText === this.text;
+    this.sharedGuarded = !this.warm ? NOTHING_SHARED : unchanged ? this.shared : sharedEnds(this.guardedText, guarded);
+    this.guardedText = guarded;
+  }
+
+  /** The piece read last time from the same text as `[from, to)` of the guarded text (`first`: it opens the document). */
+  piece(from: number, to: number, first: boolean): PieceMemo | undefined {
+    const found = this.pieces.get(before(this.sharedGuarded, from, to));
+    if (!found || found.length !== to - from || found.first !== first) return undefined;
+    this.reused.pieces++;
     return found;
   }
 
-  keepPiece(text: string, first: boolean, piece: PieceMemo): void {
-    (first ? this.nextFirstPieces : this.nextPieces).set(text, piece);
+  keepPiece(from: number, piece: PieceMemo): void {
+    this.nextPieces.set(from, piece);
   }
 
-  /**
-   * The paragraph read last time from exactly this text, starting at this column, in this section (`key`; a report
-   * says the same words in many sections).
-   */
-  paragraph(key: string): ParagraphMemo | undefined {
-    const found = this.paragraphs.get(key);
-    if (found) this.reused.paragraphs++;
+  /** What the guard found last time in a table of the same text as `[start, end)`. */
+  guarded(start: number, end: number): GuardedBlock | undefined {
+    const found = this.guards.get(before(this.shared, start, end));
+    return found && found.length === end - start ? found : undefined;
+  }
+
+  keepGuarded(start: number, block: GuardedBlock): void {
+    this.nextGuards.set(start, block);
+  }
+
+  /** The paragraph read last time from the same text as `[from, to)`, starting at this column, in this section. */
+  paragraph(from: number, to: number, column: number, section: readonly string[]): ParagraphMemo | undefined {
+    const found = this.paragraphs.get(before(this.shared, from, to));
+    if (!found || found.length !== to - from || found.column !== column || !sameWords(found.section, section)) return undefined;
+    this.reused.paragraphs++;
     return found;
   }
 
-  keepParagraph(key: string, paragraph: ParagraphMemo): void {
-    this.nextParagraphs.set(key, paragraph);
+  keepParagraph(from: number, paragraph: ParagraphMemo): void {
+    this.nextParagraphs.set(from, paragraph);
   }
+}
 
-  /** What the Markdown guard found last time in a table of exactly this text (`markdown-guard.ts`). */
-  guarded(text: string): GuardedBlock | undefined {
-    return this.guards.get(text);
-  }
+/** What a text shares with the one read before it: so many characters at its beginning and at its end. */
+interface Shared {
+  prefix: number;
+  suffix: number;
+  /** The change in length, and the new length. */
+  delta: number;
+  length: number;
+}
 
-  keepGuarded(text: string, block: GuardedBlock): void {
-    this.nextGuards.set(text, block);
-  }
+const NOTHING_SHARED: Shared = { prefix: 0, suffix: 0, delta: 0, length: 0 };
 
-  /** What a paragraph is looked up by: its text, the column it starts at and its section. */
-  static paragraphKey(text: string, column: number, section: readonly string[]): string {
-    return `${column}\u0000${section.join('\u0001')}\u0000${text}`;
-  }
+function sharedEnds(old: string, text: string): Shared {
+  const shorter = Math.min(old.length, text.length);
+  const prefix = commonPrefix(old, text, shorter);
+  return { prefix, suffix: commonSuffix(old, text, shorter - prefix), delta: text.length - old.length, length: text.length };
+}
+
+/** Where `[from, to)` of the text was in the text before, when it lies within what they share (else -1). */
+function before(shared: Shared, from: number, to: number): number {
+  if (to <= shared.prefix) return from;
+  if (from >= shared.length - shared.suffix && shared.suffix > 0) return from - shared.delta;
+  return -1;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A block of a piece as the Markdown adapter keeps it once read: its kind and words, offsets from the piece's start. */
@@ -107,25 +145,31 @@ export interface MemoTable {
 }
 
 export interface PieceMemo {
-  /** The line the piece started on. */
+  /** Its length, whether it opened the document, the line it started on. */
+  length: number;
+  first: boolean;
   line: number;
   blocks: MemoBlock[];
   /** By the index of their block. */
   tables: Map<number, MemoTable>;
-  /** The piece's first node, for the piece that opens a document (front matter), offsets as micromark counts them. */
-  first?: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } };
+  /** The piece's first node, offsets from where the piece starts as micromark counts them. */
+  head?: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } };
 }
 
-/** What the guard found in a block: its events, where the block started (line and offset) and the last line it read. */
+/** What the guard found in a block: its events, where the block started (line and offset), its length and last line. */
 export interface GuardedBlock {
   line: number;
   start: number;
+  length: number;
   last: number;
   events: readonly GuardEvent[];
 }
 
 export interface ParagraphMemo {
+  length: number;
   line: number;
+  column: number;
+  section: readonly string[];
   statements: Statement[];
   dates: DateMention[];
 }

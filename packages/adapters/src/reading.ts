@@ -11,7 +11,7 @@ import {
 } from '@crossfoot/core';
 import { extractNarrative, inferMeta } from './narrative/index.ts';
 import { describeError, problem } from './problems.ts';
-import { moveLines, ReadingMemo } from './reading-memo.ts';
+import { moveLines, type ReadingMemo } from './reading-memo.ts';
 
 /**
  * Calls the narrative reader for an adapter and gathers what it finds. A failure inside it becomes one
@@ -44,22 +44,20 @@ export class NarrativeReader {
   }
 
   private remembered(from: number, to: number, section: string[], memo: ReadingMemo): void {
-    const text = this.index.text.slice(from, to);
     const { line, column } = this.index.position(from);
-    const key = ReadingMemo.paragraphKey(text, column, section);
-    const known = memo.paragraph(key);
+    const known = memo.paragraph(from, to, column, section);
     if (known) {
       const lines = line - known.line;
       const statements = moveLines(known.statements, lines);
       const dates = moveLines(known.dates, lines);
       this.keep(statements, dates);
-      memo.keepParagraph(key, lines === 0 ? known : { line, statements, dates });
+      memo.keepParagraph(from, lines === 0 ? known : { ...known, line, statements, dates });
       return;
     }
     // Read again after an edit, only the paragraphs it touched are read: they are folded alone rather than the whole text.
-    const found = extractNarrative(this.index, from, to, section, memo.warm ? foldWidth(text) : undefined);
+    const found = extractNarrative(this.index, from, to, section, memo.warm ? foldWidth(this.index.text.slice(from, to)) : undefined);
     this.keep(found.statements, found.dates);
-    memo.keepParagraph(key, { line, statements: found.statements, dates: found.dates });
+    memo.keepParagraph(from, { length: to - from, line, column, section: [...section], statements: found.statements, dates: found.dates });
   }
 
   private keep(statements: Statement[], dates: DateMention[]): void {

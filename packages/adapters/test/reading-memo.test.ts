@@ -114,6 +114,21 @@ describe('reading a report again with the memo of its last reading', () => {
     expect(doc).toStrictEqual(read(after));
   });
 
+  it('reads a piece again when the one read last time at the same place ran on further', () => {
+    const filler = '甲'.repeat(MARKDOWN_CHUNK);
+    const text = (item: string) => `${filler}\n\n${item}乙丙丁\n\n| 项目 | 数量 |\n|---|---|\n| 收到申请 | 12 |\n`;
+    const before = text('1. ');
+    const after = text('');
+    // A list item does not start a piece; the same line without its number does, and the first piece ends before it.
+    expect(chunkStarts(before, 0)).toEqual([0, before.indexOf('| 项目')]);
+    expect(chunkStarts(after, 0)).toEqual([0, after.indexOf('乙丙丁')]);
+    const memo = new ReadingMemo();
+    read(before, memo);
+    expect(JSON.stringify(read(after, memo))).toBe(JSON.stringify(read(after)));
+    // Neither piece is the one read last time at its place: the first ran on past the edit, the second started after it.
+    expect(memo.reused.pieces).toBe(0);
+  });
+
   it('reads every piece again under other limits', () => {
     const memo = new ReadingMemo();
     read(consolidated, memo);
