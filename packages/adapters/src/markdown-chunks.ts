@@ -21,12 +21,81 @@ export const HTML_BLOCKS: [RegExp, RegExp][] = [
 export function chunkStarts(text: string, from: number, size = MARKDOWN_CHUNK): number[] {
   const starts = [0];
   if (text.length <= size) return starts;
+  scan(text, from, size, starts, 0, undefined);
+  return starts;
+}
+
+/**
+ * The offsets where the pieces of `text` start, from those of an earlier text (`before`, the same `from` and `size`)
+ * that shares `prefix` characters with it at its beginning and `suffix` at its end (its length changed by `delta`).
+ * The starts whose line lies in the shared beginning stand; the text is scanned again from the last of them until it
+ * starts a piece inside the shared end where the earlier text started one too: from there on both scans make the
+ * same steps, and the earlier starts are taken, moved by `delta`.
+ */
+export function chunkStartsAfter(
+  before: readonly number[],
+  text: string,
+  from: number,
+  shared: { prefix: number; suffix: number; delta: number },
+  size = MARKDOWN_CHUNK,
+): number[] {
+  const starts = [0];
+  if (text.length <= size) return starts;
+  const { prefix, suffix, delta } = shared;
+  const returns = text.includes('\r');
+  for (let k = 1; k < before.length; k++) {
+    const at = before[k] as number;
+    if (lineEndAt(text, at, returns) >= prefix) break;
+    starts.push(at);
+  }
+  const syncFrom = text.length - suffix;
+  let stop = -1;
+  scan(text, from, size, starts, starts.at(-1) as number, (at) => {
+    if (at < syncFrom || !includes(before, at - delta)) return false;
+    stop = at - delta;
+    return true;
+  });
+  if (stop >= 0) for (const at of before) if (at > stop) starts.push(at + delta);
+  return starts;
+}
+
+/** Where the line starting at `at` ends (its line break, or the end of the text). */
+function lineEndAt(text: string, at: number, returns: boolean): number {
+  if (!returns) {
+    const end = text.indexOf('\n', at);
+    return end < 0 ? text.length : end;
+  }
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
+}
+
+/** Whether ascending `values` hold `value`. */
+function includes(values: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = values[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Scans `text` from offset `start` (0, or where a piece starts: nothing open there) and adds where pieces start to
+ * `starts`; stops after a start for which `stop` says true.
+ */
+function scan(text: string, from: number, size: number, starts: number[], start: number, stop: ((at: number) => boolean) | undefined): void {
   let fence: { char: string; length: number } | undefined;
   let html: RegExp | undefined;
-  let previousBlank = false;
+  // At a piece's start the line before was blank (the start itself is not added again: it is too near the last).
+  let previousBlank = start > 0;
   const breaks = /\r\n?|\n/gu;
   const returns = text.includes('\r');
-  let at = 0;
+  let at = start;
   while (at < text.length) {
     let lineEnd: number;
     let next: number;
@@ -54,7 +123,10 @@ export function chunkStarts(text: string, from: number, size = MARKDOWN_CHUNK): 
       if (html.test(text.slice(at, lineEnd))) html = undefined;
     } else {
       const atMargin = !blank && first === at;
-      if (previousBlank && atMargin && at >= from && at - (starts.at(-1) as number) >= size && !LIST_ITEM.test(line())) starts.push(at);
+      if (previousBlank && atMargin && at >= from && at - (starts.at(-1) as number) >= size && !LIST_ITEM.test(line())) {
+        starts.push(at);
+        if (stop?.(at)) return;
+      }
       const f = lead === 96 || lead === 126 ? FENCE.exec(line()) : null;
       if (f) fence = { char: (f[1] as string)[0] as string, length: (f[1] as string).length };
       else if (lead === 60) {
@@ -66,5 +138,4 @@ export function chunkStarts(text: string, from: number, size = MARKDOWN_CHUNK): 
     previousBlank = blank && !fence && !html;
     at = next;
   }
-  return starts;
 }

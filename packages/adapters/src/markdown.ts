@@ -28,6 +28,8 @@ interface MdNode {
   block?: number;
   /** A plain table's lines (`markdown-tables.ts`), read without its rows' nodes. */
   plain?: PlainTable;
+  /** Made by `memoBlock`: already what `release` keeps. */
+  kept?: boolean;
 }
 
 interface Block {
@@ -130,7 +132,8 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
   const narrative = new NarrativeReader(index, problems);
   const suppressions = new SuppressionCollector(index);
   const title = titleBlock ? plain(titleBlock.node).trim() : '';
-  for (const [i, b] of blocks.entries()) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
     // A block's syntax tree is let go once no later block needs it (a table looks three blocks back for its caption):
     // held to the end, the trees of a 5 MB report were as large again as its document model.
     if (i >= CAPTION_REACH + 1) release(blocks[i - CAPTION_REACH - 1] as Block);
@@ -164,7 +167,7 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
  * text had been parsed at once (micromark skips a leading byte order mark, which `shift` adds back later). Given
  * `each`, every piece's top-level nodes go to it as they are parsed (with where the piece starts and ends, and its
  * number) and the root returned has none: the caller keeps what it needs of each piece. A piece for which `known`
- * says true is not parsed: the caller had it already.
+ * says true is not parsed: the caller had it already. `found`: where the pieces start, when already known.
  */
 export function parseTree(
   text: string,
@@ -173,8 +176,9 @@ export function parseTree(
   size = MARKDOWN_CHUNK,
   each?: (nodes: MdNode[], from: number, to: number, k: number) => void,
   known?: (from: number, to: number, k: number) => boolean,
+  found?: number[],
 ): MdNode {
-  const starts = chunkStarts(text, bodyFrom, size);
+  const starts = found ?? chunkStarts(text, bodyFrom, size);
   const children: MdNode[] = [];
   for (const [k, from] of starts.entries()) {
     const to = starts[k + 1] ?? text.length;
@@ -263,7 +267,9 @@ function readBlocks(
     memo.keepPiece(from, lines === 0 ? piece : { ...piece, line, tables: kept });
     return true;
   };
-  const tree = parseTree(guarded, index.lineStart(frontMatterEnd(index)), shift, MARKDOWN_CHUNK, read, memo && reuse);
+  const bodyFrom = index.lineStart(frontMatterEnd(index));
+  const starts = memo?.chunks(guarded, bodyFrom, MARKDOWN_CHUNK);
+  const tree = parseTree(guarded, bodyFrom, shift, MARKDOWN_CHUNK, read, memo && reuse, starts);
   if (tree.stoppedAt !== undefined) {
     const at = Math.min(tree.stoppedAt + shift, index.text.length);
     const seconds = readLimits().seconds ?? 0;
@@ -283,11 +289,11 @@ function memoBlock(b: Block, from: number): MemoBlock {
   const n = b.node;
   let node: MdNode;
   if (n.type === 'paragraph' || n.type === 'heading') {
-    node = { type: n.type, children: [{ type: 'text', value: plain(n) }] };
+    node = { type: n.type, children: [{ type: 'text', value: plain(n) }], kept: true };
     if (n.type === 'heading') node.depth = n.depth;
     else if (isBoldOnly(n)) node.children = [{ type: 'strong', children: node.children }];
   } else if (n.type === 'table') {
-    node = { type: 'table' };
+    node = { type: 'table', kept: true };
   } else {
     node = { type: n.type };
     if (n.value !== undefined) node.value = n.value;
@@ -309,8 +315,8 @@ const CAPTION_REACH = 3;
 
 /** Keeps of a read block's node only its kind and, for a paragraph or heading, its words (what `captionBefore` reads). */
 function release(b: Block): void {
-  // A plain table's rows are nodes only once asked for: they are not asked for here.
-  if (b.node.type !== 'table' && !b.node.children) return;
+  // A plain table's rows are nodes only once asked for: they are not asked for here. A block from a memo is kept so.
+  if ((b.node.type !== 'table' && !b.node.children) || b.node.kept) return;
   const node: MdNode = { type: b.node.type };
   if (b.node.type === 'paragraph' || b.node.type === 'heading') node.children = [{ type: 'text', value: plain(b.node) }];
   if (b.node.type === 'paragraph' && isBoldOnly(b.node)) node.children = [{ type: 'strong', children: node.children }];

@@ -1,6 +1,7 @@
 import type { AdapterProblem, Cell, Column, DateMention, Range, Row, Statement, Table } from '@crossfoot/core';
-import { commonPrefix, commonSuffix } from '@crossfoot/core';
+import { sharedEnds as shared } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
+import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardEvent } from './markdown-guard.ts';
 
 /**
@@ -29,6 +30,8 @@ export class ReadingMemo {
   private guardedText = '';
   private shared: Shared = NOTHING_SHARED;
   private sharedGuarded: Shared = NOTHING_SHARED;
+  /** Where the pieces of the guarded text read last started. */
+  private lastChunks: { from: number; size: number; starts: number[] } | undefined;
   /** Whether the last reading left anything: a reading after it reads only what an edit changed. */
   warm = false;
   /** Pieces and paragraphs taken from the memo by the last reading (what a test looks at). */
@@ -63,6 +66,17 @@ export class ReadingMemo {
     const unchanged = guarded === this.text && this.guardedText === this.text;
     this.sharedGuarded = !this.warm ? NOTHING_SHARED : unchanged ? this.shared : sharedEnds(this.guardedText, guarded);
     this.guardedText = guarded;
+  }
+
+  /** Where the pieces of the guarded text start (`chunkStarts`), from where they started last time when it can be. */
+  chunks(guarded: string, from: number, size: number): number[] {
+    const last = this.lastChunks;
+    const starts =
+      this.warm && last && last.from === from && last.size === size && from <= this.sharedGuarded.prefix
+        ? chunkStartsAfter(last.starts, guarded, from, this.sharedGuarded, size)
+        : chunkStarts(guarded, from, size);
+    this.lastChunks = { from, size, starts };
+    return starts;
   }
 
   /** The piece read last time from the same text as `[from, to)` of the guarded text (`first`: it opens the document). */
@@ -112,9 +126,8 @@ interface Shared {
 const NOTHING_SHARED: Shared = { prefix: 0, suffix: 0, delta: 0, length: 0 };
 
 function sharedEnds(old: string, text: string): Shared {
-  const shorter = Math.min(old.length, text.length);
-  const prefix = commonPrefix(old, text, shorter);
-  return { prefix, suffix: commonSuffix(old, text, shorter - prefix), delta: text.length - old.length, length: text.length };
+  const { prefix, suffix } = shared(old, text);
+  return { prefix, suffix, delta: text.length - old.length, length: text.length };
 }
 
 /** Where `[from, to)` of the text was in the text before, when it lies within what they share (else -1). */

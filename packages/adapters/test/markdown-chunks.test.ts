@@ -1,6 +1,8 @@
+import { sharedEnds } from '@crossfoot/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, parseTree } from '../src/markdown.ts';
-import { chunkStarts } from '../src/markdown-chunks.ts';
+import { chunkStarts, chunkStartsAfter } from '../src/markdown-chunks.ts';
 import { type MdNode, tableRows } from '../src/markdown-tables.ts';
 
 /**
@@ -124,5 +126,29 @@ describe('Markdown read in pieces', () => {
       expect(lines[table.range.start.line - 1]?.replace(/^\uFEFF/u, '').startsWith('|')).toBe(true);
       expect(table.range.start.column).toBe(table.range.start.line === 1 ? 2 : 1);
     }
+  });
+
+  it('finds where the pieces of an edited text start from where those of the text before it started', () => {
+    const insert = fc.constantFrom('\n', '\n\n', '甲', '- ', '1. ', '```\n', '<!--', '-->', '<pre>\n', '</pre>', '    ', '|', '\r\n');
+    const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 60 }), insert: fc.array(insert, { maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, matter, edits) => {
+        let text = document(seed, 120, matter);
+        const from = (t: string) => (matter && t.startsWith('---\n') ? t.indexOf('---\n', 4) + 4 : 0);
+        let starts = chunkStarts(text, from(text), 256);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          const next = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+          const body = from(next);
+          const shared = { ...sharedEnds(text, next), delta: next.length - text.length };
+          // As the memo asks: only when the front matter ends at the same place, within what the texts share.
+          const found = body === from(text) && body <= shared.prefix ? chunkStartsAfter(starts, next, body, shared, 256) : chunkStarts(next, body, 256);
+          expect(found).toEqual(chunkStarts(next, body, 256));
+          text = next;
+          starts = found;
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Position, Range } from './model.ts';
 import { foldWidth } from './normalize.ts';
-import { commonPrefix, commonSuffix } from './shared-ends.ts';
+import { sharedEnds } from './shared-ends.ts';
 import { lastAtOrBefore } from './sorted.ts';
 
 /**
@@ -71,9 +71,7 @@ export class LineIndex {
     if (text.indexOf('\r') >= 0 || old.indexOf('\r') >= 0) return new LineIndex(text);
     const n = text.length;
     const delta = n - old.length;
-    const shorter = Math.min(n, old.length);
-    const prefix = commonPrefix(old, text, shorter);
-    const suffix = commonSuffix(old, text, shorter - prefix);
+    const { prefix, suffix } = sharedEnds(old, text);
     const before = previous.starts;
     const starts: number[] = [];
     // A line starts at x after a line feed at x - 1: in the shared beginning while x <= prefix.

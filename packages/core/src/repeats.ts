@@ -1,4 +1,4 @@
-import { commonPrefix, commonSuffix } from './shared-ends.ts';
+import { sharedEnds } from './shared-ends.ts';
 
 /** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
 function isHan(code: number): boolean {
@@ -74,9 +74,7 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
   if (old === text) return previous.found;
   const n = text.length;
   const delta = n - old.length;
-  const shorter = Math.min(n, old.length);
-  const prefix = commonPrefix(old, text, shorter);
-  const suffix = commonSuffix(old, text, shorter - prefix);
+  const { prefix, suffix } = sharedEnds(old, text);
   const before = previous.found;
   const out: [number, number][] = [];
   let k = 0;

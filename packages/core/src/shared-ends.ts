@@ -1,17 +1,43 @@
-/** How many characters `a` and `b` share at their start, at most `limit` (compared a block at a time, natively). */
-export function commonPrefix(a: string, b: string, limit: number): number {
-  const block = 1024;
+/** How many characters two texts share at their beginning (`prefix`) and then at their end (`suffix`). */
+export interface SharedEnds {
+  prefix: number;
+  suffix: number;
+}
+
+/** The last texts compared, and what they share: reading, indexing and checking an edited report ask it of the same pair. */
+let lastOld: string | undefined;
+let lastText: string | undefined;
+let lastShared: SharedEnds = { prefix: 0, suffix: 0 };
+
+/**
+ * What `text` shares with `old` at its beginning, and then at its end (the two never overlap: `prefix + suffix` is at
+ * most the shorter length). Compared a block at a time, natively.
+ */
+export function sharedEnds(old: string, text: string): SharedEnds {
+  if (old === lastOld && text === lastText) return lastShared;
+  const shorter = Math.min(old.length, text.length);
+  const prefix = commonPrefix(old, text, shorter);
+  const shared = { prefix, suffix: commonSuffix(old, text, shorter - prefix) };
+  lastOld = old;
+  lastText = text;
+  lastShared = shared;
+  return shared;
+}
+
+const BLOCK = 1024;
+
+/** How many characters `a` and `b` share at their start, at most `limit`. */
+function commonPrefix(a: string, b: string, limit: number): number {
   let p = 0;
-  while (p + block <= limit && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
+  while (p + BLOCK <= limit && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
   while (p < limit && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   return p;
 }
 
 /** How many characters `a` and `b` share at their end, at most `limit`. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  const block = 1024;
+function commonSuffix(a: string, b: string, limit: number): number {
   let s = 0;
-  while (s + block <= limit && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
+  while (s + BLOCK <= limit && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
   while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return s;
 }
