@@ -222,7 +222,7 @@ try {
       dir: mkdtempSync(join(WORK, 'lsp-')),
       reports: [
         { name: 'typical', text: typical, runs: quick ? 10 : 30, edit: edit(typical) },
-        { name: 'huge', text: huge, runs: quick ? 3 : 6, edit: edit(huge) },
+        { name: 'huge', text: huge, runs: quick ? 3 : 20, edit: edit(huge) },
       ],
     });
     sample();
