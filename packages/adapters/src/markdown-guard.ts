@@ -47,9 +47,9 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo
     if (memo && delimiter) {
       // A table read last time (the language server's memo): what the guard found in it, moved to where it now is.
       const end = index.lineEnd(last);
-      let block = memo.guarded(start, end);
-      if (!block) block = { line, start, length: end - start, ...guardBlock(index, line, last, delimiter) };
-      memo.keepGuarded(start, block);
+      const known = memo.guarded(start, end);
+      const block = known ?? { line, start, length: end - start, ...guardBlock(index, line, last, delimiter) };
+      memo.keepGuarded(start, block, !known);
       apply(block.events, line - block.line, start - block.start);
       last = line + (block.last - block.line);
     } else {

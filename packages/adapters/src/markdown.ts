@@ -231,7 +231,8 @@ function readBlocks(
       tables.set(b, table);
       if (kept) {
         for (const p of found) problems.push(p);
-        kept.set(i - start, { table, problems: found });
+        // Without its section and caption, set anew at each reading (and holding words of other pieces).
+        kept.set(i - start, { table: named(table, table.id, undefined), problems: found });
       }
       release(b);
     }
@@ -239,14 +240,18 @@ function readBlocks(
     const own: MemoBlock[] = [];
     for (let i = start; i < blocks.length; i++) own.push(memoBlock(blocks[i] as Block, from));
     const head = nodes[0]?.position;
-    memo.keepPiece(from, {
-      length: to - from,
-      first: k === 0,
-      line: index.position(from).line,
-      blocks: own,
-      tables: kept,
-      ...(nodes[0] ? { head: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
-    });
+    memo.keepPiece(
+      from,
+      {
+        length: to - from,
+        first: k === 0,
+        line: index.position(from).line,
+        blocks: own,
+        tables: kept,
+        ...(nodes[0] ? { head: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
+      },
+      true,
+    );
   };
   const reuse = (from: number, to: number, k: number): boolean => {
     if (!memo) return false;

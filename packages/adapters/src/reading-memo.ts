@@ -16,6 +16,11 @@ import type { GuardEvent } from './markdown-guard.ts';
  * moved by the lines between where they were and where they are. Only what the last reading used is kept, so the
  * memo holds one version's worth at most. The document read with a memo is the one read without it (a property test
  * edits reports at random and compares both).
+ *
+ * The words of a document (labels, cells, sentences) are slices of the text they were read from, and keep all of it
+ * in memory. What a reading after the first reads anew is kept with its words copied (`detach`), so that a long
+ * session of edits all over a long report keeps the text of its first reading and of the current one, not of every
+ * version it went through.
  */
 export class ReadingMemo {
   private pieces = new Map<number, PieceMemo>();
@@ -87,7 +92,9 @@ export class ReadingMemo {
     return found;
   }
 
-  keepPiece(from: number, piece: PieceMemo): void {
+  /** Keeps a piece for the next reading; `read`: read anew by this one. */
+  keepPiece(from: number, piece: PieceMemo, read = false): void {
+    if (read && this.warm) detach(piece);
     this.nextPieces.set(from, piece);
   }
 
@@ -97,7 +104,8 @@ export class ReadingMemo {
     return found && found.length === end - start ? found : undefined;
   }
 
-  keepGuarded(start: number, block: GuardedBlock): void {
+  keepGuarded(start: number, block: GuardedBlock, read = false): void {
+    if (read && this.warm) detach(block);
     this.nextGuards.set(start, block);
   }
 
@@ -109,7 +117,8 @@ export class ReadingMemo {
     return found;
   }
 
-  keepParagraph(from: number, paragraph: ParagraphMemo): void {
+  keepParagraph(from: number, paragraph: ParagraphMemo, read = false): void {
+    if (read && this.warm) detach(paragraph);
     this.nextParagraphs.set(from, paragraph);
   }
 }
@@ -135,6 +144,26 @@ function before(shared: Shared, from: number, to: number): number {
   if (to <= shared.prefix) return from;
   if (from >= shared.length - shared.suffix && shared.suffix > 0) return from - shared.delta;
   return -1;
+}
+
+/**
+ * Replaces, in place, every string in `value` long enough to be a slice of another (13 code units or more, in V8) with
+ * a copy of it: equal, but keeping no longer text in memory. Slicing a concatenation makes the copy.
+ */
+export function detach(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const v of value.values()) detach(v, seen);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const key in o) {
+    const v = o[key];
+    if (typeof v === 'string') {
+      if (v.length >= 13) o[key] = ` ${v}`.slice(1);
+    } else detach(v, seen);
+  }
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

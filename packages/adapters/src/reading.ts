@@ -57,7 +57,7 @@ export class NarrativeReader {
     // Read again after an edit, only the paragraphs it touched are read: they are folded alone rather than the whole text.
     const found = extractNarrative(this.index, from, to, section, memo.warm ? foldWidth(this.index.text.slice(from, to)) : undefined);
     this.keep(found.statements, found.dates);
-    memo.keepParagraph(from, { length: to - from, line, column, section: [...section], statements: found.statements, dates: found.dates });
+    memo.keepParagraph(from, { length: to - from, line, column, section: [...section], statements: found.statements, dates: found.dates }, true);
   }
 
   private keep(statements: Statement[], dates: DateMention[]): void {

@@ -8,27 +8,6 @@ export function foldWidth(text: string): string {
   return text.length > LONG_TEXT && NodeBuffer !== undefined ? foldLong(text, NodeBuffer) : foldShort(text);
 }
 
-/** Short texts folded (`foldedShort`), at most this many kept at once. */
-const KEPT_FOLDS = 8000;
-const KEPT_FOLD_LENGTH = 80;
-const folds = new Map<string, string>();
-
-/**
- * `foldWidth(text)`, kept for a short text: the rules ask the same labels, titles and clauses of pattern after pattern,
- * and a string once looked up keeps its hash, so the lookup costs less than folding it again. A cache of
- * `KEPT_FOLDS` entries is emptied at once before it takes more.
- */
-export function foldedShort(text: string): string {
-  if (text.length > KEPT_FOLD_LENGTH) return foldWidth(text);
-  let folded = folds.get(text);
-  if (folded === undefined) {
-    folded = foldWidth(text);
-    if (folds.size >= KEPT_FOLDS) folds.clear();
-    folds.set(text, folded);
-  }
-  return folded;
-}
-
 /** Most text has nothing to fold, and most that has keeps long runs unchanged: those runs are copied by slice. */
 function foldShort(text: string): string {
   let out = '';

@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { foldedShort, foldWidth } from './normalize.ts';
+import { foldWidth } from './normalize.ts';
 
 /**
  * A pack's pattern, compiled on RE2 (linear time: a pattern from a pack can never stall a run).
@@ -54,7 +54,7 @@ function compile(source: string): Pattern {
     source,
     test(text) {
       if (text !== lastText) {
-        lastFound = search.test(foldedShort(text));
+        lastFound = search.test(foldWidth(text));
         lastText = text;
       }
       return lastFound;

@@ -1,19 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldedShort, foldWidth, labelKey } from '../src/normalize.ts';
-
-describe('foldedShort', () => {
-  it('is foldWidth, asked again and again, past the texts it keeps and for long texts', () => {
-    const text = fc.array(fc.constantFrom('共', '３', '2', '，', ',', '\u3000', ' ', '—', 'Ａ', 'a'), { maxLength: 120 }).map((cs) => cs.join(''));
-    fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 40 }), (texts) => {
-        for (const t of [...texts, ...texts]) expect(foldedShort(t)).toBe(foldWidth(t));
-      }),
-      { numRuns: 400 },
-    );
-    for (let i = 0; i < 9000; i++) expect(foldedShort(`第${i}条，`)).toBe(`第${i}条,`);
-  });
-});
+import { foldWidth, labelKey } from '../src/normalize.ts';
 
 describe('foldWidth', () => {
   it('folds full-width forms, the ideographic and no-break spaces and look-alike dashes, keeping every offset', () => {
