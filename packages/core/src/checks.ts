@@ -2,8 +2,9 @@ import { add, type Comparator, Dec, decimalOf, halfUnit, holds, holdsPlain, type
 import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
-import type { Cell, Quantity, Range, ReportDocument, Row, Section, Statement, Table } from './model.ts';
+import type { Cell, DateMention, Quantity, Range, ReportDocument, Row, Section, Statement, Table } from './model.ts';
 import type { CheckDef, Pack } from './pack.ts';
+import type { Pattern } from './pattern.ts';
 import { exact, plainGrid, plainlyAddsUp, plainValue } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
 import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
@@ -624,14 +625,30 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
     }
     return ok;
   };
+  // Whether a section title matches the patterns, once per title: a long report has thousands of dates under the same
+  // few hundred titles.
+  const only = new Map<string, boolean>();
+  const excluded = new Map<string, boolean>();
+  const matches = (found: Map<string, boolean>, patterns: readonly Pattern[], title: string): boolean => {
+    let hit = found.get(title);
+    if (hit === undefined) {
+      hit = patterns.some((p) => p.test(title));
+      found.set(title, hit);
+    }
+    return hit;
+  };
+  const inSections = (section: readonly string[]): boolean =>
+    (!check.onlySections.length || section.some((s) => matches(only, check.onlySections, s))) &&
+    !section.some((s) => matches(excluded, check.excludeSections, s));
+  // The dates themselves first: most are where they should be, and their sections and lines need not be matched.
+  const fine = (d: DateMention): boolean =>
+    check.expect === 'after' ? d.end > fy.end : (d.start <= last && d.end >= fy.start) || (!!published && d.start === published && d.end === published);
   for (const d of ctx.doc.dates) {
-    if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision]) continue;
-    if (check.onlySections.length && !d.section.some((s) => check.onlySections.some((p) => p.test(s)))) continue;
-    if (d.section.some((s) => check.excludeSections.some((p) => p.test(s)))) continue;
+    if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision] || fine(d)) continue;
+    if ((check.onlySections.length || check.excludeSections.length) && !inSections(d.section)) continue;
     if ((check.context || check.excludeContext) && !passes(d.range.start.line)) continue;
     if (check.expect === 'after') {
       // A plan for the years ahead dated in the very year the report covers.
-      if (d.end > fy.end) continue;
       findings.push({
         messageId: 'not-after',
         data: { date: d.text, start: fy.start, end: fy.end, year: String(year), next: String(year + 1) },
@@ -640,8 +657,6 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
       });
       continue;
     }
-    if (d.start <= last && d.end >= fy.start) continue;
-    if (published && d.start === published && d.end === published) continue;
     findings.push({ messageId: 'outside', data: { date: d.text, start: fy.start, end: fy.end, year: String(year) }, range: d.range, related: [] });
   }
   return findings;
