@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '@crossfoot/core';
+
 /**
  * The CommonMark parser rewrites its whole event list at every setext heading, list and block quote, so its time
  * grows with the square of a document's length once those are many (4,000 short lists: half a minute). Split
@@ -51,7 +53,7 @@ export function chunkStartsAfter(
   const syncFrom = text.length - suffix;
   let stop = -1;
   scan(text, from, size, starts, starts.at(-1) as number, (at) => {
-    if (at < syncFrom || !includes(before, at - delta)) return false;
+    if (at < syncFrom || before[lastAtOrBefore(before, at - delta)] !== at - delta) return false;
     stop = at - delta;
     return true;
   });
@@ -68,20 +70,6 @@ function lineEndAt(text: string, at: number, returns: boolean): number {
   let end = at;
   while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
   return end;
-}
-
-/** Whether ascending `values` hold `value`. */
-function includes(values: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = values[mid] as number;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /**

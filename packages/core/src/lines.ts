@@ -79,7 +79,7 @@ export class LineIndex {
     while (k < before.length && (before[k] as number) <= prefix) starts.push(before[k++] as number);
     for (let i = text.indexOf('\n', prefix); i >= 0 && i < n - suffix; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     // Line feeds in the shared end: at old.length - suffix or later.
-    let j = firstAtOrAfter(before, old.length - suffix + 1, k);
+    let j = Math.max(k, lastAtOrBefore(before, old.length - suffix) + 1);
     for (; j < before.length; j++) starts.push((before[j] as number) + delta);
     return new LineIndex(text, starts);
   }
@@ -156,15 +156,3 @@ export class LineIndex {
 
 /** Texts at least this long are indexed from the last index where they share its text (`LineIndex.of`). */
 const EDITED_LENGTH = 1 << 16;
-
-/** The first index from `from` on whose value is at least `value`, in ascending `values` (their length if none). */
-function firstAtOrAfter(values: readonly number[], value: number, from: number): number {
-  let lo = from;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -1,4 +1,5 @@
 import { sharedEnds } from './shared-ends.ts';
+import { lastAtOrBefore } from './sorted.ts';
 
 /** CJK unified ideographs (basic, extension A, compatibility): what a repeated Chinese phrase is made of. */
 function isHan(code: number): boolean {
@@ -52,10 +53,11 @@ const lastScans = new Map<string, PhraseScan>();
  * long text scanned with the same parameters (`rescan`).
  */
 export function repeatedPhrases(text: string, min: number, max: number, allow: readonly string[], window = WINDOW): [number, number][] {
-  if (text.length < LONG_TEXT) return scan(text, min, max, allow, window, 0, [], Number.POSITIVE_INFINITY, () => false).found;
+  const whole = () => scan(text, min, max, allow, window, 0, [], Number.POSITIVE_INFINITY, () => false).found;
+  if (text.length < LONG_TEXT) return whole();
   const key = `${min}\u0000${max}\u0000${allow.join('\u0001')}`;
   const last = lastScans.get(key);
-  const found = last ? rescan(last, text, min, max, allow, window) : scan(text, min, max, allow, window, 0, [], Number.POSITIVE_INFINITY, () => false).found;
+  const found = last ? rescan(last, text, min, max, allow, window) : whole();
   lastScans.delete(key);
   if (lastScans.size >= 4) lastScans.delete(lastScans.keys().next().value as string);
   lastScans.set(key, { text, found });
@@ -82,17 +84,9 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
   const kept = out.at(-1);
   const resume = Math.max(kept ? kept[0] + 2 * kept[1] : 0, prefix - 2 * max, 0);
   // Whether the earlier scan stopped at offset `j` of its text: not strictly inside a phrase and its repeat.
+  const offsets = before.map(([at]) => at);
   const stoppedAt = (j: number): boolean => {
-    let lo = k;
-    let hi = before.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((before[mid] as [number, number])[0] <= j) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const last = lastAtOrBefore(offsets, j);
     if (last < 0) return true;
     const [at, length] = before[last] as [number, number];
     return j === at || j >= at + 2 * length;
