@@ -79,8 +79,9 @@ export function mayOpenMarker(c: number): boolean {
 
 /** Reads the outline marker at the start of `text` (already trimmed at the start). */
 export function readMarker(text: string, options: MarkerOptions = {}): Marker | undefined {
-  const folded = foldWidth(text.length > 40 ? text.slice(0, 40) : text);
-  return mayOpenMarker(folded.charCodeAt(0)) ? matchMarker(text, folded, options.western ?? true) : undefined;
+  // Folding keeps offsets, one code unit for one: the first character folded alone is the folded text's first.
+  if (!mayOpenMarker(foldWidth(text.charAt(0)).charCodeAt(0))) return undefined;
+  return matchMarker(text, foldWidth(text.length > 40 ? text.slice(0, 40) : text), options.western ?? true);
 }
 
 /** `readMarker` without its first-character test: every pattern tried on `folded`, `text`'s first 40 characters folded. */

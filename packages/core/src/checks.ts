@@ -3,7 +3,9 @@ import type { Arithmetic, RelatedLocation } from './diagnostic.ts';
 import { type Expr, type Relation, refsOf } from './formula.ts';
 import type { LineIndex } from './lines.ts';
 import type { Cell, DateMention, Quantity, Range, ReportDocument, Row, Section, Statement, Table } from './model.ts';
+import { numeralsBeside } from './numerals-beside.ts';
 import type { CheckDef, Pack } from './pack.ts';
+import { perPart } from './part-memo.ts';
 import type { Pattern } from './pattern.ts';
 import { exact, plainGrid, plainlyAddsUp, plainValue } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
@@ -150,7 +152,11 @@ function unitsAgree(table: Table, rows: number[], col: number): boolean {
 
 const sum: Check<'sum'> = (ctx, check) => {
   const table = ctx.resolver.table(check.table);
-  if (!table) return [];
+  return table ? perPart(ctx.doc, table.rows, check, () => sumsOf(ctx, check, table), table.columns) : [];
+};
+
+/** The sums of one table that do not hold (`sum`). */
+function sumsOf(ctx: CheckContext, check: Extract<CheckDef, { kind: 'sum' }>, table: Table): Finding[] {
   const tol = tolerance(check.tolerance);
   const findings: Finding[] = [];
   const columns = numericColumns(table);
@@ -203,85 +209,92 @@ const sum: Check<'sum'> = (ctx, check) => {
     }
   });
   return findings;
-};
+}
 
 const tableTotals: Check<'table-totals'> = (ctx, check) => {
   const tables = check.table ? [ctx.resolver.table(check.table)].filter((t): t is Table => !!t) : ctx.doc.tables;
   const tol = tolerance(check.tolerance);
   const findings: Finding[] = [];
   for (const table of tables) {
-    const columns = numericColumns(table);
-    // Whole figures are added as numbers first, where that settles them; not with a tolerance, which decimals apply.
-    const plain = tol === undefined ? plainGrid(table) : undefined;
-    const stride = table.columns.length;
-    if (check.direction !== 'columns') {
-      table.rows.forEach((row, index) => {
-        if (row.kind !== 'total') return;
-        const closes = rowsClosedBy(table, index);
-        if (!closes.length) return;
-        for (const col of columns) {
-          const stated = cellMeasure(row.cells[col]);
-          if (!stated) continue;
-          const leaves = closes.flatMap((r) => leafParts(table, r, col));
-          if (
-            plain &&
-            plainlyAddsUp(
-              plain,
-              index * stride + col,
-              leaves.map((r) => r * stride + col),
-            )
-          )
-            continue;
-          const sum = cellsSum(table, leaves, col);
-          if (!sum || holds('=', stated, sum, tol)) continue;
-          const total = operandsOf(table, ctx.doc, [index], col)?.[0];
-          if (!total) continue;
-          const parts = operandsOf(table, ctx.doc, leaves, col);
-          if (!parts) continue;
-          const f = totalVersusParts(total, parts, '=', tol, table.columns[col]?.label ?? '');
-          if (f) findings.push(f);
-        }
-      });
-    }
-    if (check.direction !== 'rows') {
-      table.columns.forEach((column, col) => {
-        if (column.kind !== 'total') return;
-        const group = column.label.includes('/') ? column.label.slice(0, column.label.lastIndexOf('/') + 1) : '';
-        const partCols = columns.filter((c) => c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group));
-        if (!partCols.length) return;
-        const partCells = partCols.map((c) => c);
-        table.rows.forEach((row, index) => {
-          if (plain) {
-            for (let k = 0; k < partCols.length; k++) partCells[k] = index * stride + (partCols[k] as number);
-            if (plainlyAddsUp(plain, index * stride + col, partCells)) return;
-          }
-          const stated = cellMeasure(row.cells[col]);
-          if (!stated) return;
-          let value = ZERO;
-          let width = ZERO;
-          for (const c of partCols) {
-            const cell = row.cells[c];
-            if (!cell || cell.empty || cell.value === undefined) return;
-            value = add(value, decimalOf(cell.value));
-            width = add(width, halfUnit(cell.decimals ?? 0));
-          }
-          if (holds('=', stated, { value, width }, tol)) return;
-          const total = operandsOf(table, ctx.doc, [index], col)?.[0];
-          if (!total) return;
-          const parts: Operand[] = [];
-          for (const c of partCols) {
-            const cell = row.cells[c];
-            if (!cell || cell.empty || cell.value === undefined) return;
-            parts.push(cellOperand(ctx.doc.uri, row, table.columns[c]?.label ?? '', cell));
-          }
-          const f = totalVersusParts(total, parts, '=', tol, row.label);
-          if (f) findings.push({ ...f, messageId: 'row-total-mismatch', data: { ...f.data, total: column.label } });
-        });
-      });
-    }
+    for (const f of perPart(ctx.doc, table.rows, check, () => totalsOf(ctx, check, table, tol), table.columns)) findings.push(f);
   }
   return findings;
 };
+
+/** The totals of one table that do not hold (`table-totals`). */
+function totalsOf(ctx: CheckContext, check: Extract<CheckDef, { kind: 'table-totals' }>, table: Table, tol: Dec | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const columns = numericColumns(table);
+  // Whole figures are added as numbers first, where that settles them; not with a tolerance, which decimals apply.
+  const plain = tol === undefined ? plainGrid(table) : undefined;
+  const stride = table.columns.length;
+  if (check.direction !== 'columns') {
+    table.rows.forEach((row, index) => {
+      if (row.kind !== 'total') return;
+      const closes = rowsClosedBy(table, index);
+      if (!closes.length) return;
+      for (const col of columns) {
+        const stated = cellMeasure(row.cells[col]);
+        if (!stated) continue;
+        const leaves = closes.flatMap((r) => leafParts(table, r, col));
+        if (
+          plain &&
+          plainlyAddsUp(
+            plain,
+            index * stride + col,
+            leaves.map((r) => r * stride + col),
+          )
+        )
+          continue;
+        const sum = cellsSum(table, leaves, col);
+        if (!sum || holds('=', stated, sum, tol)) continue;
+        const total = operandsOf(table, ctx.doc, [index], col)?.[0];
+        if (!total) continue;
+        const parts = operandsOf(table, ctx.doc, leaves, col);
+        if (!parts) continue;
+        const f = totalVersusParts(total, parts, '=', tol, table.columns[col]?.label ?? '');
+        if (f) findings.push(f);
+      }
+    });
+  }
+  if (check.direction !== 'rows') {
+    table.columns.forEach((column, col) => {
+      if (column.kind !== 'total') return;
+      const group = column.label.includes('/') ? column.label.slice(0, column.label.lastIndexOf('/') + 1) : '';
+      const partCols = columns.filter((c) => c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group));
+      if (!partCols.length) return;
+      const partCells = partCols.map((c) => c);
+      table.rows.forEach((row, index) => {
+        if (plain) {
+          for (let k = 0; k < partCols.length; k++) partCells[k] = index * stride + (partCols[k] as number);
+          if (plainlyAddsUp(plain, index * stride + col, partCells)) return;
+        }
+        const stated = cellMeasure(row.cells[col]);
+        if (!stated) return;
+        let value = ZERO;
+        let width = ZERO;
+        for (const c of partCols) {
+          const cell = row.cells[c];
+          if (!cell || cell.empty || cell.value === undefined) return;
+          value = add(value, decimalOf(cell.value));
+          width = add(width, halfUnit(cell.decimals ?? 0));
+        }
+        if (holds('=', stated, { value, width }, tol)) return;
+        const total = operandsOf(table, ctx.doc, [index], col)?.[0];
+        if (!total) return;
+        const parts: Operand[] = [];
+        for (const c of partCols) {
+          const cell = row.cells[c];
+          if (!cell || cell.empty || cell.value === undefined) return;
+          parts.push(cellOperand(ctx.doc.uri, row, table.columns[c]?.label ?? '', cell));
+        }
+        const f = totalVersusParts(total, parts, '=', tol, row.label);
+        if (f) findings.push({ ...f, messageId: 'row-total-mismatch', data: { ...f.data, total: column.label } });
+      });
+    });
+  }
+  return findings;
+}
 
 /** The rows a total row closes. */
 function rowsClosedBy(table: Table, index: number): number[] {
@@ -465,77 +478,117 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
   const tol = tolerance(check.tolerance);
   // The table's side is the same for every statement: evaluated once, when a statement first asks for it.
   let table: Evaluated[] | undefined;
+  for (const q of textFigures(ctx).get(check) ?? []) {
+    const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
+    table ??= check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
+    const candidates = table;
+    if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
+    // Name a single cell by its row and column, a computed candidate by its formula.
+    const listed = candidates
+      .map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${shown(c.value, c.operands)}`)
+      .join('; ');
+    const first = candidates[0] as Evaluated;
+    findings.push({
+      messageId: 'mismatch',
+      data: { label: q.label, stated: q.text, table: listed, expected: first.value.toString(), precision: precisionText(stated, first, tol) },
+      range: q.range,
+      related: related(candidates.flatMap((c) => c.operands)),
+      arithmetic: {
+        expression: `${q.text} = ${first.value.toString()}`,
+        expected: first.value.toString(),
+        actual: q.value,
+        difference: stated.value.minus(first.value).toString(),
+        precision: precisionText(stated, first, tol),
+        operands: candidates.flatMap((c) => c.operands).map((o) => ({ label: o.label, value: o.text })),
+      },
+    });
+  }
+  return findings;
+};
+
+type TextVsTable = Extract<CheckDef, { kind: 'text-vs-table' }>;
+
+/** Per check context (a document and a pack): the figures of the text each `text-vs-table` check of the pack compares. */
+const figuresFound = new WeakMap<CheckContext, Map<TextVsTable, Quantity[]>>();
+
+/**
+ * The figures of the document's statements that each `text-vs-table` check of the pack compares with the table, in
+ * order: found for all of them in one pass over the statements, with what each statement holds for them worked out
+ * once per statement (`perPart`).
+ */
+function textFigures(ctx: CheckContext): Map<TextVsTable, Quantity[]> {
+  let found = figuresFound.get(ctx);
+  if (found) return found;
+  const checks: TextVsTable[] = [];
+  for (const rule of ctx.pack.rules) if (rule.check.kind === 'text-vs-table') checks.push(rule.check);
+  const byCheck = new Map<TextVsTable, Quantity[]>(checks.map((c) => [c, []]));
   for (const statement of ctx.doc.statements) {
+    for (const [check, q] of perPart(ctx.doc, statement, ctx.pack, () => figuresOf(checks, statement))) byCheck.get(check)?.push(q);
+  }
+  found = byCheck;
+  figuresFound.set(ctx, found);
+  return found;
+}
+
+/** The figures of a statement that each of `checks` compares with the table, total first. */
+function figuresOf(checks: readonly TextVsTable[], statement: Statement): [TextVsTable, Quantity][] {
+  const out: [TextVsTable, Quantity][] = [];
+  for (const check of checks) {
     if (check.section && !statement.section.some((s) => check.section?.test(s))) continue;
     for (let k = -1; k < statement.parts.length; k++) {
       const q = k < 0 ? statement.total : (statement.parts[k] as Quantity);
       // The unit first: a comparison of two short texts rules out most figures before any pattern is tried.
       if (check.unit && q.unit !== check.unit) continue;
       if (!check.statement.test(q.label) || check.notStatement?.test(q.label)) continue;
-      const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
-      table ??= check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
-      const candidates = table;
-      if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
-      // Name a single cell by its row and column, a computed candidate by its formula.
-      const listed = candidates
-        .map((c, i) => `${c.operands.length === 1 ? (c.operands[0] as Operand).label : check.equalsText[i]} = ${shown(c.value, c.operands)}`)
-        .join('; ');
-      const first = candidates[0] as Evaluated;
-      findings.push({
-        messageId: 'mismatch',
-        data: { label: q.label, stated: q.text, table: listed, expected: first.value.toString(), precision: precisionText(stated, first, tol) },
-        range: q.range,
-        related: related(candidates.flatMap((c) => c.operands)),
-        arithmetic: {
-          expression: `${q.text} = ${first.value.toString()}`,
-          expected: first.value.toString(),
-          actual: q.value,
-          difference: stated.value.minus(first.value).toString(),
-          precision: precisionText(stated, first, tol),
-          operands: candidates.flatMap((c) => c.operands).map((o) => ({ label: o.label, value: o.text })),
-        },
-      });
+      out.push([check, q]);
     }
   }
-  return findings;
-};
+  return out;
+}
 
 const statementSums: Check<'statement-sums'> = (ctx, check) => {
   const findings: Finding[] = [];
   for (const s of ctx.doc.statements) {
     if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
-    const unit = s.total.unit;
-    if (s.parts.some((p) => p.unit !== unit)) continue;
-    // Whole figures whose parts add up to the total are settled as numbers (plain.ts); the rest with decimals.
-    let sum = 0;
-    for (const p of s.parts) sum = exact(sum + plainValue(p.value, p.decimals));
-    if (sum !== plainValue(s.total.value, s.total.decimals)) sumFindings(ctx, check, s, findings);
-    if (!check.percentages || !s.parts.some((p) => p.percent)) continue;
-    const total = decimalOf(s.total.value);
-    if (total.isZero()) continue;
-    for (const p of s.parts) {
-      if (!p.percent) continue;
-      const computed = new Dec(p.value).div(total).times(100);
-      const stated: Measure = { value: new Dec(p.percent.value), width: halfUnit(p.percent.decimals) };
-      if (holds('=', stated, { value: computed, width: ZERO })) continue;
-      const percent = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
-      findings.push({
-        messageId: 'percent-mismatch',
-        data: { label: p.label, value: p.text, total: s.total.value, computed: percent, stated: p.percent.value },
-        range: p.percent.range,
-        related: related([statementOperand(ctx, s.total)]),
-        arithmetic: {
-          expression: `${p.value} / ${total.toString()} × 100 = ${percent}%`,
-          expected: `${percent}%`,
-          actual: `${p.percent.value}%`,
-          difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(),
-          precision: precisionText(stated, { value: computed, width: ZERO }),
-        },
-      });
-    }
+    for (const f of perPart(ctx.doc, s, check, () => statementFindings(ctx, check, s))) findings.push(f);
   }
   return findings;
 };
+
+/** What does not add up in one statement of a total and its parts (`statement-sums`). */
+function statementFindings(ctx: CheckContext, check: Extract<CheckDef, { kind: 'statement-sums' }>, s: Statement): Finding[] {
+  const findings: Finding[] = [];
+  const unit = s.total.unit;
+  if (s.parts.some((p) => p.unit !== unit)) return findings;
+  // Whole figures whose parts add up to the total are settled as numbers (plain.ts); the rest with decimals.
+  let sum = 0;
+  for (const p of s.parts) sum = exact(sum + plainValue(p.value, p.decimals));
+  if (sum !== plainValue(s.total.value, s.total.decimals)) sumFindings(ctx, check, s, findings);
+  if (!check.percentages || !s.parts.some((p) => p.percent)) return findings;
+  const total = decimalOf(s.total.value);
+  if (total.isZero()) return findings;
+  for (const p of s.parts) {
+    if (!p.percent) continue;
+    const computed = new Dec(p.value).div(total).times(100);
+    const stated: Measure = { value: new Dec(p.percent.value), width: halfUnit(p.percent.decimals) };
+    if (holds('=', stated, { value: computed, width: ZERO })) continue;
+    const percent = computed.toDecimalPlaces(Math.max(p.percent.decimals, 1)).toString();
+    findings.push({
+      messageId: 'percent-mismatch',
+      data: { label: p.label, value: p.text, total: s.total.value, computed: percent, stated: p.percent.value },
+      range: p.percent.range,
+      related: related([statementOperand(ctx, s.total)]),
+      arithmetic: {
+        expression: `${p.value} / ${total.toString()} × 100 = ${percent}%`,
+        expected: `${percent}%`,
+        actual: `${p.percent.value}%`,
+        difference: new Dec(p.percent.value).minus(computed).toDecimalPlaces(4).toString(),
+        precision: precisionText(stated, { value: computed, width: ZERO }),
+      },
+    });
+  }
+  return findings;
+}
 
 /** A statement's figure as an operand. */
 function statementOperand(ctx: CheckContext, q: Quantity): Operand {
@@ -681,20 +734,12 @@ const ENUMERATION = {
  * lines where none of these characters has a numeral there are not searched (是 is in most lines of Chinese prose).
  */
 const ENUMERATION_CHAR = { shi: '是', di: '第' };
-const NUMERAL_SIDE = { shi: -1, di: 1 };
-const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const NUMERAL_SIDE = { shi: -1, di: 1 } as const;
 
 /** Lines where a marker of one of `kinds` can be, in order: found by searching the whole text, not by cutting out every line. */
 function linesHolding(lines: LineIndex, kinds: readonly (keyof typeof ENUMERATION)[]): number[] {
   const found = new Set<number>();
-  const text = lines.text;
-  for (const kind of kinds) {
-    const ch = ENUMERATION_CHAR[kind];
-    const side = NUMERAL_SIDE[kind];
-    for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
-      if (CN_NUMERALS.has(text.charCodeAt(at + side))) found.add(lines.position(at).line);
-    }
-  }
+  for (const kind of kinds) for (const at of numeralsBeside(lines.text, ENUMERATION_CHAR[kind], NUMERAL_SIDE[kind])) found.add(lines.position(at).line);
   return [...found].sort((a, b) => a - b);
 }
 
@@ -772,8 +817,33 @@ const deadline: Check<'deadline'> = (ctx, check) => {
   return [{ messageId: 'late', data: { published: published.value, deadline: due, issuer }, range: published.range, related: [] }];
 };
 
-function flatten(sections: Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+/** Every section, each before its children. */
+function flatten(sections: Section[], out: Section[] = []): Section[] {
+  for (const s of sections) {
+    out.push(s);
+    flatten(s.children, out);
+  }
+  return out;
+}
+
+/** Whether a required section's pattern matches a section, by its marker and title: reports repeat the same titles. */
+const titlesMatched = new WeakMap<Pattern, Map<string, boolean>>();
+
+function namesSection(p: Pattern, s: Section): boolean {
+  let known = titlesMatched.get(p);
+  if (!known) {
+    known = new Map();
+    titlesMatched.set(p, known);
+  }
+  // Joined into a new string: a key never holds on to the text its title was cut from.
+  const key = `${s.marker}\u0000${s.title}`;
+  let hit = known.get(key);
+  if (hit === undefined) {
+    hit = p.test(`${s.marker}${s.title}`) || p.test(s.title);
+    if (known.size >= 4096) known.clear();
+    known.set(key, hit);
+  }
+  return hit;
 }
 
 const required: Check<'required'> = (ctx, check) => {
@@ -781,7 +851,7 @@ const required: Check<'required'> = (ctx, check) => {
   const all = flatten(ctx.doc.sections);
   const found: number[] = [];
   check.sections.forEach((p) => {
-    const i = all.findIndex((s) => p.test(`${s.marker}${s.title}`) || p.test(s.title));
+    const i = all.findIndex((s) => namesSection(p, s));
     if (i < 0) findings.push({ messageId: 'missing-section', data: { section: p.source }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
     found.push(i);
   });

@@ -18,19 +18,24 @@ export class LineIndex {
   /** The text width-folded (`foldWidth`: offsets unchanged), made once for the readers that scan it. */
   private foldedText: string | undefined;
 
+  /** Whether the text holds a carriage return. */
+  private readonly returns: boolean;
+
   /**
-   * The index of `text`; `starts`, when given, are its line starts already found (`edited`), and `text` holds no
-   * carriage return.
+   * The index of `text`; `starts`, when given, are its line starts already found (`edited`), and `returns` says whether
+   * `text` holds a carriage return.
    */
-  constructor(text: string, starts?: number[]) {
+  constructor(text: string, starts?: number[], returns?: boolean) {
     this.text = text;
     if (starts) {
       this.starts = starts;
+      this.returns = returns ?? text.indexOf('\r') >= 0;
       return;
     }
     starts = [0];
+    this.returns = text.indexOf('\r') >= 0;
     // Without a carriage return every line ends at a line feed, found by a native search.
-    if (text.indexOf('\r') < 0) {
+    if (!this.returns) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.starts = starts;
       return;
@@ -68,20 +73,20 @@ export class LineIndex {
    */
   static edited(previous: LineIndex, text: string): LineIndex {
     const old = previous.text;
-    if (text.indexOf('\r') >= 0 || old.indexOf('\r') >= 0) return new LineIndex(text);
     const n = text.length;
-    const delta = n - old.length;
     const { prefix, suffix } = sharedEnds(old, text);
+    // Only the text between the shared ends can bring a carriage return to a text without one.
+    if (previous.returns || text.slice(prefix, n - suffix).indexOf('\r') >= 0) return new LineIndex(text);
+    const delta = n - old.length;
     const before = previous.starts;
-    const starts: number[] = [];
     // A line starts at x after a line feed at x - 1: in the shared beginning while x <= prefix.
-    let k = 0;
-    while (k < before.length && (before[k] as number) <= prefix) starts.push(before[k++] as number);
-    for (let i = text.indexOf('\n', prefix); i >= 0 && i < n - suffix; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    // Line feeds in the shared end: at old.length - suffix or later.
-    let j = Math.max(k, lastAtOrBefore(before, old.length - suffix) + 1);
-    for (; j < before.length; j++) starts.push((before[j] as number) + delta);
-    return new LineIndex(text, starts);
+    const k = lastAtOrBefore(before, prefix) + 1;
+    const between: number[] = [];
+    for (let i = text.indexOf('\n', prefix); i >= 0 && i < n - suffix; i = text.indexOf('\n', i + 1)) between.push(i + 1);
+    // Line feeds in the shared end: at old.length - suffix or later. Copied whole, and moved in place.
+    const after = before.slice(Math.max(k, lastAtOrBefore(before, old.length - suffix) + 1));
+    if (delta !== 0) for (let j = 0; j < after.length; j++) after[j] = (after[j] as number) + delta;
+    return new LineIndex(text, before.slice(0, k).concat(between, after), false);
   }
 
   /** `foldWidth(text)`, made on first use; `folded.slice(a, b)` is `foldWidth(text.slice(a, b))`. */
