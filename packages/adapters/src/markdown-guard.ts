@@ -25,41 +25,59 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo
   const text = index.text;
   const masks: Mask[] = [];
   const counted = { deep: 0, dense: 0, wide: 0 };
+  const steps: GuardStep[] = [];
   // What a block found, applied at its place: the first problems of each kind are reported.
-  const apply = (events: readonly GuardEvent[], lines: number, offset: number) => {
-    for (const e of events) {
+  const take = (step: GuardStep) => {
+    steps.push(step);
+    const lines = step.line - step.found.line;
+    const offset = step.start - step.found.start;
+    for (const e of step.found.events) {
       if (e.mask) masks.push(offset ? { from: e.mask.from + offset, to: e.mask.to + offset, marksOnly: e.mask.marksOnly } : e.mask);
       else if (e.problem && (e.kind === undefined || counted[e.kind]++ < MAX_PROBLEMS)) problems.push(moveLines(e.problem, lines));
     }
   };
-  let line = frontMatterEnd(index);
+  // The blocks the last guard of this document went through (the language server's memo), and what the texts share.
+  const last = memo?.guardSteps();
+  const before = last?.steps ?? [];
+  const n = text.length;
+  const delta = last ? n - last.length : 0;
+  // Blocks read in the shared beginning, up to and with the blank line after them, are the same blocks.
+  let k = 0;
+  if (last) while (k < before.length && (before[k] as GuardStep).through <= last.prefix) take(before[k++] as GuardStep);
+  let line = k > 0 ? (before[k - 1] as GuardStep).next : frontMatterEnd(index);
   while (line <= index.lineCount) {
     if (isBlankLine(index, line)) {
       line++;
       continue;
     }
-    let last = line;
-    while (last < index.lineCount && !isBlankLine(index, last + 1)) last++;
+    const start = index.lineStart(line);
+    if (last && start >= n - last.suffix) {
+      // A block that starts in the shared end where the last guard started one: from there on, the same blocks.
+      const j = stepAt(before, start - delta);
+      if (j >= 0) {
+        const lines = line - (before[j] as GuardStep).line;
+        for (let i = j; i < before.length; i++) {
+          const b = before[i] as GuardStep;
+          take({ line: b.line + lines, start: b.start + delta, next: b.next + lines, through: b.through + delta, found: b.found });
+        }
+        break;
+      }
+    }
+    let end = line;
+    while (end < index.lineCount && !isBlankLine(index, end + 1)) end++;
     // One block of non-blank lines: a paragraph, a list or quote, or a table (from the line above its delimiter row).
     let delimiter = 0;
-    for (let l = line + 1; l <= last && !delimiter; l++) if (isDelimiterRow(index.lineText(l))) delimiter = l;
-    const start = index.lineStart(line);
-    if (memo && delimiter) {
-      // A table read last time (the language server's memo): what the guard found in it, moved to where it now is.
-      const end = index.lineEnd(last);
-      const known = memo.guarded(start, end);
-      const block = known ?? { line, start, length: end - start, ...guardBlock(index, line, last, delimiter) };
-      memo.keepGuarded(start, block, !known);
-      apply(block.events, line - block.line, start - block.start);
-      last = line + (block.last - block.line);
-    } else {
-      const block = guardBlock(index, line, last, delimiter);
-      apply(block.events, 0, 0);
-      last = block.last;
-    }
-    line = last + 1;
-    while (line <= index.lineCount && !isBlankLine(index, line)) line++;
+    for (let l = line + 1; l <= end && !delimiter; l++) if (isDelimiterRow(index.lineText(l))) delimiter = l;
+    const block = guardBlock(index, line, end, delimiter);
+    let next = block.last + 1;
+    while (next <= index.lineCount && !isBlankLine(index, next)) next++;
+    // The blank line after the block is part of what decided it; the last line of the text, without a line break after
+    // it, may still grow.
+    const through = next < index.lineCount ? index.lineStart(next + 1) : Number.POSITIVE_INFINITY;
+    take({ line, start, next, through, found: { line, start, events: block.events } });
+    line = next;
   }
+  memo?.keepGuardSteps(steps);
   if (masks.length === 0) return text;
   masks.sort((a, b) => a.from - b.from);
   const parts: string[] = [];
@@ -73,6 +91,31 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/**
+ * A block the guard went through: the line and offset it starts at, the line the guard went on from after it (a blank
+ * line, or past the end), the offset past that line's break (what the block's reading depended on ends there), and
+ * what the guard found in it, with the line and offset where that was found.
+ */
+export interface GuardStep {
+  line: number;
+  start: number;
+  next: number;
+  through: number;
+  found: { line: number; start: number; events: readonly GuardEvent[] };
+}
+
+/** The index of the step that starts at `start`, or -1 (a search by halves: steps are in order). */
+function stepAt(steps: readonly GuardStep[], start: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((steps[mid] as GuardStep).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < steps.length && (steps[lo] as GuardStep).start === start ? lo : -1;
 }
 
 interface Mask {

@@ -2,7 +2,7 @@ import type { AdapterProblem, Cell, Column, DateMention, Range, Row, Statement, 
 import { sharedEnds as shared } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
-import type { GuardEvent } from './markdown-guard.ts';
+import type { GuardStep } from './markdown-guard.ts';
 
 /**
  * What one reading of a Markdown report leaves for reading the next version of the same document: the language
@@ -11,8 +11,8 @@ import type { GuardEvent } from './markdown-guard.ts';
  *
  * A Markdown report is read in pieces that nothing carries across (`markdown-chunks.ts`). The text the two versions
  * share at their beginning and at their end is found first; a piece that lies within it is the piece read last time
- * at the same place in the shared text, and gives the same blocks and tables; so does a table for the guard
- * (`markdown-guard.ts`), and a paragraph with the same column and section gives the same statements and dates. All are
+ * at the same place in the shared text, and gives the same blocks and tables; the guard (`markdown-guard.ts`) goes
+ * again only through the blocks between the shared ends, and a paragraph with the same column and section gives the same statements and dates. All are
  * moved by the lines between where they were and where they are. Only what the last reading used is kept, so the
  * memo holds one version's worth at most. The document read with a memo is the one read without it (a property test
  * edits reports at random and compares both).
@@ -25,10 +25,10 @@ import type { GuardEvent } from './markdown-guard.ts';
 export class ReadingMemo {
   private pieces = new Map<number, PieceMemo>();
   private paragraphs = new Map<number, ParagraphMemo>();
-  private guards = new Map<number, GuardedBlock>();
+  private steps: readonly GuardStep[] | undefined;
   private nextPieces = new Map<number, PieceMemo>();
   private nextParagraphs = new Map<number, ParagraphMemo>();
-  private nextGuards = new Map<number, GuardedBlock>();
+  private nextSteps: readonly GuardStep[] | undefined;
   private limits = '';
   /** The text and guarded text read last, and what the text being read shares with them. */
   private text = '';
@@ -50,18 +50,18 @@ export class ReadingMemo {
       // Read under other limits, a table may have been cut elsewhere.
       this.nextPieces.clear();
       this.nextParagraphs.clear();
-      this.nextGuards.clear();
+      this.nextSteps = undefined;
       this.limits = limits;
     }
-    this.warm = this.nextPieces.size + this.nextParagraphs.size > 0;
+    this.warm = this.nextPieces.size + this.nextParagraphs.size > 0 || this.nextSteps !== undefined;
     this.shared = this.warm ? sharedEnds(this.text, text) : NOTHING_SHARED;
     this.sharedGuarded = NOTHING_SHARED;
     this.pieces = this.nextPieces;
     this.paragraphs = this.nextParagraphs;
-    this.guards = this.nextGuards;
+    this.steps = this.nextSteps;
     this.nextPieces = new Map();
     this.nextParagraphs = new Map();
-    this.nextGuards = new Map();
+    this.nextSteps = undefined;
     this.reused = { pieces: 0, paragraphs: 0 };
     this.text = text;
   }
@@ -98,15 +98,23 @@ export class ReadingMemo {
     this.nextPieces.set(from, piece);
   }
 
-  /** What the guard found last time in a table of the same text as `[start, end)`. */
-  guarded(start: number, end: number): GuardedBlock | undefined {
-    const found = this.guards.get(before(this.shared, start, end));
-    return found && found.length === end - start ? found : undefined;
+  /**
+   * The blocks the guard went through in the text read last (`markdown-guard.ts`), with what that text and this one
+   * share at their beginning and end, and the last text's length.
+   */
+  guardSteps(): { steps: readonly GuardStep[]; prefix: number; suffix: number; length: number } | undefined {
+    if (!this.warm || !this.steps) return undefined;
+    return { steps: this.steps, prefix: this.shared.prefix, suffix: this.shared.suffix, length: this.shared.length - this.shared.delta };
   }
 
-  keepGuarded(start: number, block: GuardedBlock, read = false): void {
-    if (read && this.warm) detach(block);
-    this.nextGuards.set(start, block);
+  /** Keeps the blocks the guard went through in this text, for the next reading. */
+  keepGuardSteps(steps: readonly GuardStep[]): void {
+    this.nextSteps = steps;
+  }
+
+  /** The blocks the guard went through in the text being read (what a test looks at). */
+  get keptGuardSteps(): readonly GuardStep[] | undefined {
+    return this.nextSteps;
   }
 
   /** The paragraph read last time from the same text as `[from, to)`, starting at this column, in this section. */
@@ -196,15 +204,6 @@ export interface PieceMemo {
   tables: Map<number, MemoTable>;
   /** The piece's first node, offsets from where the piece starts as micromark counts them. */
   head?: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } };
-}
-
-/** What the guard found in a block: its events, where the block started (line and offset), its length and last line. */
-export interface GuardedBlock {
-  line: number;
-  start: number;
-  length: number;
-  last: number;
-  events: readonly GuardEvent[];
 }
 
 export interface ParagraphMemo {
