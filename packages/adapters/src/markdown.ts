@@ -6,7 +6,7 @@ import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { append, cellPipes, type Line, type PlainTable, parsePiece } from './markdown-tables.ts';
-import { type MarkerStyle, readMarker } from './markers.ts';
+import { type Marker, type MarkerOptions, type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
@@ -42,6 +42,25 @@ interface Block {
 
 /** Numbered paragraphs that stand for headings: `一、`, `（一）`, `1、`, `（1）`, `①`. */
 const PARAGRAPH_SECTION_STYLES = new Set<MarkerStyle>(['cjk', 'cjk-paren', 'arabic', 'arabic-paren', 'circled']);
+
+const PARAGRAPH_MARKERS: MarkerOptions = { western: false };
+
+/**
+ * The marker a block's words start with (`readMarker`), read once per block a memo keeps (`memoBlock`): a piece taken
+ * from the memo gives the same block nodes again, with the same words. A heading is read with Western markers, a
+ * paragraph without.
+ */
+const markersRead = new WeakMap<MdNode, Marker | null>();
+
+function markerOf(node: MdNode, words: string, options: MarkerOptions | undefined): Marker | undefined {
+  if (!node.kept) return readMarker(words, options);
+  let m = markersRead.get(node);
+  if (m === undefined) {
+    m = readMarker(words, options) ?? null;
+    markersRead.set(node, m);
+  }
+  return m ?? undefined;
+}
 
 /**
  * Markdown (CommonMark + GFM tables + YAML front matter) → ReportDocument.
@@ -81,7 +100,7 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
   const headingStyles = new Set<MarkerStyle>();
   const headingMarkers = new Map<Block, ReturnType<typeof readMarker>>();
   for (const h of sectionHeadings) {
-    const m = readMarker(plain(h.node).trim());
+    const m = markerOf(h.node, plain(h.node).trim(), undefined);
     const marker = m?.style === 'subset' ? undefined : m;
     headingMarkers.set(h, marker);
     if (marker) headingStyles.add(marker.style);
@@ -105,7 +124,7 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
       });
     } else if (b.node.type === 'paragraph' && b.top) {
       const words = plain(b.node).trimStart();
-      const m = readMarker(words, { western: false });
+      const m = markerOf(b.node, words, PARAGRAPH_MARKERS);
       if (!m || !PARAGRAPH_SECTION_STYLES.has(m.style) || headingStyles.has(m.style)) continue;
       const open = paragraphStack.indexOf(m.style);
       if (open >= 0) paragraphStack.length = open;
@@ -384,6 +403,9 @@ function cellWords(cell: MdNode): string {
 
 /** The words of a node without its markup. */
 function plain(node: MdNode): string {
+  // A block a memo keeps, and most paragraphs: one text node.
+  const only = node.children?.length === 1 ? node.children[0] : undefined;
+  if (only?.type === 'text') return only.value ?? '';
   let out = '';
   const stack: MdNode[] = [node];
   while (stack.length > 0) {
