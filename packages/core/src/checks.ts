@@ -5,7 +5,7 @@ import type { LineIndex } from './lines.ts';
 import type { Cell, DateMention, Quantity, Range, ReportDocument, Row, Section, Statement, Table } from './model.ts';
 import { numeralsBeside } from './numerals-beside.ts';
 import type { CheckDef, Pack } from './pack.ts';
-import { perPart } from './part-memo.ts';
+import { perItem, perPart } from './part-memo.ts';
 import type { Pattern } from './pattern.ts';
 import { exact, plainGrid, plainlyAddsUp, plainValue } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
@@ -514,7 +514,7 @@ const figuresFound = new WeakMap<CheckContext, Map<TextVsTable, Quantity[]>>();
 /**
  * The figures of the document's statements that each `text-vs-table` check of the pack compares with the table, in
  * order: found for all of them in one pass over the statements, with what each statement holds for them worked out
- * once per statement (`perPart`).
+ * once per statement (`perItem`).
  */
 function textFigures(ctx: CheckContext): Map<TextVsTable, Quantity[]> {
   let found = figuresFound.get(ctx);
@@ -522,9 +522,7 @@ function textFigures(ctx: CheckContext): Map<TextVsTable, Quantity[]> {
   const checks: TextVsTable[] = [];
   for (const rule of ctx.pack.rules) if (rule.check.kind === 'text-vs-table') checks.push(rule.check);
   const byCheck = new Map<TextVsTable, Quantity[]>(checks.map((c) => [c, []]));
-  for (const statement of ctx.doc.statements) {
-    for (const [check, q] of perPart(ctx.doc, statement, ctx.pack, () => figuresOf(checks, statement))) byCheck.get(check)?.push(q);
-  }
+  for (const [check, q] of perItem(ctx.doc, ctx.doc.statements, ctx.pack, (statement) => figuresOf(checks, statement))) byCheck.get(check)?.push(q);
   found = byCheck;
   figuresFound.set(ctx, found);
   return found;
@@ -547,12 +545,7 @@ function figuresOf(checks: readonly TextVsTable[], statement: Statement): [TextV
 }
 
 const statementSums: Check<'statement-sums'> = (ctx, check) => {
-  const findings: Finding[] = [];
-  for (const s of ctx.doc.statements) {
-    if (s.kind !== 'total-with-parts' || !s.parts.length) continue;
-    for (const f of perPart(ctx.doc, s, check, () => statementFindings(ctx, check, s))) findings.push(f);
-  }
-  return findings;
+  return perItem(ctx.doc, ctx.doc.statements, check, (s) => (s.kind !== 'total-with-parts' || !s.parts.length ? NONE : statementFindings(ctx, check, s)));
 };
 
 /** What does not add up in one statement of a total and its parts (`statement-sums`). */
@@ -666,7 +659,6 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
   if (year === undefined) return [];
   const { fy, last } = periodOf(year, ctx.pack.fiscalYearStart, check.allowAfter);
   const published = ctx.doc.meta.published?.value;
-  const findings: Finding[] = [];
   // Whether a line passes the context patterns, once per line: a long line of many dates is matched once.
   const lineOk = new Map<number, boolean>();
   const passes = (n: number): boolean => {
@@ -696,24 +688,32 @@ const dateInPeriod: Check<'date-in-period'> = (ctx, check) => {
   // The dates themselves first: most are where they should be, and their sections and lines need not be matched.
   const fine = (d: DateMention): boolean =>
     check.expect === 'after' ? d.end > fy.end : (d.start <= last && d.end >= fy.start) || (!!published && d.start === published && d.end === published);
-  for (const d of ctx.doc.dates) {
-    if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision] || fine(d)) continue;
-    if ((check.onlySections.length || check.excludeSections.length) && !inSections(d.section)) continue;
-    if ((check.context || check.excludeContext) && !passes(d.range.start.line)) continue;
+  const judge = (d: DateMention, again: () => void): readonly Finding[] => {
+    if (PRECISION_RANK[d.precision] < PRECISION_RANK[check.minPrecision] || fine(d)) return NONE;
+    if ((check.onlySections.length || check.excludeSections.length) && !inSections(d.section)) return NONE;
+    if (check.context || check.excludeContext) {
+      // The date's line may hold more than the paragraph it was read from (a list item's marker): judged again each time.
+      again();
+      if (!passes(d.range.start.line)) return NONE;
+    }
     if (check.expect === 'after') {
       // A plan for the years ahead dated in the very year the report covers.
-      findings.push({
-        messageId: 'not-after',
-        data: { date: d.text, start: fy.start, end: fy.end, year: String(year), next: String(year + 1) },
-        range: d.range,
-        related: [],
-      });
-      continue;
+      return [
+        {
+          messageId: 'not-after',
+          data: { date: d.text, start: fy.start, end: fy.end, year: String(year), next: String(year + 1) },
+          range: d.range,
+          related: [],
+        },
+      ];
     }
-    findings.push({ messageId: 'outside', data: { date: d.text, start: fy.start, end: fy.end, year: String(year) }, range: d.range, related: [] });
-  }
-  return findings;
+    return [{ messageId: 'outside', data: { date: d.text, start: fy.start, end: fy.end, year: String(year) }, range: d.range, related: [] }];
+  };
+  return perItem(ctx.doc, ctx.doc.dates, check, judge, `${year} ${ctx.pack.fiscalYearStart} ${published ?? ''}`);
 };
+
+/** No finding. */
+const NONE: readonly Finding[] = [];
 
 const CN_ORDINALS = '一二三四五六七八九十';
 

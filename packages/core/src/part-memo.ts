@@ -30,3 +30,61 @@ export function perPart<T>(doc: { readonly text: string; readonly uri: string },
   list.push({ by, also, uri: doc.uri, value });
   return value;
 }
+
+/** A list of a document's parts (its statements, its dates) and what a check worked out from each. */
+interface ItemsMemo {
+  uri: string;
+  also: unknown;
+  items: readonly object[];
+  values: (readonly unknown[] | undefined)[];
+}
+
+/** The last list each check worked through (`perItem`). */
+const lists = new WeakMap<object, ItemsMemo>();
+
+/**
+ * `make(item)` for each item of `items` (a document's statements, or its dates), all results in order: for a long
+ * document, only for the items that are not the very objects the last list of the same check (`by`) held at the same
+ * place from its beginning or its end. An edit changes a few of a long report's parts; the rest of its lists are the
+ * same objects (`perPart`), found by comparing the two lists item by item, which costs far less than a lookup per
+ * item. `make` must depend only on the item, the check, the document's uri and `also` (compared by identity), or call
+ * `again` to have its item worked out again next time.
+ */
+export function perItem<T extends object, R>(
+  doc: { readonly text: string; readonly uri: string },
+  items: readonly T[],
+  by: object,
+  make: (item: T, again: () => void) => readonly R[],
+  also?: unknown,
+): R[] {
+  const out: R[] = [];
+  let keep = true;
+  const again = () => {
+    keep = false;
+  };
+  if (doc.text.length < LONG_DOCUMENT) {
+    for (const item of items) for (const r of make(item, again)) out.push(r);
+    return out;
+  }
+  const last = lists.get(by);
+  const same = last && last.uri === doc.uri && last.also === also;
+  const before = same ? last.items : [];
+  const n = items.length;
+  const m = before.length;
+  let prefix = 0;
+  while (prefix < n && prefix < m && items[prefix] === before[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < n - prefix && suffix < m - prefix && items[n - 1 - suffix] === before[m - 1 - suffix]) suffix++;
+  const values: (readonly unknown[] | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    let value = (i < prefix ? last?.values[i] : i >= n - suffix ? last?.values[i - n + m] : undefined) as readonly R[] | undefined;
+    if (value === undefined) {
+      keep = true;
+      value = make(items[i] as T, again);
+      if (keep) values[i] = value;
+    } else values[i] = value;
+    for (const r of value) out.push(r);
+  }
+  lists.set(by, { uri: doc.uri, also, items, values });
+  return out;
+}
