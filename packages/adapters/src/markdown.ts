@@ -196,6 +196,7 @@ export function parseTree(
   each?: (nodes: MdNode[], from: number, to: number, k: number) => void,
   known?: (from: number, to: number, k: number) => boolean,
   found?: number[],
+  copy = false,
 ): MdNode {
   const starts = found ?? chunkStarts(text, bodyFrom, size);
   const children: MdNode[] = [];
@@ -208,7 +209,9 @@ export function parseTree(
     if (to - from > 4 * size && wouldOverrun(to - from)) return { type: 'root', children, stoppedAt: from - shift, block: to - from };
     if (known?.(from, to, k)) continue;
     if (starts.length === 1 && !each) return parsePiece(text, true);
-    const piece = parsePiece(starts.length === 1 ? text : text.slice(from, to), k === 0, k === 0 ? 0 : from - shift);
+    const source = starts.length === 1 ? text : text.slice(from, to);
+    // A copy holds no more than the piece: what is read from it can be kept without keeping the whole text.
+    const piece = parsePiece(copy ? ` ${source}`.slice(1) : source, k === 0, k === 0 ? 0 : from - shift);
     if (!each) append(children, piece, 0);
     else {
       const nodes: MdNode[] = [];
@@ -259,18 +262,14 @@ function readBlocks(
     const own: MemoBlock[] = [];
     for (let i = start; i < blocks.length; i++) own.push(memoBlock(blocks[i] as Block, from));
     const head = nodes[0]?.position;
-    memo.keepPiece(
-      from,
-      {
-        length: to - from,
-        first: k === 0,
-        line: index.position(from).line,
-        blocks: own,
-        tables: kept,
-        ...(nodes[0] ? { head: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
-      },
-      true,
-    );
+    memo.keepPiece(from, {
+      length: to - from,
+      first: k === 0,
+      line: index.position(from).line,
+      blocks: own,
+      tables: kept,
+      ...(nodes[0] ? { head: { type: nodes[0].type, position: head && moveOffsets(head, shift - from) } } : {}),
+    });
   };
   const reuse = (from: number, to: number, k: number): boolean => {
     if (!memo) return false;
@@ -293,7 +292,9 @@ function readBlocks(
   };
   const bodyFrom = index.lineStart(frontMatterEnd(index));
   const starts = memo?.chunks(guarded, bodyFrom, MARKDOWN_CHUNK);
-  const tree = parseTree(guarded, bodyFrom, shift, MARKDOWN_CHUNK, read, memo && reuse, starts);
+  // Pieces read anew after an edit are kept in the memo for the next readings: read from copies of their text, they
+  // do not keep this version of the whole text in memory once the next one is read.
+  const tree = parseTree(guarded, bodyFrom, shift, MARKDOWN_CHUNK, read, memo && reuse, starts, memo?.warm);
   if (tree.stoppedAt !== undefined) {
     const at = Math.min(tree.stoppedAt + shift, index.text.length);
     const seconds = readLimits().seconds ?? 0;

@@ -92,9 +92,11 @@ export class ReadingMemo {
     return found;
   }
 
-  /** Keeps a piece for the next reading; `read`: read anew by this one. */
-  keepPiece(from: number, piece: PieceMemo, read = false): void {
-    if (read && this.warm) detach(piece);
+  /**
+   * Keeps a piece for the next reading. One read anew after the first reading was read from a copy of its text
+   * (`parseTree`), and keeps no other version of the text in memory.
+   */
+  keepPiece(from: number, piece: PieceMemo): void {
     this.nextPieces.set(from, piece);
   }
 

@@ -23,6 +23,6 @@ export { foldWidth, labelKey } from './normalize.ts';
 export { type CheckDef, type FactDef, loadPack, type Pack, type PackHost, packSchema, type RuleDef, type TableLocator } from './pack.ts';
 export { compilePattern, type Pattern } from './pattern.ts';
 export { findColumn, findRow, Resolver } from './resolve.ts';
-export { type SharedEnds, sharedEnds } from './shared-ends.ts';
+export { type SharedEnds, sharedEnds, sharedEndsAfterEdit } from './shared-ends.ts';
 export { lastAtOrBefore } from './sorted.ts';
 export { MAX_YAML_DEPTH, type ParsedSource, parseSource, parseYamlDocument, rememberSnapshots, snapshotSource, yamlTooDeep } from './source.ts';

@@ -83,8 +83,12 @@ export class LineIndex {
     const k = lastAtOrBefore(before, prefix) + 1;
     const between: number[] = [];
     for (let i = text.indexOf('\n', prefix); i >= 0 && i < n - suffix; i = text.indexOf('\n', i + 1)) between.push(i + 1);
-    // Line feeds in the shared end: at old.length - suffix or later. Copied whole, and moved in place.
-    const after = before.slice(Math.max(k, lastAtOrBefore(before, old.length - suffix) + 1));
+    // Line feeds in the shared end: at old.length - suffix or later.
+    const j = Math.max(k, lastAtOrBefore(before, old.length - suffix) + 1);
+    // An edit that kept the length and every line break (a figure changed) keeps the line starts themselves.
+    if (delta === 0 && j - k === between.length && between.every((x, i) => x === before[k + i])) return new LineIndex(text, before, false);
+    // Else copied whole, and moved in place.
+    const after = before.slice(j);
     if (delta !== 0) for (let j = 0; j < after.length; j++) after[j] = (after[j] as number) + delta;
     return new LineIndex(text, before.slice(0, k).concat(between, after), false);
   }

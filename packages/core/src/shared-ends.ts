@@ -24,6 +24,25 @@ export function sharedEnds(old: string, text: string): SharedEnds {
   return shared;
 }
 
+/**
+ * Tells `sharedEnds` what `text` shares with `old` when it is known to be `old` with `old[from, to)` replaced (an editor
+ * sends each change so): the two are compared only from there on, not from their ends. What `sharedEnds` then gives
+ * for the pair is what it would find by comparing them whole.
+ */
+export function sharedEndsAfterEdit(old: string, text: string, from: number, to: number): SharedEnds {
+  const shorter = Math.min(old.length, text.length);
+  // The beginning before `from` is shared, and so is the end after `to`; each may reach further.
+  let prefix = Math.min(Math.max(0, from), shorter);
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = Math.min(Math.max(0, old.length - Math.max(from, to)), shorter - prefix);
+  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const shared = { prefix, suffix };
+  lastOld = old;
+  lastText = text;
+  lastShared = shared;
+  return shared;
+}
+
 const BLOCK = 1024;
 
 /** How many characters `a` and `b` share at their start, at most `limit`. */

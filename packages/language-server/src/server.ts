@@ -1,7 +1,17 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ReadingMemo, readReport } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, type Locale, labelKey, type ReportDocument, type ReportFormat, reportYear } from '@crossfoot/core';
+import {
+  CrossfootError,
+  CrossfootErrors,
+  type Diagnostic,
+  type Locale,
+  labelKey,
+  type ReportDocument,
+  type ReportFormat,
+  reportYear,
+  sharedEndsAfterEdit,
+} from '@crossfoot/core';
 import { Session, toUri } from 'crossfoot';
 import {
   CodeActionKind,
@@ -21,7 +31,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Range, TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, type Flagged } from './code-actions.ts';
 import { DiskReports, mayBe, type Wanted } from './disk.ts';
 import { hoverAt } from './hover.ts';
@@ -73,7 +83,7 @@ function describe(error: unknown, cwd: string): string {
  * `textDocument/publishDiagnostics`; hovers show a finding's arithmetic, code actions offer fixes.
  */
 export class CrossfootServer {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   private readonly scheduler = new CheckScheduler((uri, ticket) => this.check(uri, ticket));
   private readonly disk = new DiskReports();
   private folders: string[] = [];
@@ -500,4 +510,20 @@ export function startServer(connection: Connection): CrossfootServer {
   const server = new CrossfootServer(connection);
   connection.listen();
   return server;
+}
+
+/**
+ * Applies an editor's changes to an open document. A single change of a range (what an editor sends for a keystroke)
+ * also says what the new text shares with the old (`sharedEndsAfterEdit`): reading the new version again (the reading
+ * memo, the line index) then compares the two texts around the change only, not a long report from end to end.
+ */
+export function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  const range = changes.length === 1 ? (changes[0] as { range?: Range }).range : undefined;
+  if (!range) return TextDocument.update(document, changes, version);
+  const old = document.getText();
+  const from = document.offsetAt(range.start);
+  const to = document.offsetAt(range.end);
+  const updated = TextDocument.update(document, changes, version);
+  sharedEndsAfterEdit(old, updated.getText(), Math.min(from, to), Math.max(from, to));
+  return updated;
 }
