@@ -279,7 +279,12 @@ function readBlocks(
     const lines = line - piece.line;
     if (!first && piece.head) first = { type: piece.head.type, position: piece.head.position && moveOffsets(piece.head.position, from - shift) };
     const start = blocks.length;
-    for (const b of piece.blocks) blocks.push({ node: b.node as MdNode, start: b.start + from, end: b.end + from, top: b.top });
+    // Its blocks where it now starts: those of the last reading when it started at the same offset.
+    const placed =
+      piece.placed?.from === from
+        ? (piece.placed.blocks as Block[])
+        : piece.blocks.map((b): Block => ({ node: b.node as MdNode, start: b.start + from, end: b.end + from, top: b.top }));
+    for (const b of placed) blocks.push(b);
     const kept = lines === 0 ? piece.tables : new Map<number, MemoTable>();
     for (const [i, t] of piece.tables) {
       const moved = lines === 0 ? t : { table: moveTable(t.table, lines), problems: moveLines(t.problems, lines) };
@@ -287,7 +292,8 @@ function readBlocks(
       for (const p of moved.problems) problems.push(p);
       if (lines !== 0) kept.set(i, moved);
     }
-    memo.keepPiece(from, lines === 0 ? piece : { ...piece, line, tables: kept });
+    const at = piece.placed?.blocks === placed ? piece.placed : { from, blocks: placed };
+    memo.keepPiece(from, lines === 0 && at === piece.placed ? piece : { ...piece, line, tables: kept, placed: at });
     return true;
   };
   const bodyFrom = index.lineStart(frontMatterEnd(index));

@@ -1,5 +1,5 @@
 import type { AdapterProblem, Cell, Column, DateMention, Range, Row, Statement, Table } from '@crossfoot/core';
-import { sharedEnds as shared } from '@crossfoot/core';
+import { lastAtOrBefore, sharedEnds as shared } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardStep } from './markdown-guard.ts';
@@ -24,10 +24,10 @@ import type { GuardStep } from './markdown-guard.ts';
  */
 export class ReadingMemo {
   private pieces = new Map<number, PieceMemo>();
-  private paragraphs = new Map<number, ParagraphMemo>();
+  private paragraphs: KeptInOrder<ParagraphMemo> = { at: [], kept: [] };
   private steps: readonly GuardStep[] | undefined;
   private nextPieces = new Map<number, PieceMemo>();
-  private nextParagraphs = new Map<number, ParagraphMemo>();
+  private nextParagraphs: KeptInOrder<ParagraphMemo> = { at: [], kept: [] };
   private nextSteps: readonly GuardStep[] | undefined;
   private limits = '';
   /** The text and guarded text read last, and what the text being read shares with them. */
@@ -49,18 +49,18 @@ export class ReadingMemo {
     if (limits !== this.limits) {
       // Read under other limits, a table may have been cut elsewhere.
       this.nextPieces.clear();
-      this.nextParagraphs.clear();
+      this.nextParagraphs = { at: [], kept: [] };
       this.nextSteps = undefined;
       this.limits = limits;
     }
-    this.warm = this.nextPieces.size + this.nextParagraphs.size > 0 || this.nextSteps !== undefined;
+    this.warm = this.nextPieces.size + this.nextParagraphs.at.length > 0 || this.nextSteps !== undefined;
     this.shared = this.warm ? sharedEnds(this.text, text) : NOTHING_SHARED;
     this.sharedGuarded = NOTHING_SHARED;
     this.pieces = this.nextPieces;
     this.paragraphs = this.nextParagraphs;
     this.steps = this.nextSteps;
     this.nextPieces = new Map();
-    this.nextParagraphs = new Map();
+    this.nextParagraphs = { at: [], kept: [] };
     this.nextSteps = undefined;
     this.reused = { pieces: 0, paragraphs: 0 };
     this.text = text;
@@ -121,7 +121,9 @@ export class ReadingMemo {
 
   /** The paragraph read last time from the same text as `[from, to)`, starting at this column, in this section. */
   paragraph(from: number, to: number, column: number, section: readonly string[]): ParagraphMemo | undefined {
-    const found = this.paragraphs.get(before(this.shared, from, to));
+    const at = before(this.shared, from, to);
+    const i = at < 0 ? -1 : lastAtOrBefore(this.paragraphs.at, at);
+    const found = i >= 0 && this.paragraphs.at[i] === at ? this.paragraphs.kept[i] : undefined;
     if (!found || found.length !== to - from || found.column !== column || !sameWords(found.section, section)) return undefined;
     this.reused.paragraphs++;
     return found;
@@ -129,8 +131,18 @@ export class ReadingMemo {
 
   keepParagraph(from: number, paragraph: ParagraphMemo, read = false): void {
     if (read && this.warm) detach(paragraph);
-    this.nextParagraphs.set(from, paragraph);
+    // Paragraphs come in the order of the text: kept so, they are found by halves, without hashing.
+    const next = this.nextParagraphs;
+    if (next.at.length && (next.at[next.at.length - 1] as number) >= from) return;
+    next.at.push(from);
+    next.kept.push(paragraph);
   }
+}
+
+/** What a reading kept, by the offsets it was found at, in increasing order. */
+interface KeptInOrder<T> {
+  at: number[];
+  kept: T[];
 }
 
 /** What a text shares with the one read before it: so many characters at its beginning and at its end. */
@@ -204,6 +216,8 @@ export interface PieceMemo {
   blocks: MemoBlock[];
   /** By the index of their block. */
   tables: Map<number, MemoTable>;
+  /** Its blocks as the Markdown adapter placed them in the text, and the offset the piece then started at. */
+  placed?: { from: number; blocks: readonly unknown[] };
   /** The piece's first node, offsets from where the piece starts as micromark counts them. */
   head?: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } };
 }
