@@ -6,6 +6,7 @@ import { LineIndex } from './lines.ts';
 import { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
 import type { Range, ReportDocument } from './model.ts';
 import type { Pack, RuleDef } from './pack.ts';
+import { LONG_DOCUMENT } from './part-memo.ts';
 import { isUnresolved, Resolver } from './resolve.ts';
 
 export type SeverityOverride = Severity | 'off';
@@ -162,6 +163,8 @@ function findingsOf(result: RuleResult): { rule: string; finding: Finding }[] {
 /** Checks documents against packs and turns findings into sorted, localised diagnostics. */
 export class Checker {
   private readonly compiled = new Map<Pack, CompiledPack>();
+  /** Diagnostics made from findings of long documents, by finding (`diagnosticOf`). */
+  private readonly made = new WeakMap<Finding, { rule: RuleDef; uri: string; diagnostic: Diagnostic | undefined }>();
 
   constructor(
     readonly packs: Pack[],
@@ -262,7 +265,7 @@ export class Checker {
         break;
       }
       for (const { rule, finding } of await this.compile(pack).run(doc, request.previous, lines)) {
-        const diagnostic = this.toDiagnostic(doc, rule, finding);
+        const diagnostic = this.diagnosticOf(doc, rule, finding);
         if (!diagnostic) continue;
         const key = `${diagnostic.ruleId}|${diagnostic.range.start.line}:${diagnostic.range.start.column}|${diagnostic.message}`;
         if (seen.has(key)) continue;
@@ -271,6 +274,19 @@ export class Checker {
       }
     }
     return capFindings(sortDiagnostics(diagnostics.filter((d) => !suppressed(doc, d))), this.options.locale, this.options.findingsPerFile);
+  }
+
+  /**
+   * The diagnostic of a finding. A check of a long document keeps its findings for the parts an edit did not change
+   * (`part-memo.ts`) and gives the same objects again: so are their diagnostics, made once.
+   */
+  private diagnosticOf(doc: ReportDocument, rule: RuleDef, finding: Finding): Diagnostic | undefined {
+    if (doc.text.length < LONG_DOCUMENT) return this.toDiagnostic(doc, rule, finding);
+    const known = this.made.get(finding);
+    if (known && known.rule === rule && known.uri === doc.uri) return known.diagnostic;
+    const diagnostic = this.toDiagnostic(doc, rule, finding);
+    this.made.set(finding, { rule, uri: doc.uri, diagnostic });
+    return diagnostic;
   }
 
   private toDiagnostic(doc: ReportDocument, rule: RuleDef, finding: Finding): Diagnostic | undefined {
