@@ -40,11 +40,11 @@ export function chunkStartsAfter(
   from: number,
   shared: { prefix: number; suffix: number; delta: number },
   size = MARKDOWN_CHUNK,
+  returns = text.includes('\r'),
 ): number[] {
   const starts = [0];
   if (text.length <= size) return starts;
   const { prefix, suffix, delta } = shared;
-  const returns = text.includes('\r');
   for (let k = 1; k < before.length; k++) {
     const at = before[k] as number;
     if (lineEndAt(text, at, returns) >= prefix) break;

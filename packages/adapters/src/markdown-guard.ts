@@ -58,7 +58,9 @@ export function guardMarkdown(index: LineIndex, problems: AdapterProblem[], memo
         const lines = line - (before[j] as GuardStep).line;
         for (let i = j; i < before.length; i++) {
           const b = before[i] as GuardStep;
-          take(lines === 0 && delta === 0 ? b : { line: b.line + lines, start: b.start + delta, next: b.next + lines, through: b.through + delta, found: b.found });
+          take(
+            lines === 0 && delta === 0 ? b : { line: b.line + lines, start: b.start + delta, next: b.next + lines, through: b.through + delta, found: b.found },
+          );
         }
         break;
       }

@@ -36,7 +36,7 @@ export class ReadingMemo {
   private shared: Shared = NOTHING_SHARED;
   private sharedGuarded: Shared = NOTHING_SHARED;
   /** Where the pieces of the guarded text read last started. */
-  private lastChunks: { from: number; size: number; starts: number[] } | undefined;
+  private lastChunks: { from: number; size: number; starts: number[]; returns: boolean } | undefined;
   /** Whether the last reading left anything: a reading after it reads only what an edit changed. */
   warm = false;
   /** Pieces and paragraphs taken from the memo by the last reading (what a test looks at). */
@@ -76,11 +76,12 @@ export class ReadingMemo {
   /** Where the pieces of the guarded text start (`chunkStarts`), from where they started last time when it can be. */
   chunks(guarded: string, from: number, size: number): number[] {
     const last = this.lastChunks;
-    const starts =
-      this.warm && last && last.from === from && last.size === size && from <= this.sharedGuarded.prefix
-        ? chunkStartsAfter(last.starts, guarded, from, this.sharedGuarded, size)
-        : chunkStarts(guarded, from, size);
-    this.lastChunks = { from, size, starts };
+    const known = this.warm && last && last.from === from && last.size === size && from <= this.sharedGuarded.prefix;
+    // Whether the text holds a carriage return: when the last did not, only what lies between the shared ends can.
+    const { prefix, suffix, length } = this.sharedGuarded;
+    const returns = known && !last.returns ? guarded.slice(prefix, length - suffix).includes('\r') : guarded.includes('\r');
+    const starts = known ? chunkStartsAfter(last.starts, guarded, from, this.sharedGuarded, size, returns) : chunkStarts(guarded, from, size);
+    this.lastChunks = { from, size, starts, returns };
     return starts;
   }
 

@@ -43,7 +43,7 @@ const guarded = [
 const BASES = [consolidated, mixed(3, 260), `\uFEFF${mixed(5, 200)}`, mixed(11, 220).replaceAll('\n', '\r\n'), guarded];
 
 /** Edits an author makes: figures, line breaks, blank lines, pipes, headings, markup, front matter, deletions. */
-const INSERTS = ['7', '0', '12', '\n', '\n\n', '|', ' ', '# ', '合计', '---\n', '- ', '<!-- x -->', '2022年', '，', '**', '```\n', '三、'];
+const INSERTS = ['7', '0', '12', '\n', '\r\n', '\n\n', '|', ' ', '# ', '合计', '---\n', '- ', '<!-- x -->', '2022年', '，', '**', '```\n', '三、'];
 const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   insert: fc.constantFrom(...INSERTS),
