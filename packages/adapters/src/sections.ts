@@ -75,12 +75,15 @@ export class SectionCursor {
   private next = 0;
   private readonly open: FlatSection[] = [];
   private last = -1;
+  /** The titles given last, and the sections they are of. */
+  private titles: string[] = [];
+  private titlesOf: FlatSection[] = [];
 
   constructor(flat: FlatSection[]) {
     this.flat = flat;
   }
 
-  /** Titles of the sections enclosing `offset`, outermost first. */
+  /** Titles of the sections enclosing `offset`, outermost first (the same array while they are the same: not to be changed). */
   at(offset: number): string[] {
     if (offset < this.last) {
       this.next = 0;
@@ -94,7 +97,18 @@ export class SectionCursor {
       this.next++;
     }
     while (this.open.length > 0 && (this.open.at(-1) as FlatSection).end < offset) this.open.pop();
-    return this.open.filter((s) => s.end >= offset).map((s) => s.section.title);
+    // Most blocks are in the same sections as the block before: the same titles are given again, not made anew.
+    let n = 0;
+    let same = true;
+    for (const s of this.open) {
+      if (s.end < offset) continue;
+      if (this.titlesOf[n] !== s) same = false;
+      n++;
+    }
+    if (same && n === this.titlesOf.length) return this.titles;
+    this.titlesOf = this.open.filter((s) => s.end >= offset);
+    this.titles = this.titlesOf.map((s) => s.section.title);
+    return this.titles;
   }
 }
 
