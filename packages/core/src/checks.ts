@@ -829,19 +829,18 @@ function flatten(sections: Section[], out: Section[] = []): Section[] {
 /** Whether a required section's pattern matches a section, by its marker and title: reports repeat the same titles. */
 const titlesMatched = new WeakMap<Pattern, Map<string, boolean>>();
 
-function namesSection(p: Pattern, s: Section): boolean {
+function namesSection(p: Pattern, s: Section, key: string): boolean {
   let known = titlesMatched.get(p);
   if (!known) {
     known = new Map();
     titlesMatched.set(p, known);
   }
-  // Joined into a new string: a key never holds on to the text its title was cut from.
-  const key = `${s.marker}\u0000${s.title}`;
   let hit = known.get(key);
   if (hit === undefined) {
     hit = p.test(`${s.marker}${s.title}`) || p.test(s.title);
     if (known.size >= 4096) known.clear();
-    known.set(key, hit);
+    // A copy: a key that joined a title cut from a report's text would keep the whole text in memory.
+    known.set(` ${key}`.slice(1), hit);
   }
   return hit;
 }
@@ -849,9 +848,10 @@ function namesSection(p: Pattern, s: Section): boolean {
 const required: Check<'required'> = (ctx, check) => {
   const findings: Finding[] = [];
   const all = flatten(ctx.doc.sections);
+  const keys = all.map((s) => `${s.marker}\u0000${s.title}`);
   const found: number[] = [];
   check.sections.forEach((p) => {
-    const i = all.findIndex((s) => namesSection(p, s));
+    const i = all.findIndex((s, k) => namesSection(p, s, keys[k] as string));
     if (i < 0) findings.push({ messageId: 'missing-section', data: { section: p.source }, range: ctx.doc.meta.title?.range ?? firstLine(ctx), related: [] });
     found.push(i);
   });

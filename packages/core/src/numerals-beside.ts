@@ -15,8 +15,10 @@ const lastSearches = new Map<string, { text: string; found: number[] }>();
  */
 export function numeralsBeside(text: string, ch: string, side: -1 | 1): number[] {
   const search = (out: number[], from: number, to: number): number[] => {
-    for (let at = text.indexOf(ch, from); at >= 0 && at < to; at = text.indexOf(ch, at + 1)) {
-      if (CN_NUMERALS.has(text.charCodeAt(at + side))) out.push(at);
+    // Within [from, to) only: a character seldom written is otherwise looked for to the end of the text.
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (let at = part.indexOf(ch); at >= 0; at = part.indexOf(ch, at + 1)) {
+      if (CN_NUMERALS.has(text.charCodeAt(from + at + side))) out.push(from + at);
     }
     return out;
   };
