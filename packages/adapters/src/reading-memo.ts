@@ -12,15 +12,15 @@ import type { GuardStep } from './markdown-guard.ts';
  * A Markdown report is read in pieces that nothing carries across (`markdown-chunks.ts`). The text the two versions
  * share at their beginning and at their end is found first; a piece that lies within it is the piece read last time
  * at the same place in the shared text, and gives the same blocks and tables; the guard (`markdown-guard.ts`) goes
- * again only through the blocks between the shared ends, and a paragraph with the same column and section gives the same statements and dates. All are
- * moved by the lines between where they were and where they are. Only what the last reading used is kept, so the
- * memo holds one version's worth at most. The document read with a memo is the one read without it (a property test
- * edits reports at random and compares both).
+ * again only through the blocks between the shared ends; a paragraph with the same column and section gives the same
+ * statements and dates. All are moved by the lines between where they were and where they are. Only what the last
+ * reading used is kept, so the memo holds one version's worth at most. The document read with a memo is the one read
+ * without it (a property test edits reports at random and compares both).
  *
  * The words of a document (labels, cells, sentences) are slices of the text they were read from, and keep all of it
- * in memory. What a reading after the first reads anew is kept with its words copied (`detach`), so that a long
- * session of edits all over a long report keeps the text of its first reading and of the current one, not of every
- * version it went through.
+ * in memory. What a reading after the first reads anew is read from a copy of its piece of the text (`parseTree`), or
+ * kept with its words copied (`detach`, for paragraphs), so that a long session of edits all over a long report keeps
+ * the text of its first reading and of the current one, not of every version it went through.
  */
 export class ReadingMemo {
   private pieces = new Map<number, PieceMemo>();
