@@ -9,7 +9,7 @@ import { perItem, perPart } from './part-memo.ts';
 import type { Pattern } from './pattern.ts';
 import { exact, plainGrid, plainlyAddsUp, plainValue } from './plain.ts';
 import { repeatedPhrases } from './repeats.ts';
-import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related } from './resolve.ts';
+import { cellOperand, childRows, type Evaluated, findRow, isUnresolved, numericColumns, type Operand, type Resolver, related, remembered } from './resolve.ts';
 
 /** A relation that does not hold, before it becomes a Diagnostic. */
 export interface Finding {
@@ -830,25 +830,15 @@ function flatten(sections: Section[], out: Section[] = []): Section[] {
 const titlesMatched = new WeakMap<Pattern, Map<string, boolean>>();
 
 function namesSection(p: Pattern, s: Section, key: string): boolean {
-  let known = titlesMatched.get(p);
-  if (!known) {
-    known = new Map();
-    titlesMatched.set(p, known);
-  }
-  let hit = known.get(key);
-  if (hit === undefined) {
-    hit = p.test(`${s.marker}${s.title}`) || p.test(s.title);
-    if (known.size >= 4096) known.clear();
-    // A copy: a key that joined a title cut from a report's text would keep the whole text in memory.
-    known.set(` ${key}`.slice(1), hit);
-  }
-  return hit;
+  if ((titlesMatched.get(p)?.size ?? 0) >= 4096) titlesMatched.get(p)?.clear();
+  return remembered(titlesMatched, p, key, () => p.test(`${s.marker}${s.title}`) || p.test(s.title));
 }
 
 const required: Check<'required'> = (ctx, check) => {
   const findings: Finding[] = [];
   const all = flatten(ctx.doc.sections);
-  const keys = all.map((s) => `${s.marker}\u0000${s.title}`);
+  // Copies (a slice of a new string): a key kept that joined a title cut from a report's text would keep the text.
+  const keys = all.map((s) => ` ${s.marker}\u0000${s.title}`.slice(1));
   const found: number[] = [];
   check.sections.forEach((p) => {
     const i = all.findIndex((s, k) => namesSection(p, s, keys[k] as string));

@@ -417,10 +417,10 @@ const rowsByTable = { get: (t: Table) => rowsFound.get(t.rows), set: (t: Table, 
 const columnsByTable = { get: (t: Table) => columnsFound.get(t.columns), set: (t: Table, found: Map<string, number>) => columnsFound.set(t.columns, found) };
 
 /**
- * What `search` answers for `owner` (a table, a reference) and `key`, worked out once per pair; `found` holds the
- * answers by owner (a `WeakMap` of tables, or a resolver's `Map` of references).
+ * What `search` answers for `owner` (a table, a reference, a pattern) and `key`, worked out once per pair; `found`
+ * holds the answers by owner (a `WeakMap` of tables or patterns, or a resolver's `Map` of references).
  */
-function remembered<O, K, V>(
+export function remembered<O, K, V>(
   found: { get(owner: O): Map<K, V> | undefined; set(owner: O, byKey: Map<K, V>): unknown },
   owner: O,
   key: K,
