@@ -83,7 +83,10 @@ export class SectionCursor {
     this.flat = flat;
   }
 
-  /** Titles of the sections enclosing `offset`, outermost first (the same array while they are the same: not to be changed). */
+  /**
+   * Titles of the sections enclosing `offset`, outermost first: the same array while they are the same sections, so
+   * not to be changed.
+   */
   at(offset: number): string[] {
     if (offset < this.last) {
       this.next = 0;

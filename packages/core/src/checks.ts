@@ -830,7 +830,8 @@ function flatten(sections: Section[], out: Section[] = []): Section[] {
 const titlesMatched = new WeakMap<Pattern, Map<string, boolean>>();
 
 function namesSection(p: Pattern, s: Section, key: string): boolean {
-  if ((titlesMatched.get(p)?.size ?? 0) >= 4096) titlesMatched.get(p)?.clear();
+  const known = titlesMatched.get(p);
+  if (known && known.size >= 4096) known.clear();
   return remembered(titlesMatched, p, key, () => p.test(`${s.marker}${s.title}`) || p.test(s.title));
 }
 

@@ -89,7 +89,7 @@ export class LineIndex {
     if (delta === 0 && j - k === between.length && between.every((x, i) => x === before[k + i])) return new LineIndex(text, before, false);
     // Else copied whole, and moved in place.
     const after = before.slice(j);
-    if (delta !== 0) for (let j = 0; j < after.length; j++) after[j] = (after[j] as number) + delta;
+    if (delta !== 0) for (let t = 0; t < after.length; t++) after[t] = (after[t] as number) + delta;
     return new LineIndex(text, before.slice(0, k).concat(between, after), false);
   }
 

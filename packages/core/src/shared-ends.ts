@@ -17,7 +17,11 @@ export function sharedEnds(old: string, text: string): SharedEnds {
   if (old === lastOld && text === lastText) return lastShared;
   const shorter = Math.min(old.length, text.length);
   const prefix = commonPrefix(old, text, shorter);
-  const shared = { prefix, suffix: commonSuffix(old, text, shorter - prefix) };
+  return remember(old, text, { prefix, suffix: commonSuffix(old, text, shorter - prefix) });
+}
+
+/** Keeps what a pair of texts shares, for the next question about the same pair. */
+function remember(old: string, text: string, shared: SharedEnds): SharedEnds {
   lastOld = old;
   lastText = text;
   lastShared = shared;
@@ -36,11 +40,7 @@ export function sharedEndsAfterEdit(old: string, text: string, from: number, to:
   while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = Math.min(Math.max(0, old.length - Math.max(from, to)), shorter - prefix);
   while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  const shared = { prefix, suffix };
-  lastOld = old;
-  lastText = text;
-  lastShared = shared;
-  return shared;
+  return remember(old, text, { prefix, suffix });
 }
 
 const BLOCK = 1024;

@@ -517,7 +517,7 @@ export function startServer(connection: Connection): CrossfootServer {
  * also says what the new text shares with the old (`sharedEndsAfterEdit`): reading the new version again (the reading
  * memo, the line index) then compares the two texts around the change only, not a long report from end to end.
  */
-export function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
   const range = changes.length === 1 ? (changes[0] as { range?: Range }).range : undefined;
   if (!range) return TextDocument.update(document, changes, version);
   const old = document.getText();
