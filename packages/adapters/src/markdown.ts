@@ -1,16 +1,17 @@
 import type { AdapterProblem, Range, ReportDocument, ReportMeta, Table } from '@crossfoot/core';
-import { LineIndex } from '@crossfoot/core';
+import { LineIndex, LONG_DOCUMENT } from '@crossfoot/core';
 import { looksLikeCaption } from './caption.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
+import { editInside, type LastReading, NOT_PATCHED, PATCHED_BEFORE_TABLE, PATCHED_PARAGRAPH, PATCHED_TABLE, replaced } from './markdown-patch.ts';
 import { append, cellPipes, type Line, type PlainTable, parsePiece } from './markdown-tables.ts';
 import { type Marker, type MarkerOptions, type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
 import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading.ts';
-import { type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
+import { detach, type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
 import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
@@ -68,13 +69,15 @@ function markerOf(node: MdNode, words: string, options: MarkerOptions | undefine
  * HTML comments the suppressions, front matter the meta.
  */
 export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): ReportDocument {
+  const patched = memo && text.length >= LONG_DOCUMENT ? patchMarkdown(uri, text, memo) : undefined;
+  if (patched) return patched;
   memo?.begin(text);
   const doc = emptyDocument(uri, text, 'markdown');
   const index = LineIndex.of(text);
   const problems: AdapterProblem[] = doc.problems;
   // micromark skips a byte order mark and counts offsets after it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { blocks, tables, first } = readBlocks(index, problems, shift, memo);
+  const { blocks, tables, first, whole } = readBlocks(index, problems, shift, memo);
 
   // Front matter.
   let frontMeta: ReportMeta = {};
@@ -106,6 +109,7 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
     if (marker) headingStyles.add(marker.style);
   }
   const drafts: SectionDraft[] = [];
+  const draftParagraphs = new Set<Block>();
   let headingLevel = 0;
   const paragraphStack: MarkerStyle[] = [];
   for (const b of blocks) {
@@ -126,6 +130,7 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
       const words = plain(b.node).trimStart();
       const m = markerOf(b.node, words, PARAGRAPH_MARKERS);
       if (!m || !PARAGRAPH_SECTION_STYLES.has(m.style) || headingStyles.has(m.style)) continue;
+      draftParagraphs.add(b);
       const open = paragraphStack.indexOf(m.style);
       if (open >= 0) paragraphStack.length = open;
       paragraphStack.push(m.style);
@@ -151,17 +156,26 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
   const narrative = new NarrativeReader(index, problems);
   const suppressions = new SuppressionCollector(index);
   const title = titleBlock ? plain(titleBlock.node).trim() : '';
+  // What the next version's reading needs to patch this one (a long report read with a memo, nothing blanked or left unread).
+  const record = memo && whole && text.length >= LONG_DOCUMENT ? newRecord(blocks, drafts.length ? draftParagraphs : undefined) : undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     // A block's syntax tree is let go once no later block needs it (a table looks three blocks back for its caption):
     // held to the end, the trees of a 5 MB report were as large again as its document model.
     if (i >= CAPTION_REACH + 1) release(blocks[i - CAPTION_REACH - 1] as Block);
+    if (record) {
+      record.statements[i] = narrative.statements.length;
+      record.dates[i] = narrative.dates.length;
+    }
     if (b.node.type === 'paragraph' || b.node.type === 'heading') {
       // Headings are read too: a heading's date (`十三、2019年工作计划`) is a date of the report as in plain text.
-      narrative.read(b.start, b.end, cursor.at(b.start), memo);
+      const section = cursor.at(b.start);
+      narrative.read(b.start, b.end, section, memo);
+      if (record) record.sections[i] = section;
     } else if (b.node.type === 'table') {
       const table = tables.get(b) as Table;
       table.section = cursor.at(b.start);
+      if (record) record.tables[i] = doc.tables.length;
       doc.tables.push(table);
     } else if (b.node.type === 'html') {
       suppressions.scan(b.start, b.end);
@@ -175,9 +189,154 @@ export function parseMarkdown(uri: string, text: string, memo?: ReadingMemo): Re
   if (titleBlock && title !== '') fromTitle.title = { value: title, range: contentRange(index, titleBlock) };
   // What the text says of itself yields to the title and the front matter: when they state all of it, nothing is inferred.
   const stated = { ...fromTitle, ...frontMeta };
-  const inferred = INFERRED_META.every((key) => stated[key] !== undefined) ? {} : narrative.meta(doc.sections);
+  const infer = !INFERRED_META.every((key) => stated[key] !== undefined);
+  const inferred = infer ? narrative.meta(doc.sections) : {};
   doc.meta = { ...inferred, ...stated };
   sortProblems(doc.problems);
+  if (record && memo) {
+    record.statements[blocks.length] = doc.statements.length;
+    record.dates[blocks.length] = doc.dates.length;
+    const sectionEnds = Int32Array.from(outline.flat, (f) => f.end).sort();
+    memo.keepReading({ ...record, text, doc, sectionEnds, headingStyles, stated, infer, shift });
+  }
+  return doc;
+}
+
+/**
+ * The blocks' part of what a patch needs (`LastReading`): their offsets, and which of them an edit may be patched in.
+ * A paragraph that stands for a section (`drafts`) or may be a table's caption (`captionBefore`) is read again whole.
+ */
+function newRecord(
+  blocks: Block[],
+  drafts: ReadonlySet<Block> | undefined,
+): Pick<LastReading, 'starts' | 'ends' | 'kinds' | 'statements' | 'dates' | 'tables' | 'sections'> {
+  const n = blocks.length;
+  const record = {
+    starts: new Int32Array(n),
+    ends: new Int32Array(n),
+    kinds: new Uint8Array(n),
+    statements: new Int32Array(n + 1),
+    dates: new Int32Array(n + 1),
+    tables: new Int32Array(n).fill(-1),
+    sections: new Array<string[] | undefined>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i] as Block;
+    record.starts[i] = b.start;
+    record.ends[i] = b.end;
+    const type = b.node.type;
+    if (!b.top) continue;
+    if (type === 'table') {
+      record.kinds[i] = PATCHED_TABLE;
+      // Its caption: the blocks captionBefore reads.
+      let seen = 0;
+      for (let j = i - 1; j >= 0 && seen < CAPTION_REACH; j--) {
+        const t = (blocks[j] as Block).node.type;
+        if (t === 'html' || t === 'yaml') continue;
+        if (t === 'table') break;
+        if (t !== 'paragraph' && t !== 'heading') continue;
+        seen++;
+        if (record.kinds[j] === PATCHED_PARAGRAPH) record.kinds[j] = PATCHED_BEFORE_TABLE;
+        if (t === 'heading' || readsAsCaption(blocks[j] as Block)) {
+          record.kinds[j] = NOT_PATCHED;
+          break;
+        }
+      }
+    } else if (type === 'paragraph' && !drafts?.has(b)) record.kinds[i] = PATCHED_PARAGRAPH;
+  }
+  return record;
+}
+
+/**
+ * `text` read by patching the document read last (`markdown-patch.ts`), when an edit changed the words of one paragraph
+ * or table row of a long report and nothing else: the block is read again from a copy of its words, its statements
+ * and dates, or its table, take the place of the last ones, and the meta is inferred again. Undefined when the edit is
+ * not one of those, or the block read again is not what it was (another kind of block, other extent, a problem):
+ * the whole text is then read with the memo as before. Gives the document a reading of the whole text gives (a
+ * property test edits long reports at random and compares both).
+ */
+function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocument | undefined {
+  const found = memo.patchable(text);
+  if (!found) return undefined;
+  const { last } = found;
+  const edit = editInside(last, text, found.prefix, found.suffix);
+  if (!edit) return undefined;
+  const { block: k, from, to, delta } = edit;
+  const end = to + delta;
+  const index = LineIndex.of(text);
+  const parsed = collect(parsePiece(` ${text.slice(from, end)}`.slice(1), false, from - last.shift), last.shift);
+  const b = parsed[0];
+  if (parsed.length !== 1 || !b || b.start !== from || b.end !== end) return undefined;
+  const before = last.doc;
+  // A problem found in the block's lines: read whole, as its problems may change.
+  const first = index.position(from).line;
+  const lastLine = index.position(end).line;
+  for (const p of before.problems) if (p.range.end.line >= first && p.range.start.line <= lastLine) return undefined;
+  const problems: AdapterProblem[] = [];
+  let { tables, statements, dates } = before;
+  let statementsChange = 0;
+  let datesChange = 0;
+  if (last.kinds[k] !== PATCHED_TABLE) {
+    if (b.node.type !== 'paragraph') return undefined;
+    if (last.kinds[k] === PATCHED_BEFORE_TABLE && readsAsCaption(b)) return undefined;
+    const m = markerOf(b.node, plain(b.node).trimStart(), PARAGRAPH_MARKERS);
+    if (m && PARAGRAPH_SECTION_STYLES.has(m.style) && !last.headingStyles.has(m.style)) return undefined;
+    const narrative = new NarrativeReader(index, problems);
+    narrative.readAlone(from, end, last.sections[k] ?? []);
+    if (problems.length) return undefined;
+    // Copies of their words: kept for the next version, they do not keep this version's whole text.
+    detach(narrative.statements);
+    detach(narrative.dates);
+    const s0 = last.statements[k] as number;
+    const s1 = last.statements[k + 1] as number;
+    const d0 = last.dates[k] as number;
+    const d1 = last.dates[k + 1] as number;
+    statements = replaced(statements, s0, s1, narrative.statements);
+    dates = replaced(dates, d0, d1, narrative.dates);
+    statementsChange = narrative.statements.length - (s1 - s0);
+    datesChange = narrative.dates.length - (d1 - d0);
+  } else {
+    if (b.node.type !== 'table') return undefined;
+    const t = last.tables[k] as number;
+    const old = tables[t] as Table;
+    const read = readTable(b, parsed, 0, t + 1, [], index, last.shift, problems);
+    if (problems.length) return undefined;
+    const table = named(read, old.id, old.caption);
+    table.section = old.section;
+    tables = tables.slice();
+    tables[t] = table;
+  }
+  let meta: ReportMeta = { ...last.stated };
+  if (last.infer) {
+    const inferred = new NarrativeReader(index, problems).meta(before.sections);
+    if (problems.length) return undefined;
+    meta = { ...inferred, ...last.stated };
+  }
+  const doc: ReportDocument = {
+    uri,
+    text,
+    format: 'markdown',
+    meta,
+    sections: before.sections,
+    tables,
+    statements,
+    dates,
+    suppressions: before.suppressions.slice(),
+    problems: before.problems.slice(),
+  };
+  // The record moved to this text.
+  const n = last.kinds.length;
+  if (delta !== 0) {
+    last.ends[k] = end;
+    for (let i = k + 1; i < n; i++) {
+      last.starts[i] = (last.starts[i] as number) + delta;
+      last.ends[i] = (last.ends[i] as number) + delta;
+    }
+    for (let i = 0; i < last.sectionEnds.length; i++) if ((last.sectionEnds[i] as number) > to) last.sectionEnds[i] = (last.sectionEnds[i] as number) + delta;
+  }
+  if (statementsChange !== 0) for (let i = k + 1; i <= n; i++) last.statements[i] = (last.statements[i] as number) + statementsChange;
+  if (datesChange !== 0) for (let i = k + 1; i <= n; i++) last.dates[i] = (last.dates[i] as number) + datesChange;
+  memo.patched(text, { ...last, text, doc }, from, to, delta);
   return doc;
 }
 
@@ -234,7 +393,7 @@ function readBlocks(
   problems: AdapterProblem[],
   shift: number,
   memo: ReadingMemo | undefined,
-): { blocks: Block[]; tables: Map<Block, Table>; first: MdNode | undefined } {
+): { blocks: Block[]; tables: Map<Block, Table>; first: MdNode | undefined; whole: boolean } {
   const blocks: Block[] = [];
   const tables = new Map<Block, Table>();
   let first: MdNode | undefined;
@@ -307,7 +466,9 @@ function readBlocks(
     if (tree.block === undefined) problems.push(problem('time-limit', index.range(at, at), { seconds }));
     else problems.push(problem('time-limit-block', index.range(at, at), { seconds, characters: tree.block }));
   }
-  return { blocks, tables, first };
+  // Read to the end, with nothing blanked by the guard.
+  const whole = tree.stoppedAt === undefined && guarded === index.text;
+  return { blocks, tables, first, whole };
 }
 
 /** A node's offsets moved by `delta`. */
@@ -525,11 +686,16 @@ function captionBefore(blocks: Block[], at: number): string | undefined {
     if (b.node.type === 'table') return undefined;
     if (b.node.type !== 'paragraph' && b.node.type !== 'heading') continue;
     seen++;
-    const words = plain(b.node).trim();
-    if (looksLikeCaption(words) || (b.node.type === 'paragraph' && isBoldOnly(b.node) && words.length <= 80)) return words;
+    if (readsAsCaption(b)) return plain(b.node).trim();
     if (b.node.type === 'heading') return undefined;
   }
   return undefined;
+}
+
+/** Whether a paragraph's or heading's words read as a table's caption. */
+function readsAsCaption(b: Block): boolean {
+  const words = plain(b.node).trim();
+  return looksLikeCaption(words) || (b.node.type === 'paragraph' && isBoldOnly(b.node) && words.length <= 80);
 }
 
 function isBoldOnly(node: MdNode): boolean {

@@ -3,6 +3,7 @@ import { lastAtOrBefore, sharedEnds as shared } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardStep } from './markdown-guard.ts';
+import type { LastReading } from './markdown-patch.ts';
 
 /**
  * What one reading of a Markdown report leaves for reading the next version of the same document: the language
@@ -37,15 +38,17 @@ export class ReadingMemo {
   private sharedGuarded: Shared = NOTHING_SHARED;
   /** Where the pieces of the guarded text read last started. */
   private lastChunks: { from: number; size: number; starts: number[]; returns: boolean } | undefined;
+  /** The last reading of a long report, when the next version may be patched from it (`markdown-patch.ts`). */
+  private last: LastReading | undefined;
   /** Whether the last reading left anything: a reading after it reads only what an edit changed. */
   warm = false;
-  /** Pieces and paragraphs taken from the memo by the last reading (what a test looks at). */
-  reused = { pieces: 0, paragraphs: 0 };
+  /** Pieces and paragraphs taken from the memo by the last reading, and whether it patched the one before (what a test looks at). */
+  reused = { pieces: 0, paragraphs: 0, patched: false };
 
   /** Starts reading `text`: what the last reading kept is looked up, and what this one uses or makes is kept for the next. */
   begin(text: string): void {
-    const l = readLimits();
-    const limits = `${l.tableRows}/${l.yamlAliases}/${l.nestingDepth}`;
+    const limits = limitsNow();
+    this.last = undefined;
     if (limits !== this.limits) {
       // Read under other limits, a table may have been cut elsewhere.
       this.nextPieces.clear();
@@ -62,8 +65,59 @@ export class ReadingMemo {
     this.nextPieces = new Map();
     this.nextParagraphs = { at: [], kept: [] };
     this.nextSteps = undefined;
-    this.reused = { pieces: 0, paragraphs: 0 };
+    this.reused = { pieces: 0, paragraphs: 0, patched: false };
     this.text = text;
+  }
+
+  /** Keeps what the Markdown adapter needs to patch the document it just read into the next version's. */
+  keepReading(last: LastReading): void {
+    this.last = last;
+  }
+
+  /**
+   * The last reading, and what `text` shares with its text at the beginning and the end, when `text` may be read by
+   * patching it: the last reading was of the last text, under the same limits.
+   */
+  patchable(text: string): { last: LastReading; prefix: number; suffix: number } | undefined {
+    const last = this.last;
+    if (!last || last.text !== this.text || limitsNow() !== this.limits || text === last.text) return undefined;
+    const { prefix, suffix } = shared(last.text, text);
+    return { last, prefix, suffix };
+  }
+
+  /**
+   * `text` was read by patching the last reading (`last`, now of `text`) where the block at `[from, to)` of the text
+   * before was edited, `delta` characters longer: the memo is left as if `text` had been read whole. What was read
+   * from the block is dropped (the piece and the paragraph are read again when next needed), and what lies after it
+   * is moved.
+   */
+  patched(text: string, last: LastReading, from: number, to: number, delta: number): void {
+    this.text = text;
+    this.guardedText = text;
+    this.last = last;
+    this.reused = { pieces: 0, paragraphs: 0, patched: true };
+    const pieces = new Map<number, PieceMemo>();
+    for (const [at, piece] of this.nextPieces) {
+      if (at < to && at + piece.length > from) continue;
+      pieces.set(at > from ? at + delta : at, piece);
+    }
+    this.nextPieces = pieces;
+    const paragraphs = this.nextParagraphs;
+    const i = lastAtOrBefore(paragraphs.at, from);
+    if (i >= 0 && paragraphs.at[i] === from) {
+      paragraphs.at.splice(i, 1);
+      paragraphs.kept.splice(i, 1);
+    }
+    if (delta === 0) return;
+    for (let k = Math.max(0, i); k < paragraphs.at.length; k++)
+      if ((paragraphs.at[k] as number) > from) paragraphs.at[k] = (paragraphs.at[k] as number) + delta;
+    this.nextSteps = this.nextSteps?.map((s) =>
+      s.through <= from ? s : { line: s.line, start: s.start > from ? s.start + delta : s.start, next: s.next, through: s.through + delta, found: s.found },
+    );
+    const chunks = this.lastChunks;
+    // A piece that started inside the block: where the pieces start is found again next time.
+    if (chunks?.starts.some((s) => s > from && s < to)) this.lastChunks = undefined;
+    else if (chunks) this.lastChunks = { ...chunks, starts: chunks.starts.map((s) => (s > from ? s + delta : s)) };
   }
 
   /** The text the guard gives to parse (the text itself unless it blanked something). */
@@ -138,6 +192,12 @@ export class ReadingMemo {
     next.at.push(from);
     next.kept.push(paragraph);
   }
+}
+
+/** The limits a reading depends on, as a key. */
+function limitsNow(): string {
+  const l = readLimits();
+  return `${l.tableRows}/${l.yamlAliases}/${l.nestingDepth}`;
 }
 
 /** What a reading kept, by the offsets it was found at, in increasing order. */

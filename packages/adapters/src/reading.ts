@@ -43,6 +43,20 @@ export class NarrativeReader {
     }
   }
 
+  /**
+   * Reads the paragraph from `from` to `to` with only its own words folded, not the whole text: a paragraph read again
+   * on its own after an edit.
+   */
+  readAlone(from: number, to: number, section: string[]): void {
+    if (to <= from) return;
+    try {
+      const found = extractNarrative(this.index, from, to, section, foldWidth(this.index.text.slice(from, to)));
+      this.keep(found.statements, found.dates);
+    } catch (error) {
+      this.fail(error, from, to);
+    }
+  }
+
   private remembered(from: number, to: number, section: string[], memo: ReadingMemo): void {
     const { line, column } = this.index.position(from);
     const known = memo.paragraph(from, to, column, section);

@@ -1,5 +1,5 @@
 /** Index of the last entry not greater than `value` in the non-decreasing `sorted`, or -1 (a search by halves). */
-export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
