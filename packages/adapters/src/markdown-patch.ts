@@ -43,11 +43,15 @@ export const PATCHED_TABLE = 2;
 /** A paragraph of the first kind close enough before a table to be its caption, which does not read as one. */
 export const PATCHED_BEFORE_TABLE = 3;
 
-/** An edit `editInside` allows: block number `block`, at `[from, to)` in the last text, `delta` characters longer. */
+/**
+ * An edit `editInside` allows: inside block number `block`, at `[from, to)` in the last text, where the texts first
+ * differ at `at`; the new text is `delta` characters longer.
+ */
 export interface BlockEdit {
   block: number;
   from: number;
   to: number;
+  at: number;
   delta: number;
 }
 
@@ -58,7 +62,7 @@ export interface BlockEdit {
  * Markdown syntax (digits, letters, spaces, Chinese characters and punctuation, `.`, `,`, `%`); both versions of that
  * line hold no mark of inline syntax (`\ & < > * _ [ ] `` ` ~`, and `|` in a paragraph) and begin as before, so the line
  * still continues the same block; a table's delimiter row is not edited; when the text's length changes, no section ends
- * in the block. The caller still reads the block again on its own and compares it with the last reading.
+ * on the edited line (its extent would end at another column). The caller still reads the block again on its own and compares it with the last reading.
  */
 export function editInside(last: LastReading, text: string, prefix: number, suffix: number): BlockEdit | undefined {
   const old = last.text;
@@ -86,10 +90,11 @@ export function editInside(last: LastReading, text: string, prefix: number, suff
     if (second === lineStart) return undefined;
   }
   if (delta !== 0) {
-    const s = lastAtOrBefore(last.sectionEnds, end);
-    if (s >= 0 && (last.sectionEnds[s] as number) > start) return undefined;
+    // A section whose extent ends on the edited line would end at another column.
+    const s = lastAtOrBefore(last.sectionEnds, lineEnd);
+    if (s >= 0 && (last.sectionEnds[s] as number) >= lineStart) return undefined;
   }
-  return { block, from: start, to: end, delta };
+  return { block, from: start, to: end, at: from, delta };
 }
 
 /** Whether every character of `text` from `from` to `to` is one an edit may bring or take away (see `editInside`). */

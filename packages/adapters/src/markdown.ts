@@ -250,10 +250,10 @@ function newRecord(
 /**
  * `text` read by patching the document read last (`markdown-patch.ts`), when an edit changed the words of one paragraph
  * or table row of a long report and nothing else: the block is read again from a copy of its words, its statements
- * and dates, or its table, take the place of the last ones, and the meta is inferred again. Undefined when the edit is
- * not one of those, or the block read again is not what it was (another kind of block, other extent, a problem):
- * the whole text is then read with the memo as before. Gives the document a reading of the whole text gives (a
- * property test edits long reports at random and compares both).
+ * and dates, or its table, and the problems found reading it, take the place of the last ones, and the meta is
+ * inferred again. Undefined when the edit is not one of those, or the block read again is not what it was (another
+ * kind of block, another extent, a caption, a section): the whole text is then read with the memo as before. Gives the
+ * document a reading of the whole text gives (a property test edits long reports at random and compares both).
  */
 function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocument | undefined {
   const found = memo.patchable(text);
@@ -261,17 +261,22 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
   const { last } = found;
   const edit = editInside(last, text, found.prefix, found.suffix);
   if (!edit) return undefined;
-  const { block: k, from, to, delta } = edit;
+  const { block: k, from, to, at, delta } = edit;
   const end = to + delta;
   const index = LineIndex.of(text);
   const parsed = collect(parsePiece(` ${text.slice(from, end)}`.slice(1), false, from - last.shift), last.shift);
   const b = parsed[0];
   if (parsed.length !== 1 || !b || b.start !== from || b.end !== end) return undefined;
   const before = last.doc;
-  // A problem found in the block's lines: read whole, as its problems may change.
+  // The problems found in the block's lines, sorted by where they are: those its reading found, found again below.
   const first = index.position(from).line;
   const lastLine = index.position(end).line;
-  for (const p of before.problems) if (p.range.end.line >= first && p.range.start.line <= lastLine) return undefined;
+  let p0 = 0;
+  for (; p0 < before.problems.length && (before.problems[p0] as AdapterProblem).range.start.line < first; p0++) {
+    if ((before.problems[p0] as AdapterProblem).range.end.line >= first) return undefined;
+  }
+  let p1 = p0;
+  while (p1 < before.problems.length && (before.problems[p1] as AdapterProblem).range.start.line <= lastLine) p1++;
   const problems: AdapterProblem[] = [];
   let { tables, statements, dates } = before;
   let statementsChange = 0;
@@ -283,7 +288,6 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     if (m && PARAGRAPH_SECTION_STYLES.has(m.style) && !last.headingStyles.has(m.style)) return undefined;
     const narrative = new NarrativeReader(index, problems);
     narrative.readAlone(from, end, last.sections[k] ?? []);
-    if (problems.length) return undefined;
     // Copies of their words: kept for the next version, they do not keep this version's whole text.
     detach(narrative.statements);
     detach(narrative.dates);
@@ -300,7 +304,6 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     const t = last.tables[k] as number;
     const old = tables[t] as Table;
     const read = readTable(b, parsed, 0, t + 1, [], index, last.shift, problems);
-    if (problems.length) return undefined;
     const table = named(read, old.id, old.caption);
     table.section = old.section;
     tables = tables.slice();
@@ -308,10 +311,12 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
   }
   let meta: ReportMeta = { ...last.stated };
   if (last.infer) {
-    const inferred = new NarrativeReader(index, problems).meta(before.sections);
-    if (problems.length) return undefined;
+    const failed: AdapterProblem[] = [];
+    const inferred = new NarrativeReader(index, failed).meta(before.sections);
+    if (failed.length) return undefined;
     meta = { ...inferred, ...last.stated };
   }
+  sortProblems(problems);
   const doc: ReportDocument = {
     uri,
     text,
@@ -322,7 +327,7 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     statements,
     dates,
     suppressions: before.suppressions.slice(),
-    problems: before.problems.slice(),
+    problems: replaced(before.problems, p0, p1, problems),
   };
   // The record moved to this text.
   const n = last.kinds.length;
@@ -332,7 +337,7 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
       last.starts[i] = (last.starts[i] as number) + delta;
       last.ends[i] = (last.ends[i] as number) + delta;
     }
-    for (let i = 0; i < last.sectionEnds.length; i++) if ((last.sectionEnds[i] as number) > to) last.sectionEnds[i] = (last.sectionEnds[i] as number) + delta;
+    for (let i = 0; i < last.sectionEnds.length; i++) if ((last.sectionEnds[i] as number) > at) last.sectionEnds[i] = (last.sectionEnds[i] as number) + delta;
   }
   if (statementsChange !== 0) for (let i = k + 1; i <= n; i++) last.statements[i] = (last.statements[i] as number) + statementsChange;
   if (datesChange !== 0) for (let i = k + 1; i <= n; i++) last.dates[i] = (last.dates[i] as number) + datesChange;
