@@ -1,4 +1,4 @@
-import type { ReportDocument, ReportMeta } from '@crossfoot/core';
+import type { ReportDocument, ReportMeta, Section } from '@crossfoot/core';
 import { lastAtOrBefore } from '@crossfoot/core';
 import type { MarkerStyle } from './markers.ts';
 
@@ -53,6 +53,8 @@ export interface BlockEdit {
   to: number;
   at: number;
   delta: number;
+  /** Whether a section's extent ends on the edited line, and moves by `delta` (`movedEnds`). */
+  endsSection: boolean;
 }
 
 /**
@@ -61,8 +63,7 @@ export interface BlockEdit {
  * character and on one line of it, holds no line break, and is made only of characters that cannot open or close
  * Markdown syntax (digits, letters, spaces, Chinese characters and punctuation, `.`, `,`, `%`); both versions of that
  * line hold no mark of inline syntax (`\ & < > * _ [ ] `` ` ~`, and `|` in a paragraph) and begin as before, so the line
- * still continues the same block; a table's delimiter row is not edited; when the text's length changes, no section ends
- * on the edited line (its extent would end at another column). The caller still reads the block again on its own and compares it with the last reading.
+ * still continues the same block; a table's delimiter row is not edited; The caller still reads the block again on its own and compares it with the last reading.
  */
 export function editInside(last: LastReading, text: string, prefix: number, suffix: number): BlockEdit | undefined {
   const old = last.text;
@@ -89,12 +90,10 @@ export function editInside(last: LastReading, text: string, prefix: number, suff
     const second = old.indexOf('\n', start) + 1;
     if (second === lineStart) return undefined;
   }
-  if (delta !== 0) {
-    // A section whose extent ends on the edited line would end at another column.
-    const s = lastAtOrBefore(last.sectionEnds, lineEnd);
-    if (s >= 0 && (last.sectionEnds[s] as number) >= lineStart) return undefined;
-  }
-  return { block, from: start, to: end, at: from, delta };
+  // A section whose extent ends on the edited line ends at another column when the length changes.
+  const s = lastAtOrBefore(last.sectionEnds, lineEnd);
+  const endsSection = delta !== 0 && s >= 0 && (last.sectionEnds[s] as number) >= lineStart;
+  return { block, from: start, to: end, at: from, delta, endsSection };
 }
 
 /** Whether every character of `text` from `from` to `to` is one an edit may bring or take away (see `editInside`). */
@@ -150,4 +149,24 @@ function pastLead(text: string, lineStart: number, at: number): boolean {
 /** `list` without the items from `from` to `to`, with `items` in their place. */
 export function replaced<T>(list: readonly T[], from: number, to: number, items: readonly T[]): T[] {
   return list.slice(0, from).concat(items, list.slice(to));
+}
+
+/**
+ * The sections with every extent that ends on `line` at `column` or after it ending `delta` columns further: those
+ * sections are copied, with the sections they are in; the others are the same objects.
+ */
+export function movedEnds(sections: Section[], line: number, column: number, delta: number): Section[] {
+  let out: Section[] | undefined;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i] as Section;
+    const end = s.extent.end;
+    if (end.line !== line || end.column < column) continue;
+    out ??= sections.slice();
+    out[i] = {
+      ...s,
+      extent: { start: s.extent.start, end: { line, column: end.column + delta } },
+      children: movedEnds(s.children, line, column, delta),
+    };
+  }
+  return out ?? sections;
 }

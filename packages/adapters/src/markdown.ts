@@ -5,7 +5,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
-import { editInside, type LastReading, NOT_PATCHED, PATCHED_BEFORE_TABLE, PATCHED_PARAGRAPH, PATCHED_TABLE, replaced } from './markdown-patch.ts';
+import { editInside, type LastReading, movedEnds, NOT_PATCHED, PATCHED_BEFORE_TABLE, PATCHED_PARAGRAPH, PATCHED_TABLE, replaced } from './markdown-patch.ts';
 import { append, cellPipes, type Line, type PlainTable, parsePiece } from './markdown-tables.ts';
 import { type Marker, type MarkerOptions, type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
@@ -250,10 +250,11 @@ function newRecord(
 /**
  * `text` read by patching the document read last (`markdown-patch.ts`), when an edit changed the words of one paragraph
  * or table row of a long report and nothing else: the block is read again from a copy of its words, its statements
- * and dates, or its table, and the problems found reading it, take the place of the last ones, and the meta is
- * inferred again. Undefined when the edit is not one of those, or the block read again is not what it was (another
- * kind of block, another extent, a caption, a section): the whole text is then read with the memo as before. Gives the
- * document a reading of the whole text gives (a property test edits long reports at random and compares both).
+ * and dates, or its table, and the problems found reading it, take the place of the last ones, a section whose extent
+ * ends on the edited line ends where it now does, and the meta is inferred again. Undefined when the edit is not one
+ * of those, or the block read again is not what it was (another kind of block, another extent, a caption, a section):
+ * the whole text is then read with the memo as before. Gives the document a reading of the whole text gives (a
+ * property test edits long reports at random and compares both).
  */
 function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocument | undefined {
   const found = memo.patchable(text);
@@ -309,10 +310,15 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     tables = tables.slice();
     tables[t] = table;
   }
+  let sections = before.sections;
+  if (edit.endsSection) {
+    const { line, column } = index.position(at);
+    sections = movedEnds(sections, line, column, delta);
+  }
   let meta: ReportMeta = { ...last.stated };
   if (last.infer) {
     const failed: AdapterProblem[] = [];
-    const inferred = new NarrativeReader(index, failed).meta(before.sections);
+    const inferred = new NarrativeReader(index, failed).meta(sections);
     if (failed.length) return undefined;
     meta = { ...inferred, ...last.stated };
   }
@@ -322,7 +328,7 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     text,
     format: 'markdown',
     meta,
-    sections: before.sections,
+    sections,
     tables,
     statements,
     dates,

@@ -64,7 +64,7 @@ describe('reading a long report again by patching its last reading', () => {
     ['a pipe in a paragraph', paragraph + 6, ' | '],
     ['an emphasis mark', paragraph + 6, '*'],
     ['a list item opened at the start of a line', paragraph, '1. '],
-    ['a digit before the first character of a line', paragraph, '7'],
+    ['a digit before the first character of a line', base.indexOf('\n| 行政许可 |') + 1, '7'],
     ['a word that makes the paragraph before a table its caption', paragraph + 6, '表'],
     ['a digit in a table’s delimiter row', delimiter + 2, '5'],
     ['the words of a heading', heading + 6, '和'],
@@ -90,6 +90,7 @@ describe('reading a long report again by patching its last reading', () => {
     const { memo } = primed(base);
     const m = /本年度共收到政府信息公开申请(\d+)件/u.exec(base);
     const at = (m?.index ?? 0) + 13;
+    const lastBlock = memo.keptGuardSteps?.at(-1);
     // Two characters longer, near the top.
     let text = splice(base, at, '12');
     same(read(text, memo), read(text));
@@ -101,31 +102,84 @@ describe('reading a long report again by patching its last reading', () => {
     expect(memo.reused.patched).toBe(false);
     expect(memo.reused.pieces).toBeGreaterThan(4);
     expect(memo.reused.paragraphs).toBeGreaterThan(20);
+    // The guard took the last blocks from the memo too, found where they had moved.
+    expect(memo.keptGuardSteps?.at(-1)?.found).toBe(lastBlock?.found);
     // And the first paragraph patched again, one character shorter.
     text = splice(text, at, '', 1);
     same(read(text, memo), read(text));
     expect(memo.reused.patched).toBe(true);
   });
 
-  it('does not patch a change of length on the line a section’s extent ends on', () => {
+  it('leaves the memo as a whole reading would: a whole reading after patches takes nothing stale from it', () => {
+    const { memo } = primed(base);
+    // A figure in a paragraph and one in a table row near the top, each of the same length: patched.
+    const figure = base.indexOf('1586');
+    const cell = base.indexOf('| 行政许可 | ') + '| 行政许可 | '.length;
+    let text = splice(splice(base, figure, '2', 1), cell, '9', 1);
+    same(read(splice(base, figure, '2', 1), memo), read(splice(base, figure, '2', 1)));
+    expect(memo.reused.patched).toBe(true);
+    same(read(text, memo), read(text));
+    expect(memo.reused.patched).toBe(true);
+    // Then a heading added near the end, read whole with the memo: the pieces and paragraphs near the top are taken
+    // from it, and must be those of the patched text.
+    text = splice(text, text.lastIndexOf('\n\n', text.length - 2000), '\n\n## 附加\n');
+    same(read(text, memo), read(text));
+    expect(memo.reused.patched).toBe(false);
+    expect(memo.reused.pieces).toBeGreaterThan(0);
+  });
+
+  it('patches one paragraph after another that gained statements and dates', () => {
+    const { memo, doc } = primed(base);
+    const first = base.indexOf('我局持续深化政务公开');
+    const second = base.indexOf('我局组织开展政务公开专题培训');
+    expect(second).toBeGreaterThan(first);
+    // Sentences more in the first paragraph: its statements and dates grow, and the second paragraph's move along the lists.
+    let text = splice(base, first + 2, '2024年5月共印发文件9件，其中规章2件。');
+    const grown = read(text, memo);
+    expect(memo.reused.patched).toBe(true);
+    same(grown, read(text));
+    expect(grown.statements.length).toBeGreaterThan(doc.statements.length);
+    expect(grown.dates.length).toBeGreaterThan(doc.dates.length);
+    // A figure of the second, a paragraph with dates, changed.
+    const at = text.indexOf('我局组织开展政务公开专题培训') + '我局组织开展政务公开专题培训'.length;
+    text = splice(text, at, '4', 1);
+    same(read(text, memo), read(text));
+    expect(memo.reused.patched).toBe(true);
+  });
+
+  it('moves the end of a section whose extent ends on the edited line', () => {
     // Two rows of a table followed by a heading: the section before the heading ends with the table's last row.
     const m = /\n(\| [^\n]+)\n(\| [^\n]+)\n\n## /u.exec(base);
     expect(m).not.toBeNull();
     const row = (m?.index ?? 0) + 1 + (m?.[1]?.length ?? 0) + 1;
-    for (const [at, patched] of [
-      [row + 3, false],
+    const ends = (doc: ReportDocument) =>
+      doc.sections.flatMap(function all(s): string[] {
+        return [`${s.extent.end.line}:${s.extent.end.column}`, ...s.children.flatMap(all)];
+      });
+    const original = ends(read(base));
+    for (const [at, moves] of [
+      [row + 3, true],
+      // Words added at the very end of the row (a cell more).
+      [row + (m?.[2]?.length ?? 0), true],
       // The row before it: the extent's end does not move.
-      [(m?.index ?? 0) + 4, true],
+      [(m?.index ?? 0) + 4, false],
     ] as const) {
       const text = splice(base, at, '12');
-      const longer = primed(base);
-      same(read(text, longer.memo), read(text));
-      expect(longer.memo.reused.patched).toBe(patched);
-      // The same length: patched either way.
-      const replaced = splice(base, at, '9', 1);
       const { memo } = primed(base);
-      same(read(replaced, memo), read(replaced));
+      const doc = read(text, memo);
       expect(memo.reused.patched).toBe(true);
+      same(doc, read(text));
+      expect(ends(doc).filter((e, i) => e !== original[i]).length > 0).toBe(moves);
+      // The same after a patch near the top made the text longer by more than a row: where sections end moved with it.
+      const words = '本年共印发文件九件，其中规章两件，规范性文件七件，另有内部制度若干项，均已按规定公开。'.repeat(2);
+      const top = base.indexOf('我局持续深化政务公开') + 2;
+      const moved = primed(base);
+      const first = splice(base, top, words);
+      same(read(first, moved.memo), read(first));
+      expect(moved.memo.reused.patched).toBe(true);
+      const then = splice(first, at + words.length, '12');
+      same(read(then, moved.memo), read(then));
+      expect(moved.memo.reused.patched).toBe(true);
     }
   });
 
