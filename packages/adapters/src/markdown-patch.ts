@@ -63,7 +63,8 @@ export interface BlockEdit {
  * character and on one line of it, holds no line break, and is made only of characters that cannot open or close
  * Markdown syntax (digits, letters, spaces, Chinese characters and punctuation, `.`, `,`, `%`); both versions of that
  * line hold no mark of inline syntax (`\ & < > * _ [ ] `` ` ~`, and `|` in a paragraph) and begin as before, so the line
- * still continues the same block; a table's delimiter row is not edited; The caller still reads the block again on its own and compares it with the last reading.
+ * still continues the same block; a table's delimiter row is not edited. The caller still reads the block again on its
+ * own and compares it with the last reading.
  */
 export function editInside(last: LastReading, text: string, prefix: number, suffix: number): BlockEdit | undefined {
   const old = last.text;

@@ -269,6 +269,8 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
   const b = parsed[0];
   if (parsed.length !== 1 || !b || b.start !== from || b.end !== end) return undefined;
   const before = last.doc;
+  // A paragraph that could not be read is reported once per document, the first one: read whole.
+  if (before.problems.some((p) => p.code === 'internal')) return undefined;
   // The problems found in the block's lines, sorted by where they are: those its reading found, found again below.
   const first = index.position(from).line;
   const lastLine = index.position(end).line;
@@ -289,6 +291,7 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
     if (m && PARAGRAPH_SECTION_STYLES.has(m.style) && !last.headingStyles.has(m.style)) return undefined;
     const narrative = new NarrativeReader(index, problems);
     narrative.readAlone(from, end, last.sections[k] ?? []);
+    if (problems.length) return undefined;
     // Copies of their words: kept for the next version, they do not keep this version's whole text.
     detach(narrative.statements);
     detach(narrative.dates);

@@ -215,5 +215,5 @@ describe('reading a long report again by patching its last reading', () => {
     );
     // Most edits of harmless characters inside a paragraph or a table row were patched.
     expect(patches).toBeGreaterThan(20);
-  });
+  }, 120_000);
 });

@@ -73,7 +73,7 @@ describe('reading a report again with the memo of its last reading', () => {
       }),
       { numRuns: 20, seed: 20261127 },
     );
-  });
+  }, 120_000);
 
   it('reads again only the piece and the paragraphs an edit touched, moving the rest by the lines it added', () => {
     const memo = new ReadingMemo();
