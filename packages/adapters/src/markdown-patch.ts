@@ -154,20 +154,20 @@ export function replaced<T>(list: readonly T[], from: number, to: number, items:
 
 /**
  * The sections with every extent that ends on `line` at `column` or after it ending `delta` columns further: those
- * sections are copied, with the sections they are in; the others are the same objects.
+ * sections are copied, with the sections they are in; the others are the same objects. A section's children end on
+ * the line only when its own extent spans it, though it may end on a later one.
  */
 export function movedEnds(sections: Section[], line: number, column: number, delta: number): Section[] {
   let out: Section[] | undefined;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i] as Section;
-    const end = s.extent.end;
-    if (end.line !== line || end.column < column) continue;
+    const { start, end } = s.extent;
+    if (line < start.line || line > end.line) continue;
+    const children = movedEnds(s.children, line, column, delta);
+    const moves = end.line === line && end.column >= column;
+    if (!moves && children === s.children) continue;
     out ??= sections.slice();
-    out[i] = {
-      ...s,
-      extent: { start: s.extent.start, end: { line, column: end.column + delta } },
-      children: movedEnds(s.children, line, column, delta),
-    };
+    out[i] = { ...s, extent: moves ? { start, end: { line, column: end.column + delta } } : s.extent, children };
   }
   return out ?? sections;
 }
