@@ -62,7 +62,8 @@ export interface BlockEdit {
  * words: what differs between the texts (`prefix` and `suffix` are what they share) lies after the block's first
  * character and on one line of it, holds no line break, and is made only of characters that cannot open or close
  * Markdown syntax (digits, letters, spaces, Chinese characters and punctuation, `.`, `,`, `%`); both versions of that
- * line hold no mark of inline syntax (`\ & < > * _ [ ] `` ` ~`, and `|` in a paragraph) and begin as before, so the line
+ * line hold no mark of inline syntax (`\ & < > * _ [ ] `` ` ~`, and `|` in a paragraph) and no carriage return but the
+ * one before its line feed (an edit between the two would break the line), and begin as before, so the line
  * still continues the same block; a table's delimiter row is not edited. The caller still reads the block again on its
  * own and compares it with the last reading.
  */
@@ -121,11 +122,15 @@ function harmless(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Whether the line `[from, to)` holds no mark of inline syntax (a table's pipes allowed in a table). */
+/**
+ * Whether the line `[from, to)` holds no mark of inline syntax (a table's pipes allowed in a table), and no carriage
+ * return but the one before its line feed: a carriage return alone breaks a line too.
+ */
 function plainLine(text: string, from: number, to: number, table: boolean): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) continue;
+    if (c === 13 && i !== to - 1) return false;
     // \ & < > * _ [ ] ` ~ |
     if (c === 92 || c === 38 || c === 60 || c === 62 || c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 126) return false;
     if (c === 124 && !table) return false;
