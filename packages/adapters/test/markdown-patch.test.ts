@@ -67,6 +67,7 @@ describe('reading a long report again by patching its last reading', () => {
     ['a digit before the first character of a line', base.indexOf('\n| 行政许可 |') + 1, '7'],
     ['a word that makes the paragraph before a table its caption', paragraph + 6, '表'],
     ['a digit in a table’s delimiter row', delimiter + 2, '5'],
+    ['a blank in a table’s delimiter row', delimiter + 1, ' '],
     ['the words of a heading', heading + 6, '和'],
     ['words between the carriage return and the line feed of a row', -1, '三'],
   ])('reads %s whole', (_what, at, insert) => {
@@ -80,6 +81,29 @@ describe('reading a long report again by patching its last reading', () => {
     const doc = read(text, memo);
     expect(memo.reused.patched).toBe(false);
     same(doc, read(text));
+  });
+
+  it('reads whole an edit on a line that holds markup', () => {
+    const from = splice(base, paragraph + 4, '**重点**');
+    const { memo } = primed(from);
+    const text = splice(from, paragraph + 12, '7');
+    same(read(text, memo), read(text));
+    expect(memo.reused.patched).toBe(false);
+  });
+
+  it('reads whole a paragraph that comes to stand for a section', () => {
+    // A paragraph opening with a parenthesis, which an edit makes `（一）`: a numbered paragraph, a section of its own.
+    const from = splice(base, paragraph, '（');
+    const { memo, doc } = primed(from);
+    const text = splice(from, paragraph + 1, '一）');
+    const after = read(text, memo);
+    expect(memo.reused.patched).toBe(false);
+    same(after, read(text));
+    const count = (d: ReportDocument) =>
+      d.sections.flatMap(function all(s): string[] {
+        return [s.title, ...s.children.flatMap(all)];
+      }).length;
+    expect(count(after)).toBe(count(doc) + 1);
   });
 
   it('the caption case: the paragraph before a table becomes the table’s caption', () => {
