@@ -22,6 +22,9 @@ import type { LastReading } from './markdown-patch.ts';
  * in memory. What a reading after the first reads anew is read from a copy of its piece of the text (`parseTree`), or
  * kept with its words copied (`detach`, for paragraphs), so that a long session of edits all over a long report keeps
  * the text of its first reading and of the current one, not of every version it went through.
+ *
+ * An edit inside one paragraph or table row of a long report is read by patching the last reading instead
+ * (`markdown-patch.ts`), which leaves the memo as a whole reading of the new text would (`patched`).
  */
 export class ReadingMemo {
   private pieces = new Map<number, PieceMemo>();
@@ -80,7 +83,8 @@ export class ReadingMemo {
    */
   patchable(text: string): { last: LastReading; prefix: number; suffix: number } | undefined {
     const last = this.last;
-    if (!last || last.text !== this.text || limitsNow() !== this.limits || text === last.text) return undefined;
+    // The same text gives an empty edit, which `editInside` refuses: comparing two long texts whole here would cost more.
+    if (!last || last.text !== this.text || limitsNow() !== this.limits) return undefined;
     const { prefix, suffix } = shared(last.text, text);
     return { last, prefix, suffix };
   }
