@@ -75,7 +75,7 @@ export function editInside(last: LastReading, text: string, prefix: number, suff
   if (oldTo < from || newTo < from || (oldTo === from && newTo === from)) return undefined;
   if (!harmless(old, from, oldTo) || !harmless(text, from, newTo)) return undefined;
   const block = lastAtOrBefore(last.starts, from - 1);
-  if (block < 0 || block >= last.kinds.length) return undefined;
+  if (block < 0) return undefined;
   const kind = last.kinds[block] as number;
   const start = last.starts[block] as number;
   const end = last.ends[block] as number;

@@ -237,7 +237,7 @@ function newRecord(
         if (t !== 'paragraph' && t !== 'heading') continue;
         seen++;
         if (record.kinds[j] === PATCHED_PARAGRAPH) record.kinds[j] = PATCHED_BEFORE_TABLE;
-        if (t === 'heading' || readsAsCaption(blocks[j] as Block)) {
+        if (t === 'heading' || captionWords(blocks[j] as Block) !== undefined) {
           record.kinds[j] = NOT_PATCHED;
           break;
         }
@@ -286,7 +286,7 @@ function patchMarkdown(uri: string, text: string, memo: ReadingMemo): ReportDocu
   let datesChange = 0;
   if (last.kinds[k] !== PATCHED_TABLE) {
     if (b.node.type !== 'paragraph') return undefined;
-    if (last.kinds[k] === PATCHED_BEFORE_TABLE && readsAsCaption(b)) return undefined;
+    if (last.kinds[k] === PATCHED_BEFORE_TABLE && captionWords(b) !== undefined) return undefined;
     const m = markerOf(b.node, plain(b.node).trimStart(), PARAGRAPH_MARKERS);
     if (m && PARAGRAPH_SECTION_STYLES.has(m.style) && !last.headingStyles.has(m.style)) return undefined;
     const narrative = new NarrativeReader(index, problems);
@@ -700,16 +700,16 @@ function captionBefore(blocks: Block[], at: number): string | undefined {
     if (b.node.type === 'table') return undefined;
     if (b.node.type !== 'paragraph' && b.node.type !== 'heading') continue;
     seen++;
-    if (readsAsCaption(b)) return plain(b.node).trim();
-    if (b.node.type === 'heading') return undefined;
+    const caption = captionWords(b);
+    if (caption !== undefined || b.node.type === 'heading') return caption;
   }
   return undefined;
 }
 
-/** Whether a paragraph's or heading's words read as a table's caption. */
-function readsAsCaption(b: Block): boolean {
+/** A paragraph's or heading's words when they read as a table's caption. */
+function captionWords(b: Block): string | undefined {
   const words = plain(b.node).trim();
-  return looksLikeCaption(words) || (b.node.type === 'paragraph' && isBoldOnly(b.node) && words.length <= 80);
+  return looksLikeCaption(words) || (b.node.type === 'paragraph' && isBoldOnly(b.node) && words.length <= 80) ? words : undefined;
 }
 
 function isBoldOnly(node: MdNode): boolean {
