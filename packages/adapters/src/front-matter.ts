@@ -3,11 +3,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { FRONT_MATTER_KEYS } from './front-matter-schema.ts';
 import { readLimits } from './limits.ts';
+import { plainFrontMatter } from './plain-front-matter.ts';
 import { problem } from './problems.ts';
 import { isBlank } from './reading.ts';
 import * as precompiled from './schema-validators.generated.ts';
 
-/** Aliases front matter may expand (YAML's own guard against exponential "billion laughs" documents). */
+/** The least nesting limit under which `plainFrontMatter`'s front matter (a mapping of mappings and lists) is never too deep. */
+const PLAIN_DEPTH = 8;
 
 function validate(value: unknown): ErrorObject[] {
   const validator = precompiled.frontMatter as ValidateFunction;
@@ -33,13 +35,6 @@ const EXPECTED: Record<string, { zh: string; en: string }> = {
 export function readFrontMatter(index: LineIndex, from: number, to: number, problems: AdapterProblem[]): ReportMeta {
   const source = index.text.slice(from, to);
   const { nestingDepth, yamlAliases } = readLimits();
-  const read = parseYamlDocument(source, nestingDepth, { prettyErrors: false, keepSourceTokens: false });
-  if ('tooDeep' in read) {
-    const start = from + read.tooDeep;
-    problems.push(problem('front-matter-too-deep', index.range(start, Math.max(start, index.lineEnd(index.position(start).line))), { limit: nestingDepth }));
-    return {};
-  }
-  const doc = read.doc;
   const at = (r: readonly number[] | undefined, fallback: Range): Range => {
     if (!r) return fallback;
     const start = from + (r[0] ?? 0);
@@ -49,6 +44,21 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
     return index.range(start, end);
   };
   const whole = index.range(from, to);
+
+  // Front matter in the plainest YAML, with known keys and valid values, needs neither the YAML library nor the
+  // ranges of what is wrong in it; anything else is read by the library.
+  const plain = nestingDepth >= PLAIN_DEPTH ? plainFrontMatter(source) : undefined;
+  if (plain && Object.keys(plain.data).every((key) => FRONT_MATTER_KEYS.includes(key)) && validate(plain.data).length === 0) {
+    return metaOf(plain.data, new Set(), (key) => at(plain.ranges.get(key), whole), problems);
+  }
+
+  const read = parseYamlDocument(source, nestingDepth, { prettyErrors: false, keepSourceTokens: false });
+  if ('tooDeep' in read) {
+    const start = from + read.tooDeep;
+    problems.push(problem('front-matter-too-deep', index.range(start, Math.max(start, index.lineEnd(index.position(start).line))), { limit: nestingDepth }));
+    return {};
+  }
+  const doc = read.doc;
 
   if (doc.errors.length > 0) {
     let contentEnd = to;
@@ -104,20 +114,25 @@ export function readFrontMatter(index: LineIndex, from: number, to: number, prob
     problems.push(problem('front-matter-invalid', nodeRange(path), { key, expected: expected.zh, expectedEn: expected.en }));
   }
 
+  return metaOf(data, invalid, (key) => valueRange(doc, key, at, whole), problems);
+}
+
+/** The meta of front matter read as `data`, but for the keys found `invalid`; `rangeOf` a top-level key's value. */
+function metaOf(data: Record<string, unknown>, invalid: Set<string>, rangeOf: (key: string) => Range, problems: AdapterProblem[]): ReportMeta {
   const meta: ReportMeta = {};
-  const located = <T>(key: string, value: T): Located<T> => ({ value, range: valueRange(doc, key, at, whole) });
+  const located = <T>(key: string, value: T): Located<T> => ({ value, range: rangeOf(key) });
   for (const key of ['title', 'issuer'] as const) {
     if (!invalid.has(key) && typeof data[key] === 'string') meta[key] = located(key, data[key] as string);
   }
   if (!invalid.has('packs') && Array.isArray(data.packs)) meta.packs = located('packs', data.packs as string[]);
   if (!invalid.has('published') && typeof data.published === 'string') {
-    if (checkDate(data.published, valueRange(doc, 'published', at, whole), problems)) {
+    if (checkDate(data.published, rangeOf('published'), problems)) {
       meta.published = located('published', data.published);
     }
   }
   if (!invalid.has('period') && data.period !== undefined) {
     const period = readPeriod(data.period);
-    const range = valueRange(doc, 'period', at, whole);
+    const range = rangeOf('period');
     if (period && checkDate(period.start, range, problems) && checkDate(period.end, range, problems)) {
       if (period.end < period.start) problems.push(problem('front-matter-period-order', range, { ...period }));
       else meta.period = { value: period, range };

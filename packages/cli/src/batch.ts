@@ -219,6 +219,7 @@ export class Batch {
           cached.set(f.uri, entry);
         } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
+          if (cache) task.hash = true;
           if (worthSaving.has(f.uri)) task.save = saveAs(f.uri);
           first.push(task);
         }
@@ -241,6 +242,7 @@ export class Batch {
           if (entry) metas.set(f.uri, entry);
           else if (keys.length) {
             const task: Task = { kind: 'meta', init, path: f.path, uri: f.uri, keys };
+            if (cache) task.hash = true;
             if (worthSaving.has(f.uri)) task.save = saveAs(f.uri);
             scans.push(task);
           }
@@ -276,9 +278,11 @@ export class Batch {
           reused.add(f.uri);
         } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
+          if (cache) task.hash = true;
           if (saved.has(f.uri)) task.saved = saveAs(f.uri);
           if (previousUri) {
             task.previous = toRef(byUri.get(previousUri) as FileEntry);
+            if (cache) task.previous.hash = true;
             if (saved.has(previousUri)) task.previous.saved = saveAs(previousUri);
           }
           second.push(task);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decode } from '@crossfoot/adapters';
 import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
@@ -19,6 +18,8 @@ export interface WorkerInit {
 export interface FileRef {
   path: string;
   uri: string;
+  /** Give the content hash of the bytes read: the run keeps a cache, the one thing a hash is for. */
+  hash?: boolean;
   /**
    * Where this run keeps the report already read into the document model (v8-serialized): reading it back
    * costs a fraction of parsing the report again. Missing or unreadable, the report is parsed from disk.
@@ -116,9 +117,15 @@ function sessionFor(init: WorkerInit): Promise<Session> {
 /** Node's v8 module (its serializer keeps reports a batch will read again), loaded by the runs that keep some. */
 const v8 = () => process.getBuiltinModule('node:v8') as typeof import('node:v8');
 
+/** Node's crypto module, loaded by the runs that keep a cache (about 6 ms at every start otherwise). */
+const crypto = () => process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return crypto().createHash('sha1').update(bytes).digest('hex');
 }
+
+/** The content hash `file` asks for (`FileRef.hash`). */
+const hashFor = (file: FileRef, bytes: Uint8Array): string | undefined => (file.hash ? contentHash(bytes) : undefined);
 
 interface Loaded extends Meta {
   doc: ReportDocument;
@@ -135,10 +142,10 @@ async function load(file: FileRef, limits?: Limits): Promise<Loaded> {
   }
   const read = readReportBytes(file.path, file.uri, limits);
   if ('doc' in read) return { doc: read.doc };
-  return parsed(file, read.bytes, contentHash(read.bytes), limits);
+  return parsed(file, read.bytes, hashFor(file, read.bytes), limits);
 }
 
-async function parsed(file: FileRef, bytes: Uint8Array, hash: string, limits?: Limits): Promise<Loaded> {
+async function parsed(file: FileRef, bytes: Uint8Array, hash: string | undefined, limits?: Limits): Promise<Loaded> {
   const doc = await reportFromBytes(bytes, file.uri, limits && readingLimits(limits));
   const about = issuerAndYear(doc);
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
@@ -189,7 +196,7 @@ async function handle(task: Task): Promise<Outcome> {
 async function meta(task: MetaTask): Promise<MetaOutcome> {
   const read = readReportBytes(task.path, task.uri);
   if ('doc' in read) return { kind: 'meta', uri: task.uri };
-  const hash = contentHash(read.bytes);
+  const hash = hashFor(task, read.bytes);
   if (task.keys && /\.txt$/i.test(task.uri) && !isBinaryReport(read.bytes, task.uri)) {
     const decoded = decode(read.bytes);
     if (!('problem' in decoded)) {
