@@ -63,6 +63,6 @@ function takeCache(args: string[]): { args: string[]; cache: string | undefined 
 export function checkInvocation(line: CheckLine, io: Io): Invocation | undefined {
   if (line.cache === undefined) return undefined;
   const { values, positionals } = line;
-  const color = io.isTTY && values.output === undefined;
+  const color = values.output === undefined && io.isTTY;
   return invocationOf({ ...values, output: undefined, jobs: undefined, positionals, color }, line.cache, io);
 }

@@ -1,3 +1,5 @@
+import { fstatSync, writeSync } from 'node:fs';
+
 /** Where a command runs and writes: its working directory, stdout and stderr, and whether they are terminals. */
 export interface Io {
   cwd: string;
@@ -9,10 +11,64 @@ export interface Io {
   stderrIsTTY?: boolean;
 }
 
-export const defaultIo = (): Io => ({
-  cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
-  stderrIsTTY: !!process.stderr.isTTY,
-});
+/**
+ * The process's own stdout and stderr. Node makes its stream of either when it is first used, loading its stream
+ * modules (and, for a pipe, its network ones): about 6 ms of a start. A file, pipe or socket is written directly
+ * instead, and whether a stream is a terminal is asked only of a device; a run that writes its report to a file
+ * never makes a stream of stdout.
+ */
+export const defaultIo = (): Io => {
+  let stdoutTTY: boolean | undefined;
+  let stderrTTY: boolean | undefined;
+  return {
+    cwd: process.cwd(),
+    stdout: directWriter(1, () => process.stdout),
+    stderr: directWriter(2, () => process.stderr),
+    get isTTY() {
+      stdoutTTY ??= mayBeTerminal(1) && !!process.stdout.isTTY;
+      return stdoutTTY && !process.env.NO_COLOR;
+    },
+    get stderrIsTTY() {
+      stderrTTY ??= mayBeTerminal(2) && !!process.stderr.isTTY;
+      return stderrTTY;
+    },
+  };
+};
+
+/** Whether `fd` may be a terminal: anything but a file, a pipe or a socket (a device, or a descriptor that cannot be looked at). */
+export function mayBeTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return !(stat.isFile() || stat.isFIFO() || stat.isSocket());
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Writes to `fd` directly (`write`) when it is a file, a pipe or a socket, else through `stream`. Should a direct write
+ * fail (a pipe another process made non-blocking and that is full, a reader gone), what is left of it and every later
+ * write go through the stream, which deals with it as Node does.
+ */
+export function directWriter(
+  fd: number,
+  stream: () => { write(data: string | Uint8Array): unknown },
+  write: typeof writeSync = writeSync,
+): (text: string) => void {
+  let direct: boolean | undefined;
+  return (text) => {
+    direct ??= !mayBeTerminal(fd);
+    if (!direct) {
+      stream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += write(fd, bytes, done, bytes.length - done);
+    } catch {
+      direct = false;
+      stream().write(bytes.subarray(done));
+    }
+  };
+}

@@ -126,7 +126,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   } finally {
     if (probe) stopWatching();
   }
-  const color = io.isTTY && !values.output;
+  const color = !values.output && io.isTTY;
   // A report rendered from exactly these inputs (every report's bytes, packs, settings) is the same report.
   const fingerprint = batch.fingerprint;
   const outputKey = fingerprint && JSON.stringify([fingerprint, name, batch.locale, values.quiet, color, maxWarnings ?? null, VERSION]);
@@ -200,7 +200,7 @@ async function emit(
   io: Io,
 ): Promise<number> {
   const { format, summarize } = await import('@crossfoot/formatters');
-  const text = format(name, input, { locale, color: io.isTTY && !output, toolVersion: VERSION });
+  const text = format(name, input, { locale, color: !output && io.isTTY, toolVersion: VERSION });
   write(text, summarize(input), locale, output, io);
   return exitStatus(input.diagnostics, maxWarnings);
 }
