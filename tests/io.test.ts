@@ -60,7 +60,7 @@ describe("the command's stdout and stderr", () => {
     const { written, stream } = recorder();
     const calls: number[] = [];
     // A full non-blocking pipe: the first write takes 4 bytes, the next fails.
-    const write = ((_fd: number, bytes: Uint8Array, offset: number, length: number) => {
+    const write = ((_fd: number, _bytes: Uint8Array, offset: number, length: number) => {
       calls.push(offset);
       if (calls.length > 1) throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), { code: 'EAGAIN' });
       return Math.min(4, length);

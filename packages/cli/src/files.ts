@@ -28,7 +28,10 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
   const ignores = [...DEFAULT_IGNORE, ...ignore];
   // Compiled when a file was not named itself (about 4 ms at the start of a run that names its files).
   let ignored: ((uri: string) => boolean) | undefined;
-  const isIgnored = (uri: string): boolean => (ignored ??= picomatch(ignores, { dot: true }))(uri);
+  const isIgnored = (uri: string): boolean => {
+    ignored ??= picomatch(ignores, { dot: true });
+    return ignored(uri);
+  };
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
     lookAt(abs);
