@@ -124,6 +124,36 @@ function lazyHtml(path, code) {
 }
 
 /**
+ * Dependencies that do work as they load which a run seldom needs, loaded when first called instead (in the command's
+ * bundle, `require` makes a module that starts on first call):
+ * - picocolors asks whether stdout is a terminal, which makes Node's stream of stdout (its stream modules, and for a
+ *   pipe its network ones: about 6 ms) in a run that may never write to stdout; it is needed for the stylish report;
+ * - iconv-lite loads Node's stream modules (about 4 ms) for its streaming API; it is needed for text not in plain UTF-8.
+ * The build stops if an import it rewrites is no longer there.
+ */
+const LAZY_DEPENDENCIES = [
+  {
+    file: /[\\/]packages[\\/]formatters[\\/]src[\\/]stylish\.ts$/,
+    imported: "import pc from 'picocolors';",
+    lazy: "const pc: { createColors: typeof import('picocolors').createColors } = { createColors: (enabled) => (require('picocolors') as typeof import('picocolors')).createColors(enabled) };",
+  },
+  {
+    file: /[\\/]packages[\\/]adapters[\\/]src[\\/]decode\.ts$/,
+    imported: "import iconv from 'iconv-lite';",
+    lazy: "const iconv = { decode: (...args: Parameters<typeof import('iconv-lite').decode>) => (require('iconv-lite') as typeof import('iconv-lite')).decode(...args) };",
+  },
+];
+
+function lazyDependencies(path, code) {
+  for (const { file, imported, lazy } of LAZY_DEPENDENCIES) {
+    if (!file.test(path)) continue;
+    if (!code.includes(imported)) throw new Error(`${path}: ${imported} not found`);
+    code = code.replace(imported, lazy);
+  }
+  return code;
+}
+
+/**
  * The command's script in ASCII, so that the bin reads it as Latin-1 into a one-byte string: 2 MB of UTF-8 that is
  * not all ASCII takes Node about 12 ms to decode, into a string of twice the size. esbuild's `charset: 'ascii'`
  * escapes strings, templates and names but leaves regular expression literals (and comments) as written; there a
@@ -156,7 +186,7 @@ const EXTERNAL_IMPORT = /(?<!typeof\s+|:\s*)\bimport\((?!\s*['"](?:\.|@crossfoot
 
 /**
  * Imports of core's values pointed at their files; with `hook` (the command's script), external dynamic imports made
- * through IMPORT_HOOK and the HTML reader loaded on first use (`lazyHtml`).
+ * through IMPORT_HOOK, and the HTML reader and some dependencies loaded on first use (`lazyHtml`, `lazyDependencies`).
  */
 const directCoreImports = (hook = false) => ({
   name: 'direct-core-imports',
@@ -165,7 +195,7 @@ const directCoreImports = (hook = false) => ({
     b.onLoad({ filter: /[\\/]packages[\\/](cli|formatters|adapters)[\\/]src[\\/].*\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (hook) text = text.replace(EXTERNAL_IMPORT, '__crossfootImport(');
-      if (hook) text = lazyHtml(args.path, text);
+      if (hook) text = lazyDependencies(args.path, lazyHtml(args.path, text));
       text = text.replace(/import\s+\{([^}]*)\}\s+from\s+'@crossfoot\/core';/g, (whole, specs) => {
         const byFile = new Map();
         for (const spec of specs.split(',')) {
