@@ -7,9 +7,9 @@ import {
   type Diagnostic,
   type Limits,
   type Locale,
-  loadPack,
   type Pack,
   type PackHost,
+  packLoader,
   parseConfig,
   type ReportDocument,
   type RuleMeta,
@@ -49,9 +49,9 @@ export function findConfig(cwd: string, explicit?: string): Config | undefined {
 }
 
 /** Every pack shipped with crossfoot or kept in the project's `rules/` folder. */
-export function discoverPacks(cwd: string, host: PackHost = createPackHost(cwd)): Pack[] {
+export function discoverPacks(cwd: string, host: PackHost = createPackHost(cwd), load = packLoader(host)): Pack[] {
   const dirs = packDirectories(cwd);
-  return [...dirs.keys()].sort().map((id) => loadPack(dirs.get(id) as string, host, join(cwd, 'noop')));
+  return [...dirs.keys()].sort().map((id) => load(dirs.get(id) as string, join(cwd, 'noop')));
 }
 
 /** Forced packs first, then discovered ones not already present (by id). */
@@ -103,12 +103,13 @@ export class Session {
     const config = findConfig(cwd, options.config);
     const locale = options.locale ?? config?.locale ?? 'zh-CN';
     const host = options.host ?? createPackHost(cwd);
+    const load = packLoader(host);
     const forced = options.packs?.length
-      ? options.packs.map((ref) => loadPack(ref, host, join(cwd, 'noop')))
+      ? options.packs.map((ref) => load(ref, join(cwd, 'noop')))
       : config?.packs.length
-        ? config.packs.map((ref) => loadPack(ref, host, resolve(cwd, config.file)))
+        ? config.packs.map((ref) => load(ref, resolve(cwd, config.file)))
         : undefined;
-    const available = mergePacks(forced ?? [], discoverPacks(cwd, host));
+    const available = mergePacks(forced ?? [], discoverPacks(cwd, host, load));
     const checker = new Checker(available, {
       locale,
       rules: config?.rules,

@@ -20,7 +20,7 @@ export { LineIndex } from './lines.ts';
 export { CHECK_MESSAGES, ENGINE_MESSAGES, render } from './messages.ts';
 export type * from './model.ts';
 export { foldWidth, labelKey } from './normalize.ts';
-export { type CheckDef, type FactDef, loadPack, type Pack, type PackHost, packSchema, type RuleDef, type TableLocator } from './pack.ts';
+export { type CheckDef, type FactDef, loadPack, type Pack, type PackHost, packLoader, packSchema, type RuleDef, type TableLocator } from './pack.ts';
 export { LONG_DOCUMENT } from './part-memo.ts';
 export { compilePattern, type Pattern } from './pattern.ts';
 export { findColumn, findRow, Resolver } from './resolve.ts';

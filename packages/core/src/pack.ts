@@ -119,6 +119,15 @@ export function loadPack(ref: string, host: PackHost, from?: string): Pack {
   return new Loader(host).load(ref, from, []);
 }
 
+/**
+ * `loadPack` for several packs, each pack file read and built once among them all: the packs that ship with crossfoot
+ * extend one base pack, which was otherwise read, checked and built again for each (its files read four times).
+ */
+export function packLoader(host: PackHost): (ref: string, from?: string) => Pack {
+  const loader = new Loader(host);
+  return (ref, from) => loader.load(ref, from, []);
+}
+
 class Loader {
   private readonly cache = new Map<string, Pack>();
   constructor(private readonly host: PackHost) {}

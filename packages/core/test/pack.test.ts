@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 import { CrossfootError, CrossfootErrors } from '../src/errors.ts';
-import { loadPack } from '../src/pack.ts';
+import { loadPack, packLoader } from '../src/pack.ts';
 import { memoryHost } from './helpers.ts';
 
 const BASE = `id: base
@@ -46,6 +46,32 @@ describe('pack loader', () => {
     expect(pack.rules.map((r) => r.id)).toEqual(['base/balance', 'child/repeated-phrase']);
     expect(pack.rules[1]?.doc).toContain('A phrase typed twice');
     expect(Object.keys(pack.tables)).toEqual(['T3']);
+  });
+
+  it('reads a pack that several packs extend once among them, when loaded together', () => {
+    const files = {
+      '/rules/base/pack.yaml': BASE,
+      '/rules/a/pack.yaml': 'id: a\nversion: 1.0.0\nextends: [base]\n',
+      '/rules/b/pack.yaml': 'id: b\nversion: 1.0.0\nextends: [base]\n',
+    };
+    const reads: string[] = [];
+    const memory = memoryHost(files);
+    const host = {
+      ...memory,
+      readFile: (file: string) => {
+        reads.push(file);
+        return memory.readFile(file);
+      },
+    };
+    const alone = [loadPack('a', host), loadPack('b', host)];
+    expect(reads.filter((f) => f === '/rules/base/pack.yaml')).toHaveLength(2);
+    reads.length = 0;
+    const load = packLoader(host);
+    const together = [load('a'), load('b')];
+    expect(reads.filter((f) => f === '/rules/base/pack.yaml')).toHaveLength(1);
+    // The same packs either way, and the base pack's rules shared rather than built twice.
+    expect(together.map((p) => [p.id, p.lineage, p.rules.map((r) => r.id)])).toEqual(alone.map((p) => [p.id, p.lineage, p.rules.map((r) => r.id)]));
+    expect(together[0]?.rules[0]).toBe(together[1]?.rules[0]);
   });
 
   it('refuses a YAML syntax error with file, line and column', () => {
