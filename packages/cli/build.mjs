@@ -104,51 +104,44 @@ const noFdirPicomatch = {
 };
 
 /**
- * The HTML reader (rehype-parse, parse5 and the tables they build as they load: about 13 ms) evaluated when a report
- * is first read as HTML (or Word, read through HTML), not at every start: in the command's bundle the adapters reach
- * `html.ts` through `require`, which esbuild makes a module that starts on first call. The build stops if the imports
- * it rewrites are no longer there.
- */
-function lazyHtml(path, code) {
-  if (!/[\\/]packages[\\/]adapters[\\/]src[\\/](?:index|docx)\.ts$/.test(path)) return code;
-  const imported = "import { parseHtml } from './html.ts';";
-  if (!code.includes(imported)) throw new Error(`${path}: the import of html.ts not found`);
-  const lazy = code
-    .replace(
-      imported,
-      "const parseHtml: typeof import('./html.ts').parseHtml = (...args) => (require('./html.ts') as typeof import('./html.ts')).parseHtml(...args);",
-    )
-    .replace("export { parseHtml } from './html.ts';", 'export { parseHtml };');
-  if (lazy.includes("from './html.ts'")) throw new Error(`${path}: another import of html.ts`);
-  return lazy;
-}
-
-/**
- * Dependencies that do work as they load which a run seldom needs, loaded when first called instead (in the command's
- * bundle, `require` makes a module that starts on first call):
+ * Modules that do work as they load which a run seldom needs, loaded when first called instead: in the command's
+ * bundle the importing file reaches them through `require`, which esbuild makes a module that starts on first call.
+ * - The HTML reader (rehype-parse, parse5 and the tables they build as they load: about 13 ms), needed when a report
+ *   is first read as HTML (or Word, read through HTML).
  * - picocolors asks whether stdout is a terminal, which makes Node's stream of stdout (its stream modules, and for a
- *   pipe its network ones: about 6 ms) in a run that may never write to stdout; it is needed for the stylish report;
+ *   pipe its network ones: about 6 ms) in a run that may never write to stdout; it is needed for the stylish report.
  * - iconv-lite loads Node's stream modules (about 4 ms) for its streaming API; it is needed for text not in plain UTF-8.
- * The build stops if an import it rewrites is no longer there.
+ * The build stops if an import it rewrites is no longer there, or another import of the module is left.
  */
-const LAZY_DEPENDENCIES = [
+const LAZY_MODULES = [
+  {
+    file: /[\\/]packages[\\/]adapters[\\/]src[\\/](?:index|docx)\.ts$/,
+    module: "'./html.ts'",
+    imported: "import { parseHtml } from './html.ts';",
+    lazy: "const parseHtml: typeof import('./html.ts').parseHtml = (...args) => (require('./html.ts') as typeof import('./html.ts')).parseHtml(...args);",
+    also: ["export { parseHtml } from './html.ts';", 'export { parseHtml };'],
+  },
   {
     file: /[\\/]packages[\\/]formatters[\\/]src[\\/]stylish\.ts$/,
+    module: "'picocolors'",
     imported: "import pc from 'picocolors';",
     lazy: "const pc: { createColors: typeof import('picocolors').createColors } = { createColors: (enabled) => (require('picocolors') as typeof import('picocolors')).createColors(enabled) };",
   },
   {
     file: /[\\/]packages[\\/]adapters[\\/]src[\\/]decode\.ts$/,
+    module: "'iconv-lite'",
     imported: "import iconv from 'iconv-lite';",
     lazy: "const iconv = { decode: (...args: Parameters<typeof import('iconv-lite').decode>) => (require('iconv-lite') as typeof import('iconv-lite')).decode(...args) };",
   },
 ];
 
-function lazyDependencies(path, code) {
-  for (const { file, imported, lazy } of LAZY_DEPENDENCIES) {
+function lazyModules(path, code) {
+  for (const { file, module, imported, lazy, also } of LAZY_MODULES) {
     if (!file.test(path)) continue;
     if (!code.includes(imported)) throw new Error(`${path}: ${imported} not found`);
     code = code.replace(imported, lazy);
+    if (also) code = code.replace(also[0], also[1]);
+    if (code.includes(`from ${module}`)) throw new Error(`${path}: another import of ${module}`);
   }
   return code;
 }
@@ -186,7 +179,7 @@ const EXTERNAL_IMPORT = /(?<!typeof\s+|:\s*)\bimport\((?!\s*['"](?:\.|@crossfoot
 
 /**
  * Imports of core's values pointed at their files; with `hook` (the command's script), external dynamic imports made
- * through IMPORT_HOOK, and the HTML reader and some dependencies loaded on first use (`lazyHtml`, `lazyDependencies`).
+ * through IMPORT_HOOK, and the modules of `LAZY_MODULES` loaded on first use.
  */
 const directCoreImports = (hook = false) => ({
   name: 'direct-core-imports',
@@ -195,7 +188,7 @@ const directCoreImports = (hook = false) => ({
     b.onLoad({ filter: /[\\/]packages[\\/](cli|formatters|adapters)[\\/]src[\\/].*\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (hook) text = text.replace(EXTERNAL_IMPORT, '__crossfootImport(');
-      if (hook) text = lazyDependencies(args.path, lazyHtml(args.path, text));
+      if (hook) text = lazyModules(args.path, text);
       text = text.replace(/import\s+\{([^}]*)\}\s+from\s+'@crossfoot\/core';/g, (whole, specs) => {
         const byFile = new Map();
         for (const spec of specs.split(',')) {

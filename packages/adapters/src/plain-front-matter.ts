@@ -52,7 +52,7 @@ export function plainFrontMatter(source: string): PlainFrontMatter | undefined {
     lines.push({ text: source.slice(start, stop), start });
     start = stop + 1;
   }
-  const data: Record<string, unknown> = Object.create(null);
+  const data: Record<string, unknown> = {};
   const ranges = new Map<string, readonly [number, number]>();
   let i = 0;
   while (i < lines.length) {
@@ -62,10 +62,10 @@ export function plainFrontMatter(source: string): PlainFrontMatter | undefined {
     const colon = line.text.indexOf(':');
     if (colon < 0) return undefined;
     const key = line.text.slice(0, colon);
-    if (!KEY.test(key) || key in data) return undefined;
+    if (!KEY.test(key) || Object.hasOwn(data, key)) return undefined;
     const rest = line.text.slice(colon + 1);
     if (rest !== '') {
-      const at = rest.length - rest.trimStart().length;
+      const at = indentOf(rest);
       if (at === 0) return undefined;
       const value = scalar(rest.slice(at));
       if (value === undefined) return undefined;
@@ -90,7 +90,7 @@ export function plainFrontMatter(source: string): PlainFrontMatter | undefined {
     ranges.set(key, [first.start + indentOf(first.text), last.start + last.text.length]);
   }
   if (ranges.size === 0) return undefined;
-  return { data: { ...data }, ranges };
+  return { data, ranges };
 }
 
 function indentOf(text: string): number {
@@ -107,7 +107,7 @@ function readBlock(block: Line[]): Record<string, unknown> | unknown[] | undefin
   if (first === undefined || first.text === '') return undefined;
   const indent = indentOf(first.text);
   const items = startsItem(first.text, indent);
-  const map: Record<string, unknown> = Object.create(null);
+  const map: Record<string, unknown> = {};
   const list: unknown[] = [];
   for (const line of block) {
     if (line.text === '') continue;
@@ -125,10 +125,10 @@ function readBlock(block: Line[]): Record<string, unknown> | unknown[] | undefin
     if (colon < 0) return undefined;
     const key = text.slice(0, colon);
     const rest = text.slice(colon + 1);
-    if (!KEY.test(key) || key in map || !rest.startsWith(' ')) return undefined;
+    if (!KEY.test(key) || Object.hasOwn(map, key) || !rest.startsWith(' ')) return undefined;
     const value = scalar(rest.trimStart());
     if (value === undefined) return undefined;
     map[key] = value;
   }
-  return items ? list : { ...map };
+  return items ? list : map;
 }
