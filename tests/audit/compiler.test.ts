@@ -1,13 +1,13 @@
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../packages/cli/src/batch.ts';
-import { INLINING_FLAG, TUNED_RUN } from '../../packages/cli/src/compiler.ts';
+import { BATCH_FLAGS, TUNED_RUN } from '../../packages/cli/src/compiler.ts';
 import { makeReports, removeCorpora } from './corpus.ts';
 
 afterAll(removeCorpora);
 
 describe('V8 tuned for a long batch', () => {
-  it('has its inlining budget lowered once a process, by the command only, and only for a run of many reports', async () => {
+  it('has its flags set once a process, by the command only, and only for a run of many reports', async () => {
     // The flag is not really set: V8's flags are the whole process's, the test runner's included.
     const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
     const short = makeReports(3);
@@ -19,7 +19,7 @@ describe('V8 tuned for a long batch', () => {
     await run(short, true);
     expect(setFlags).not.toHaveBeenCalled();
     const command = await run(long, true);
-    expect(setFlags.mock.calls).toEqual([[INLINING_FLAG]]);
+    expect(setFlags.mock.calls).toEqual([[BATCH_FLAGS]]);
     await run(long, true);
     expect(setFlags).toHaveBeenCalledTimes(1);
     // Only the compiler's work changes: the findings are the same.

@@ -5,7 +5,7 @@ import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, typ
 import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
-import { capInlining, TUNED_RUN } from './compiler.ts';
+import { TUNED_RUN, tuneForBatch } from './compiler.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore, SEVERITIES } from './findings.ts';
@@ -37,7 +37,7 @@ export interface BatchOptions {
   /** Which worker pool; default `threads`. */
   pool?: PoolKind | PoolFactory;
   /**
-   * The process is the `crossfoot` command's own: a run of `TUNED_RUN` reports or more lowers V8's inlining budget for
+   * The process is the `crossfoot` command's own: a run of `TUNED_RUN` reports or more tunes V8 (`BATCH_FLAGS`) for
    * the whole process (compiler.ts). A program using the library leaves it unset.
    */
   tuneCompiler?: boolean;
@@ -606,7 +606,7 @@ class Runner {
         : tasks < MIN_FILES_FOR_THREADS
           ? 1
           : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
-    if (this.options.tuneCompiler && tasks >= TUNED_RUN) capInlining();
+    if (this.options.tuneCompiler && tasks >= TUNED_RUN) tuneForBatch();
     // The main thread checks reports whatever the number of threads: this run's own session, never one an earlier
     // run in this process left behind (its config may have changed).
     const session = this.session ?? (await createSession(this.init));

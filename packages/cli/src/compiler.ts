@@ -1,25 +1,29 @@
 /**
- * V8's inlining budget, lowered for a long batch in the command's own process.
+ * V8 tuned for a long batch in the command's own process: a lower inlining budget, and no pretenuring.
  *
  * Optimising a function, V8 inlines the functions it calls, up to 920 bytes of their bytecode. The readers and rules
- * are large functions calling many others, and their optimised graphs grew so large that compiling them took several
- * seconds of CPU on a run of 1,000 reports, on threads beside the checking ones: on two cores that time is taken from a
- * second checking thread. With 300 bytes, the same run spent 8–13 % less CPU: one thread was 2 % faster and two 12 %
- * (bench/NOTES.md).
+ * are large functions calling many others, and their optimised graphs grew so large that compiling them took seconds
+ * of CPU on a run of 1,000 reports, on threads beside the checking ones: on two cores that time is taken from a second
+ * checking thread. A budget of 300 bytes took 8–13 % off the CPU of such a run, and 100 bytes a few per cent more.
  *
- * The flag is process-wide, so only the `crossfoot` command sets it (`BatchOptions.tuneCompiler`), never a program
+ * Pretenuring makes V8 allocate the objects of an allocation site straight in the old generation once enough of them
+ * have survived a young collection. A report's model lives for the few milliseconds its check takes, so those objects
+ * became old garbage that only a full collection frees: the heap grew to about four times what is live before one.
+ * Without it, a run of 1,000 reports peaked about 9 % lower and was a few per cent faster (bench/NOTES.md).
+ *
+ * The flags are process-wide, so only the `crossfoot` command sets them (`BatchOptions.tuneCompiler`), never a program
  * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms).
  */
-export const INLINING_FLAG = '--max-inlined-bytecode-size-cumulative=300';
+export const BATCH_FLAGS = '--max-inlined-bytecode-size-cumulative=100 --no-allocation-site-pretenuring';
 
 /** Reports below which a run keeps V8's defaults: a short run compiles little, and its start matters more. */
 export const TUNED_RUN = 48;
 
 let tuned = false;
 
-/** Lowers the inlining budget, once a process. */
-export function capInlining(): void {
+/** Sets `BATCH_FLAGS`, once a process. */
+export function tuneForBatch(): void {
   if (tuned) return;
   tuned = true;
-  (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(INLINING_FLAG);
+  (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(BATCH_FLAGS);
 }
