@@ -10,7 +10,13 @@ export interface ReadLimits {
   seconds?: number;
 }
 
-const DEFAULTS: ReadLimits = { tableRows: DEFAULT_LIMITS.tableRows, yamlAliases: DEFAULT_LIMITS.yamlAliases, nestingDepth: DEFAULT_LIMITS.nestingDepth };
+const DEFAULTS: ReadLimits = {
+  tableRows: DEFAULT_LIMITS.tableRows,
+  yamlAliases: DEFAULT_LIMITS.yamlAliases,
+  nestingDepth: DEFAULT_LIMITS.nestingDepth,
+  deadline: undefined,
+  seconds: undefined,
+};
 
 let current: ReadLimits = DEFAULTS;
 
@@ -26,7 +32,15 @@ export function readLimits(): ReadLimits {
 export function withLimits<T>(limits: Partial<ReadLimits> | undefined, read: () => T): T {
   if (!limits) return read();
   const saved = current;
-  current = { ...current, ...limits };
+  // Made member by member, in one order, with no other member: limits of every run have one shape, and the readers
+  // that look at them keep their optimised code (spread, a config's limits made another shape, with its other keys).
+  current = {
+    tableRows: limits.tableRows ?? current.tableRows,
+    yamlAliases: limits.yamlAliases ?? current.yamlAliases,
+    nestingDepth: limits.nestingDepth ?? current.nestingDepth,
+    deadline: 'deadline' in limits ? limits.deadline : current.deadline,
+    seconds: 'seconds' in limits ? limits.seconds : current.seconds,
+  };
   try {
     return read();
   } finally {

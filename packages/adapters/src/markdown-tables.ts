@@ -95,9 +95,11 @@ function plainBlock(lines: Line[], delta: number): MdNode[] | undefined {
     if (!paragraph.length) return;
     const first = paragraph[0] as Line;
     const last = paragraph.at(-1) as Line;
+    let value = first.text;
+    for (let k = 1; k < paragraph.length; k++) value += `\n${(paragraph[k] as Line).text}`;
     out.push({
       type: 'paragraph',
-      children: [{ type: 'text', value: paragraph.map((l) => l.text).join('\n') }],
+      children: [{ type: 'text', value }],
       position: { start: { offset: delta + first.start }, end: { offset: delta + last.end } },
     });
     paragraph = [];

@@ -31,7 +31,9 @@ export interface FlatSection {
 export function buildSections(index: LineIndex, drafts: SectionDraft[], outlineEnd: number): Outline {
   const text = index.text;
   const limit = Math.min(outlineEnd, text.length);
-  const ends: number[] = drafts.map(() => limit);
+  // Pushed, not mapped: `map` made a list of another map for no drafts than for some (narrative/statements.ts, `partsOf`).
+  const ends: number[] = [];
+  for (let k = 0; k < drafts.length; k++) ends.push(limit);
   const open: number[] = [];
   for (const [i, d] of drafts.entries()) {
     while (open.length > 0 && (drafts[open.at(-1) as number] as SectionDraft).level >= d.level) {

@@ -50,7 +50,9 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
     columns.push(column);
   }
   const unitColumn = columns.findIndex((c) => UNIT_HEADERS.has(labelKey(c.label)));
-  const headerUnits = columns.map((c) => unitInHeader(c.label));
+  // Pushed, not mapped: a list made by `map` of no columns has another map than a filled one (narrative/statements.ts, `partsOf`).
+  const headerUnits: (string | undefined)[] = [];
+  for (let c = 0; c < columns.length; c++) headerUnits.push(unitInHeader((columns[c] as Column).label));
 
   const anyHeaderUnit = headerUnits.some((u) => u !== undefined);
   const drafts: RowDraft[] = [];

@@ -62,7 +62,10 @@ function rowLabel(o: Operand, column: string): string {
 
 /** `53 + 48 + 207 + 14` */
 function joinValues(operands: Operand[]): string {
-  return operands.map((o) => o.text).join(' + ') || '0';
+  if (!operands.length) return '0';
+  let out = (operands[0] as Operand).text;
+  for (let k = 1; k < operands.length; k++) out += ` + ${(operands[k] as Operand).text}`;
+  return out;
 }
 
 function opSymbol(op: Comparator): string {
@@ -237,15 +240,11 @@ function totalsOf(ctx: CheckContext, check: Extract<CheckDef, { kind: 'table-tot
         const stated = cellMeasure(row.cells[col]);
         if (!stated) continue;
         const leaves = closes.flatMap((r) => leafParts(table, r, col));
-        if (
-          plain &&
-          plainlyAddsUp(
-            plain,
-            index * stride + col,
-            leaves.map((r) => r * stride + col),
-          )
-        )
-          continue;
+        if (plain) {
+          const cells: number[] = [];
+          for (let k = 0; k < leaves.length; k++) cells.push((leaves[k] as number) * stride + col);
+          if (plainlyAddsUp(plain, index * stride + col, cells)) continue;
+        }
         const sum = cellsSum(table, leaves, col);
         if (!sum || holds('=', stated, sum, tol)) continue;
         const total = operandsOf(table, ctx.doc, [index], col)?.[0];
@@ -261,9 +260,11 @@ function totalsOf(ctx: CheckContext, check: Extract<CheckDef, { kind: 'table-tot
     table.columns.forEach((column, col) => {
       if (column.kind !== 'total') return;
       const group = column.label.includes('/') ? column.label.slice(0, column.label.lastIndexOf('/') + 1) : '';
-      const partCols = columns.filter((c) => c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group));
+      const partCols: number[] = [];
+      for (const c of columns) if (c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group)) partCols.push(c);
       if (!partCols.length) return;
-      const partCells = partCols.map((c) => c);
+      const partCells: number[] = [];
+      for (let k = 0; k < partCols.length; k++) partCells.push(0);
       table.rows.forEach((row, index) => {
         if (plain) {
           for (let k = 0; k < partCols.length; k++) partCells[k] = index * stride + (partCols[k] as number);
@@ -414,8 +415,8 @@ function terms(ctx: CheckContext, expr: Expr, column: string | undefined): strin
       const v = ctx.resolver.evaluate(expr, column);
       if (isUnresolved(v)) return '?';
       const many = v.operands.length > 6 ? v.operands.filter((o) => !o.value.isZero()) : v.operands;
-      const shownTerms = (many.length ? many : v.operands).map((o) => o.text);
-      return shownTerms.length > 1 ? shownTerms.join(' + ') : shown(v.value, v.operands);
+      const shownTerms = many.length ? many : v.operands;
+      return shownTerms.length > 1 ? joinValues(shownTerms) : shown(v.value, v.operands);
     }
   }
 }
@@ -480,7 +481,13 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
   let table: Evaluated[] | undefined;
   for (const q of textFigures(ctx).get(check) ?? []) {
     const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
-    table ??= check.equals.map((e) => ctx.resolver.evaluate(e)).filter((v): v is Evaluated => !isUnresolved(v));
+    if (!table) {
+      table = [];
+      for (const e of check.equals) {
+        const v = ctx.resolver.evaluate(e);
+        if (!isUnresolved(v)) table.push(v);
+      }
+    }
     const candidates = table;
     if (!candidates.length || candidates.some((c) => holds('=', stated, c, tol))) continue;
     // Name a single cell by its row and column, a computed candidate by its formula.

@@ -533,7 +533,11 @@ function firstNumericColumn(table: Table, rowIndex: number): number {
 export function numericColumns(table: Table): readonly number[] {
   let columns = numericFound.get(table.rows);
   if (!columns) {
-    columns = table.columns.map((_, i) => i).filter((i) => table.rows.some((r) => r.cells[i]?.value !== undefined));
+    // Pushed into a literal, as every list of column indexes is: one map for all of them, empty or not, so the checks
+    // iterating them keep their optimised code (`map` and `filter` of no columns made a list of another map).
+    const found: number[] = [];
+    for (let i = 0; i < table.columns.length; i++) if (table.rows.some((r) => r.cells[i]?.value !== undefined)) found.push(i);
+    columns = found;
     numericFound.set(table.rows, columns);
   }
   return columns;

@@ -71,14 +71,22 @@ export function extractNarrative(index: LineIndex, from: number, to: number, sec
     };
   };
 
-  const statements: Statement[] = findStatements(text, tokens, found, skip, comparatives).map((s) => ({
-    kind: s.kind,
-    total: toQuantity(s.total),
-    parts: s.parts.map(toQuantity),
-    text: original.slice(s.from, s.to),
-    range: range(s.from, s.to),
-    section: [...section],
-  }));
+  const statements: Statement[] = [];
+  for (const s of findStatements(text, tokens, found, skip, comparatives)) {
+    // Pushed into a literal rather than mapped: once one statement has parts, V8 makes every later list of parts at
+    // this literal with the map of a filled one, empty or not, and the rules reading them keep their optimised code
+    // (`map` of an empty list made a list of another map, and each met made V8 throw that code away).
+    const parts: Quantity[] = [];
+    for (const p of s.parts) parts.push(toQuantity(p));
+    statements.push({
+      kind: s.kind,
+      total: toQuantity(s.total),
+      parts,
+      text: original.slice(s.from, s.to),
+      range: range(s.from, s.to),
+      section: [...section],
+    });
+  }
 
   return { statements, dates };
 }

@@ -89,7 +89,9 @@ export function parseChineseInteger(text: string): bigint | undefined {
   const chars = [...text];
   if (chars.every((c) => CHINESE_DIGITS[c] !== undefined)) {
     // A bare digit sequence (`二〇一九`) reads digit by digit.
-    return BigInt(chars.map((c) => CHINESE_DIGITS[c]).join(''));
+    let digits = '';
+    for (const c of chars) digits += CHINESE_DIGITS[c] as number;
+    return BigInt(digits);
   }
   let total = 0n;
   let section = 0n;

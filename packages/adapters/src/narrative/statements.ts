@@ -279,7 +279,10 @@ export function findStatements(
   sortedDates.sort((x, y) => x.to - y.to);
   let dateCursor = 0;
   let lastDateEnd = -1;
-  const infos: Info[] = tokens.map((t, k) => {
+  // Pushed, not mapped: `map` of no tokens made a list of another map than a filled one (see `partsOf`).
+  const infos: Info[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as NumberToken;
     const sentence = r.sentenceOf(t.start);
     const sStart = (r.sentences[sentence] as Sentence).start;
     let clauseStart = r.boundaryBefore(t.start, sStart);
@@ -299,7 +302,7 @@ export function findStatements(
     const before = text.slice(Math.max(clauseStart, t.start - MAX_LABEL), t.start);
     const after = text.slice(t.end, t.end + 16);
     const en = t.lang === 'en';
-    return {
+    infos.push({
       t,
       k,
       sentence,
@@ -309,8 +312,8 @@ export function findStatements(
       delta: en ? DELTA_BEFORE_EN.test(before) || DELTA_AFTER_EN.test(after) : DELTA_CN.test(before),
       totalMarker: en ? TOTAL_BEFORE_EN.test(before) || TOTAL_AFTER_EN.test(after) : TOTAL_BEFORE_CN.test(before),
       cumulative: !en && CUMULATIVE_BEFORE_CN.test(before),
-    };
-  });
+    });
+  }
 
   /** Text after a figure up to the end of its clause or the next figure. */
   const afterText = (info: Info, from: number): string => {
@@ -429,7 +432,7 @@ export function findStatements(
     out.push({
       kind: 'total-with-parts',
       total: quantity(sum, labelOf(sum), sum.t.unit),
-      parts: parts.map((p) => {
+      parts: partsOf(parts, (p) => {
         const unit = p.t.unit !== undefined && sameUnit(p.t.unit, sum.t.unit) ? p.t.unit : undefined;
         return quantity(p, unit === undefined ? bareLabel(p) : labelOf(p), unit);
       }),
@@ -454,7 +457,7 @@ export function findStatements(
     out.push({
       kind: 'total-with-parts',
       total: quantity(total, labelOf(total), total.t.unit),
-      parts: run.map((p) => quantity(p, labelOf(p), p.t.unit)),
+      parts: partsOf(run, (p) => quantity(p, labelOf(p), p.t.unit)),
       from: a,
       to: b,
     });
@@ -464,13 +467,30 @@ export function findStatements(
   for (const i of infos) {
     if (used.has(i) || !withUnit(i)) continue;
     const [a, b] = r.trim(i.clauseStart, i.clauseEnd);
-    out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: [], from: a, to: b });
+    out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: partsOf(undefined, quantityOf), from: a, to: b });
   }
   return out.sort((x, y) => x.from - y.from || x.total.token.start - y.total.token.start);
 }
 
 function quantity(i: Info, label: string, unit: string | undefined): FoundQuantity {
   return { token: i.t, label, unit };
+}
+
+/** A part of no statement: `partsOf` without figures makes none. */
+function quantityOf(i: Info): FoundQuantity {
+  return quantity(i, '', undefined);
+}
+
+/**
+ * A statement's parts, made from `figures` (none when undefined) and pushed into a list made here. Every statement's
+ * parts, none or many, come from this one literal, and once one list made here has been filled V8 makes the later
+ * ones with the map of a filled list, empty or not. Code reading parts then meets one map: an empty `[]` written
+ * elsewhere, or `map` of an empty list, has another, and meeting it made V8 throw that code's optimised form away.
+ */
+function partsOf(figures: readonly Info[] | undefined, make: (i: Info) => FoundQuantity): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  if (figures) for (let k = 0; k < figures.length; k++) out.push(make(figures[k] as Info));
+  return out;
 }
 
 function sameUnit(a: string | undefined, b: string | undefined): boolean {
