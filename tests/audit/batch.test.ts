@@ -17,12 +17,12 @@ const options = { locale: 'zh-CN' as const, color: false, toolVersion: '0.1.0' }
 describe('the default number of threads', () => {
   it('is one per 1.4 cores: a checking thread keeps about 1.4 cores busy, so two cores run one', () => {
     expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 5, 11]);
-    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 1999))).toEqual([1, 1, 2, 2, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 599))).toEqual([1, 1, 2, 2, 5, 11]);
   });
 
   it('grows past that on a long run, which repays each thread the time it takes to get up to speed, up to one a core', () => {
-    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 2000))).toEqual([1, 2, 2, 2, 5, 11]);
-    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 7000))).toEqual([1, 2, 3, 4, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 600))).toEqual([1, 2, 2, 2, 5, 11]);
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 2100))).toEqual([1, 2, 3, 4, 5, 11]);
     expect([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores, 100_000))).toEqual([1, 2, 3, 4, 8, 16]);
   });
 });

@@ -69,15 +69,15 @@ export interface BatchResult {
  * Threads that check a run's reports without `--jobs`, the main thread among them. A thread reading and checking
  * reports keeps about 1.4 cores busy (its garbage collection and compilation run beside it), so one per 1.4 cores
  * keeps every thread fed. Past that a thread still pays, but only on a long run: each compiles the code it runs for
- * itself, several seconds of work before it is up to speed. On two cores a second thread beside the main one made 1,000
- * reports no faster and 3,000 a third faster (bench/NOTES.md): one more thread per `LONG_RUN` reports, up to one a core.
+ * itself, seconds of work before it is up to speed. On two cores a second thread beside the main one made 500 reports
+ * no faster, 750 7 % faster and 1,000 18 % (bench/NOTES.md): one more thread per `LONG_RUN` reports, up to one a core.
  */
 export function defaultJobs(cores = availableParallelism(), reports = 0): number {
   return Math.min(Math.max(1, cores), Math.max(1, Math.floor(cores / 1.4), 1 + Math.floor(reports / LONG_RUN)));
 }
 
-/** Reports that repay a thread beyond one per 1.4 cores (`defaultJobs`): a run of 2,000 has two threads on two cores. */
-const LONG_RUN = 2000;
+/** Reports that repay a thread beyond one per 1.4 cores (`defaultJobs`): a run of 600 has two threads on two cores. */
+const LONG_RUN = 600;
 
 /** Below this many reports a run without `--jobs` stays in the main thread: starting threads would cost more. */
 const MIN_FILES_FOR_THREADS = 48;
