@@ -5,7 +5,7 @@ import type { Diagnostic, Severity } from '@crossfoot/core';
 import { type FormatInput, format, Session } from 'crossfoot';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FindingStore } from '../../packages/cli/src/findings.ts';
+import { FindingStore, keptForm } from '../../packages/cli/src/findings.ts';
 import { coalesce } from '../../packages/cli/src/output.ts';
 import { jsonFinding } from '../../packages/formatters/src/index.ts';
 import { runCli } from '../run-cli.ts';
@@ -52,6 +52,33 @@ describe('the findings a batch keeps until its report is written', () => {
       { ruleId: 'p/y', severity: 'warning', count: 1 },
     ]);
     store.close();
+  });
+
+  it('made into their kept form by the thread that checked the report are kept as the findings themselves are', () => {
+    const a = {
+      diagnostics: [finding('a.md', 'p/y', 'info', 7), finding('a.md', 'p/x', 'error', 3), finding('other.md', 'p/x', 'warning', 2)],
+      lines: { 3: '三', 7: '七' },
+    };
+    const kept = keptForm('a.md', a);
+    // Its bytes are a buffer of their own: a view into memory shared with other buffers would carry all of it across.
+    expect(kept.bytes.byteOffset).toBe(0);
+    expect(kept.bytes.byteLength).toBe(kept.bytes.buffer.byteLength);
+    expect(kept.lengths.reduce((x, y) => x + y)).toBe(kept.bytes.byteLength);
+    const direct = new FindingStore(join(dir, 'direct.v8'));
+    const across = new FindingStore(join(dir, 'across.v8'));
+    direct.put('a.md', a);
+    // As it arrives from a worker thread.
+    across.put('a.md', structuredClone(kept));
+    for (const store of [direct, across]) {
+      expect(store.get('a.md')).toEqual({ lines: a.lines, diagnostics: [a.diagnostics[1], a.diagnostics[0], a.diagnostics[2]] });
+      expect(store.countsOf('a.md')).toEqual([1, 0, 1]);
+      expect([...store.ownersOf('other.md')]).toEqual(['a.md']);
+      expect(store.jsonOf('a.md', () => true)).toEqual([jsonFinding(a.diagnostics[1] as Diagnostic), jsonFinding(a.diagnostics[0] as Diagnostic)]);
+      expect(store.spansOf('a.md', () => true).map((d) => d.range.start.line)).toEqual([3, 7]);
+    }
+    expect([...across.rules()]).toEqual([...direct.rules()]);
+    direct.close();
+    across.close();
   });
 
   it('of a report checked again are replaced, counts and all', () => {

@@ -227,7 +227,7 @@ export class Batch {
       await runner.run('check', first, (outcome) => {
         const o = outcome as CheckOutcome;
         metas.set(o.uri, meta(o));
-        store.put(o.uri, { diagnostics: o.diagnostics, lines: o.lines });
+        store.put(o.uri, o.kept);
         fresh.add(o.uri);
         saved.add(o.uri);
       });
@@ -292,7 +292,7 @@ export class Batch {
         const o = outcome as CheckOutcome;
         const previousUri = previousOf.get(o.uri);
         against.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
-        store.put(o.uri, { diagnostics: o.diagnostics, lines: o.lines });
+        store.put(o.uri, o.kept);
         metas.set(o.uri, meta(o));
       });
 

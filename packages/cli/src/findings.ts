@@ -9,6 +9,21 @@ export interface Findings {
   lines: Record<number, string>;
 }
 
+/**
+ * A report's findings in the form the store keeps them (`keptForm`), made by the thread that checked the report: the
+ * main thread, which gathers every thread's reports, then only counts them and writes their bytes.
+ */
+export interface Kept {
+  /** The lines the findings show (JSON), the report's own findings (`jsonFinding`, NUL between them) and findings located in other reports (JSON), in UTF-8, one after another. */
+  bytes: Uint8Array;
+  /** The byte length of each of the three. */
+  lengths: [number, number, number];
+  /** The report's own findings, sorted, as (severity, first line, last line) triples. */
+  spans: Int32Array;
+  /** Every finding's uri, severity and rule: what the store counts. */
+  counted: Pick<Diagnostic, 'uri' | 'severity' | 'ruleId'>[];
+}
+
 /** How many findings of each severity a report has (`errors`, `warnings`, `infos`). */
 export type Counts = [number, number, number];
 
@@ -20,6 +35,37 @@ const KEPT_SCRATCH = 1 << 20;
 
 function slot(severity: Severity): 0 | 1 | 2 {
   return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
+}
+
+/**
+ * `uri`'s findings in the form a `FindingStore` keeps them. Each finding is rendered here as the JSON report will write
+ * it, once, and read back as text or parsed as objects; a raw NUL never occurs in JSON text (JSON.stringify escapes it),
+ * so it can separate them. The three parts are encoded into one buffer of their own, which one write keeps (a write is
+ * a system call, tens of µs here) and which crosses from a worker thread without the pooled memory a small `Buffer`
+ * shares with others.
+ */
+export function keptForm(uri: string, findings: Findings): Kept {
+  const counted: Kept['counted'] = [];
+  const elsewhere: Diagnostic[] = [];
+  const mine: Diagnostic[] = [];
+  for (const d of findings.diagnostics) {
+    counted.push({ uri: d.uri, severity: d.severity, ruleId: d.ruleId });
+    (d.uri === uri ? mine : elsewhere).push(d);
+  }
+  const own = sortDiagnostics(mine);
+  const spans = new Int32Array(own.length * 3);
+  for (let i = 0; i < own.length; i++) {
+    const d = own[i] as Diagnostic;
+    spans[i * 3] = slot(d.severity);
+    spans[i * 3 + 1] = d.range.start.line;
+    spans[i * 3 + 2] = d.range.end.line;
+  }
+  const parts = [JSON.stringify(findings.lines), own.map(jsonFinding).join('\u0000'), JSON.stringify(elsewhere)];
+  const lengths = parts.map((part) => Buffer.byteLength(part, 'utf8')) as [number, number, number];
+  const bytes = Buffer.allocUnsafeSlow(lengths[0] + lengths[1] + lengths[2]);
+  let at = 0;
+  for (const part of parts) at += bytes.write(part, at, 'utf8');
+  return { bytes, lengths, spans, counted };
 }
 
 /**
@@ -45,30 +91,20 @@ export class FindingStore {
   /** `file` is created on first need; the caller removes it (with its folder) after `close`. */
   constructor(private readonly file: string) {}
 
-  /** Keeps `findings` as `uri`'s, in place of any it had. */
-  put(uri: string, findings: Findings): void {
+  /** Keeps `findings` as `uri`'s, in place of any it had; given as they were found, or already in their kept form. */
+  put(uri: string, findings: Findings | Kept): void {
+    const kept = 'bytes' in findings ? findings : keptForm(uri, findings);
     const before = this.get(uri);
     if (before) this.tally(uri, before.diagnostics, -1);
     this.written.delete(uri);
     this.counts.set(uri, [0, 0, 0]);
-    this.tally(uri, findings.diagnostics, 1);
-    const own = sortDiagnostics(findings.diagnostics.filter((d) => d.uri === uri));
-    const spans = new Int32Array(own.length * 3);
-    own.forEach((d, i) => {
-      spans.set([slot(d.severity), d.range.start.line, d.range.end.line], i * 3);
-    });
-    this.spans.set(uri, spans);
-    // Each finding as the JSON report will write it: rendered once, here, and read back as text or parsed as objects.
-    // A raw NUL never occurs in JSON text (JSON.stringify escapes it), so it can separate the findings.
-    const parts = [JSON.stringify(findings.lines), own.map(jsonFinding).join('\u0000'), JSON.stringify(findings.diagnostics.filter((d) => d.uri !== uri))];
+    this.tally(uri, kept.counted, 1);
+    this.spans.set(uri, kept.spans);
     const offset = this.end;
     try {
       this.fd ??= openSync(this.file, 'w+');
-      // One write for the three (a write is a system call, tens of µs here), each encoded once.
-      const bytes = parts.map((part) => Buffer.from(part, 'utf8'));
-      const lengths = bytes.map((b) => b.length) as [number, number, number];
-      this.write(Buffer.concat(bytes));
-      this.written.set(uri, { offset, lengths });
+      this.write(kept.bytes);
+      this.written.set(uri, { offset, lengths: kept.lengths });
     } catch (error) {
       throw new CrossfootError('output', `cannot keep the findings of ${uri} in the temporary folder ${dirname(this.file)}: ${(error as Error).message}`);
     }
@@ -104,7 +140,7 @@ export class FindingStore {
     return this.read(offset, at.lengths[part]);
   }
 
-  private tally(uri: string, diagnostics: Diagnostic[], sign: 1 | -1): void {
+  private tally(uri: string, diagnostics: readonly Pick<Diagnostic, 'uri' | 'severity' | 'ruleId'>[], sign: 1 | -1): void {
     const own = this.counts.get(uri) as Counts;
     for (const d of diagnostics) {
       const at = slot(d.severity);

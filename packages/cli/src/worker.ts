@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decode } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Diagnostic, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
+import { CrossfootError, CrossfootErrors, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
+import { type Kept, keptForm } from './findings.ts';
 import { issuerAndYear } from './meta.ts';
 import { isBinaryReport, readingLimits, readReportBytes, reportFromBytes } from './read.ts';
 import { Session } from './session.ts';
@@ -67,9 +68,8 @@ export interface CheckOutcome extends Meta {
   uri: string;
   /** The hash of the previous report the findings were computed against. */
   previousHash?: string;
-  diagnostics: Diagnostic[];
-  /** The lines the findings show, by line number. */
-  lines: Record<number, string>;
+  /** The findings and the lines they show, as the batch keeps them: made here, by the thread that checked the report. */
+  kept: Kept;
 }
 
 export interface MetaOutcome extends Meta {
@@ -180,16 +180,19 @@ async function handle(task: Task): Promise<Outcome> {
   if (task.kind === 'environment') return { kind: 'environment', rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
   const deadline = Date.now() + session.limits.secondsPerFile * 1000;
   const { doc, ...about } = await load(task, session.limits);
-  const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, diagnostics: [], lines: {} };
   let others: ReportDocument[] = [];
+  let previousHash: string | undefined;
   if (task.previous) {
     const previous = await load(task.previous, session.limits);
     others = [previous.doc];
-    if (previous.hash) outcome.previousHash = previous.hash;
+    previousHash = previous.hash;
   }
-  outcome.diagnostics = await session.checkDocument(doc, others, deadline);
+  const diagnostics = await session.checkDocument(doc, others, deadline);
   const index = LineIndex.of(doc.text);
-  for (const n of excerptLines(outcome.diagnostics, doc.uri)) if (n <= index.lineCount) outcome.lines[n] = index.lineText(n);
+  const lines: Record<number, string> = {};
+  for (const n of excerptLines(diagnostics, doc.uri)) if (n <= index.lineCount) lines[n] = index.lineText(n);
+  const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, kept: keptForm(task.uri, { diagnostics, lines }) };
+  if (previousHash) outcome.previousHash = previousHash;
   return outcome;
 }
 
