@@ -1,8 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../packages/cli/src/batch.ts';
-import { BATCH_FLAGS, TUNED_RUN } from '../../packages/cli/src/compiler.ts';
-import { makeReports, removeCorpora } from './corpus.ts';
+import { BATCH_FLAGS, forgetTuning, TUNED_BYTES, TUNED_RUN, worthTuning } from '../../packages/cli/src/compiler.ts';
+import { makeReports, ROOT, removeCorpora, tempDir } from './corpus.ts';
 
 afterAll(removeCorpora);
 
@@ -27,4 +29,47 @@ describe('V8 tuned for a long batch', () => {
     expect(command.diagnostics).toEqual(library.diagnostics);
     setFlags.mockRestore();
   }, 120_000);
+
+  it('has its flags set for one report when it is large, by the command only', async () => {
+    forgetTuning();
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    // One report of `TUNED_BYTES`: the example's, its narrative repeated; and one just short of it.
+    const example = readFileSync(join(ROOT, 'examples', 'jiangzhou-transport', '2024.md'), 'utf8');
+    const paragraph = `\n本机关持续推进政务公开标准化规范化建设，及时回应社会关切。\n`;
+    const sized = (bytes: number) => {
+      const dir = tempDir();
+      const room = bytes - Buffer.byteLength(example);
+      const copies = Math.floor(room / Buffer.byteLength(paragraph));
+      const pad = 'x'.repeat(room - copies * Buffer.byteLength(paragraph));
+      writeFileSync(join(dir, 'report.md'), `${example}${paragraph.repeat(copies)}${pad}`);
+      expect(Buffer.byteLength(readFileSync(join(dir, 'report.md')))).toBe(bytes);
+      return dir;
+    };
+    const short = sized(TUNED_BYTES - 1);
+    const large = sized(TUNED_BYTES);
+    await runBatch({ cwd: large, patterns: ['.'], jobs: 1 });
+    await runBatch({ cwd: short, patterns: ['.'], jobs: 1, tuneCompiler: true });
+    expect(setFlags).not.toHaveBeenCalled();
+    const command = await runBatch({ cwd: large, patterns: ['.'], jobs: 1, tuneCompiler: true });
+    expect(setFlags.mock.calls).toEqual([[BATCH_FLAGS]]);
+    expect(command.stats.files).toBe(1);
+    setFlags.mockRestore();
+  }, 120_000);
+
+  it('judges a run long by its reports, or by their bytes, however they are split', () => {
+    const dir = tempDir();
+    const write = (name: string, bytes: number) => {
+      writeFileSync(join(dir, name), 'x'.repeat(bytes));
+      return join(dir, name);
+    };
+    const half = write('a.md', TUNED_BYTES / 2);
+    const other = write('b.md', TUNED_BYTES / 2);
+    const less = write('c.md', TUNED_BYTES / 2 - 1);
+    expect(worthTuning(TUNED_RUN, [])).toBe(true);
+    expect(worthTuning(TUNED_RUN - 1, [])).toBe(false);
+    expect(worthTuning(2, [half, other])).toBe(true);
+    expect(worthTuning(2, [half, less])).toBe(false);
+    // A file gone since it was listed counts for nothing; its reading reports it.
+    expect(worthTuning(2, [half, join(dir, 'gone.md')])).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@ import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, typ
 import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
-import { TUNED_RUN, tuneForBatch } from './compiler.ts';
+import { tuneForBatch, worthTuning } from './compiler.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore, SEVERITIES } from './findings.ts';
@@ -37,7 +37,7 @@ export interface BatchOptions {
   /** Which worker pool; default `threads`. */
   pool?: PoolKind | PoolFactory;
   /**
-   * The process is the `crossfoot` command's own: a run of `TUNED_RUN` reports or more tunes V8 (`BATCH_FLAGS`) for
+   * The process is the `crossfoot` command's own: a long run (`worthTuning`) tunes V8 (`BATCH_FLAGS`) for
    * the whole process (compiler.ts). A program using the library leaves it unset.
    */
   tuneCompiler?: boolean;
@@ -539,6 +539,11 @@ function toRef(f: FileEntry): FileRef {
   return { path: f.path, uri: f.uri };
 }
 
+/** The files `tasks` read. */
+function* pathsOf(tasks: readonly Task[]): Generator<string> {
+  for (const t of tasks) if (t.kind !== 'environment') yield t.path;
+}
+
 /** Runs a phase's tasks on the pool (started on first need), reporting progress. */
 class Runner {
   private pool: Pool | undefined;
@@ -560,7 +565,7 @@ class Runner {
    */
   async run(phase: Phase, tasks: Task[], each: (outcome: Outcome) => void): Promise<void> {
     if (!tasks.length) return;
-    const pool = await this.poolFor(tasks.length);
+    const pool = await this.poolFor(tasks.length, () => pathsOf(tasks));
     const progress = this.options.onProgress;
     let done = 0;
     let next = 0;
@@ -597,7 +602,8 @@ class Runner {
     return { rules: outcome.rules, forcedRuleIds: outcome.forcedRuleIds };
   }
 
-  private async poolFor(tasks: number): Promise<Pool> {
+  /** The pool for a phase of `tasks` tasks; `paths`, the reports they read, to judge how long a run it is. */
+  private async poolFor(tasks: number, paths: () => Iterable<string> = () => []): Promise<Pool> {
     if (this.pool) return this.pool;
     const explicit = this.options.jobs;
     const threads =
@@ -606,7 +612,7 @@ class Runner {
         : tasks < MIN_FILES_FOR_THREADS
           ? 1
           : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
-    if (this.options.tuneCompiler && tasks >= TUNED_RUN) tuneForBatch();
+    if (this.options.tuneCompiler && worthTuning(tasks, paths())) tuneForBatch();
     // The main thread checks reports whatever the number of threads: this run's own session, never one an earlier
     // run in this process left behind (its config may have changed).
     const session = this.session ?? (await createSession(this.init));

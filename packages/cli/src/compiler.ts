@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+
 /**
  * V8 tuned for a long batch in the command's own process: a lower inlining budget, and no pretenuring.
  *
@@ -12,12 +14,27 @@
  * Without it, a run of 1,000 reports peaked about 9 % lower and was a few per cent faster (bench/NOTES.md).
  *
  * The flags are process-wide, so only the `crossfoot` command sets them (`BatchOptions.tuneCompiler`), never a program
- * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms).
+ * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms):
+ * many reports, or a large one.
  */
 export const BATCH_FLAGS = '--max-inlined-bytecode-size-cumulative=100 --no-allocation-site-pretenuring';
 
-/** Reports below which a run keeps V8's defaults: a short run compiles little, and its start matters more. */
+/** Reports from which a run is tuned (`worthTuning`): a short run compiles little, and its start matters more. */
 export const TUNED_RUN = 48;
+
+/** …or bytes of reports: one large report drives as much compiling (the 5 MB report of the bench: 1.86 → 1.74 s). */
+export const TUNED_BYTES = 1 << 20;
+
+/** Whether a run of `count` reports at `paths` is long enough to repay `tuneForBatch`: `TUNED_RUN` reports, or `TUNED_BYTES` of them. */
+export function worthTuning(count: number, paths: Iterable<string>): boolean {
+  if (count >= TUNED_RUN) return true;
+  let bytes = 0;
+  for (const path of paths) {
+    bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    if (bytes >= TUNED_BYTES) return true;
+  }
+  return false;
+}
 
 let tuned = false;
 
@@ -26,4 +43,9 @@ export function tuneForBatch(): void {
   if (tuned) return;
   tuned = true;
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(BATCH_FLAGS);
+}
+
+/** Forgets that the flags were set, so that a test can see them set again (V8 keeps them: tests mock the setting). */
+export function forgetTuning(): void {
+  tuned = false;
 }
