@@ -1,4 +1,4 @@
-import { loadPack, type Pack, type PackHost } from '@crossfoot/core';
+import { type Pack, type PackHost, packLoader } from '@crossfoot/core';
 
 /** Every file of the packs shipped with crossfoot, bundled into the page: `/rules/<pack>/<file>` → text. */
 const sources = import.meta.glob(
@@ -47,5 +47,7 @@ export function bundledPacks(files: Record<string, string> = PACK_FILES): Pack[]
     const m = /^\/rules\/([^/]+)\/pack\.(?:ya?ml|json)$/u.exec(path);
     if (m) ids.add(m[1]!);
   }
-  return [...ids].sort().map((id) => loadPack(`/rules/${id}`, host));
+  // One loader for them all: the packs extending one base pack share its build, as the command's do.
+  const load = packLoader(host);
+  return [...ids].sort().map((id) => load(`/rules/${id}`));
 }
