@@ -467,7 +467,7 @@ export function findStatements(
   for (const i of infos) {
     if (used.has(i) || !withUnit(i)) continue;
     const [a, b] = r.trim(i.clauseStart, i.clauseEnd);
-    out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: partsOf(undefined, quantityOf), from: a, to: b });
+    out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: partsOf(), from: a, to: b });
   }
   return out.sort((x, y) => x.from - y.from || x.total.token.start - y.total.token.start);
 }
@@ -476,20 +476,16 @@ function quantity(i: Info, label: string, unit: string | undefined): FoundQuanti
   return { token: i.t, label, unit };
 }
 
-/** A part of no statement: `partsOf` without figures makes none. */
-function quantityOf(i: Info): FoundQuantity {
-  return quantity(i, '', undefined);
-}
-
 /**
- * A statement's parts, made from `figures` (none when undefined) and pushed into a list made here. Every statement's
- * parts, none or many, come from this one literal, and once one list made here has been filled V8 makes the later
- * ones with the map of a filled list, empty or not. Code reading parts then meets one map: an empty `[]` written
- * elsewhere, or `map` of an empty list, has another, and meeting it made V8 throw that code's optimised form away.
+ * A statement's parts, each made from one of `figures` by `make` (none without them), pushed into a list made here.
+ * Every statement's parts, none or many, come from this one literal, and once one list made here has been filled V8
+ * makes the later ones with the map of a filled list, empty or not. Code reading parts then meets one map: an empty
+ * `[]` written elsewhere, or `map` of an empty list, has another, and meeting it made V8 throw that code's optimised
+ * form away.
  */
-function partsOf(figures: readonly Info[] | undefined, make: (i: Info) => FoundQuantity): FoundQuantity[] {
+function partsOf(figures?: readonly Info[], make?: (i: Info) => FoundQuantity): FoundQuantity[] {
   const out: FoundQuantity[] = [];
-  if (figures) for (let k = 0; k < figures.length; k++) out.push(make(figures[k] as Info));
+  if (figures && make) for (let k = 0; k < figures.length; k++) out.push(make(figures[k] as Info));
   return out;
 }
 
