@@ -33,7 +33,7 @@ describe('V8 tuned for a long batch', () => {
   it('has its flags set for one report when it is large, by the command only', async () => {
     forgetTuning();
     const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
-    // One report of `TUNED_BYTES`: the example's, its narrative repeated; and one just short of it.
+    // One report of `TUNED_BYTES`: the example's report and a paragraph of narrative repeated after it; and one a byte short.
     const example = readFileSync(join(ROOT, 'examples', 'jiangzhou-transport', '2024.md'), 'utf8');
     const paragraph = `\n本机关持续推进政务公开标准化规范化建设，及时回应社会关切。\n`;
     const sized = (bytes: number) => {
