@@ -52,7 +52,7 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
   const unitColumn = columns.findIndex((c) => UNIT_HEADERS.has(labelKey(c.label)));
   // Pushed, not mapped: a list made by `map` of no columns has another map than a filled one (narrative/statements.ts, `partsOf`).
   const headerUnits: (string | undefined)[] = [];
-  for (let c = 0; c < columns.length; c++) headerUnits.push(unitInHeader((columns[c] as Column).label));
+  for (const c of columns) headerUnits.push(unitInHeader(c.label));
 
   const anyHeaderUnit = headerUnits.some((u) => u !== undefined);
   const drafts: RowDraft[] = [];

@@ -263,8 +263,7 @@ function totalsOf(ctx: CheckContext, check: Extract<CheckDef, { kind: 'table-tot
       const partCols: number[] = [];
       for (const c of columns) if (c !== col && table.columns[c]?.kind === 'item' && (table.columns[c]?.label ?? '').startsWith(group)) partCols.push(c);
       if (!partCols.length) return;
-      const partCells: number[] = [];
-      for (let k = 0; k < partCols.length; k++) partCells.push(0);
+      const partCells = partCols.slice();
       table.rows.forEach((row, index) => {
         if (plain) {
           for (let k = 0; k < partCols.length; k++) partCells[k] = index * stride + (partCols[k] as number);
