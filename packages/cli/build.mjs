@@ -278,7 +278,8 @@ try {
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     entryPoints: { crossfoot: 'packages/cli/src/main.ts' },
-    define: { ...bundled.define, 'import.meta': '__crossfootMeta' },
+    // CROSSFOOT_COMMAND: its worker threads start from bin/crossfoot-thread.cjs (pool.ts, workerModule).
+    define: { ...bundled.define, 'import.meta': '__crossfootMeta', CROSSFOOT_COMMAND: 'true' },
     banner: { js: `${IMPORT_META}\n${IMPORT_HOOK}` },
     plugins: [pureWorkspace, directCoreImports(true), noFdirPicomatch],
     external: EXTERNAL,

@@ -32,7 +32,7 @@ beforeAll(() => {
   mkdirSync(join(pkg, 'bin'), { recursive: true });
   mkdirSync(join(pkg, 'dist'));
   bin = join(pkg, 'bin', 'crossfoot.cjs');
-  copyFileSync(join(cli, 'bin', 'crossfoot.cjs'), bin);
+  for (const name of readdirSync(join(cli, 'bin'))) copyFileSync(join(cli, 'bin', name), join(pkg, 'bin', name));
   for (const name of readdirSync(join(cli, 'dist'))) {
     if (/^crossfoot.*\.(?:mjs|cjs|json)$/.test(name)) copyFileSync(join(cli, 'dist', name), join(pkg, 'dist', name));
   }
@@ -152,6 +152,76 @@ describe('the compiled code kept between runs', () => {
     expect(damaged.stderr).toBe(expected.stderr);
     expect(readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
     expect(caches()).toEqual([name]);
+  });
+});
+
+describe("the compiled code a batch's worker threads keep between runs", () => {
+  const version = `${process.arch}-v8-${process.versions.v8}`;
+  /** A check of `dir` (its JSON report written to a file: too large for a pipe's buffer here) and that report. */
+  const checkAll = (dir: string, jobs: number) => {
+    const out = join(dir, '..', `${jobs}.json`);
+    const r = command(['check', '.', '--jobs', String(jobs), '--format', 'json', '-o', out], dir);
+    return { status: r.status, stderr: r.stderr, report: readFileSync(out, 'utf8') };
+  };
+  /** `count` copies of the report in a folder of their own. */
+  const batch = (count: number) => {
+    const dir = join(work, `batch-${count}`, 'reports');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) copyFileSync(REPORT, join(dir, `r${String(i).padStart(3, '0')}.md`));
+    return dir;
+  };
+
+  it('is written by a thread once it has checked some reports, then used as it is, and the report is the same', () => {
+    // 120 reports: a long run (compiler.ts, TUNED_RUN), so its threads run under the batch's compiler flags, and the
+    // worker thread of `--jobs 2` checks a third of them or more (serveThread keeps its code after 16).
+    const dir = batch(120);
+    for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    const inMain = checkAll(dir, 1);
+    expect(inMain.status, inMain.stderr).toBe(1);
+    // A run that set its compiler flags keeps no code for the main thread: the next start, under V8's defaults, would turn it down.
+    expect(caches()).toEqual([]);
+
+    const cold = checkAll(dir, 2);
+    expect(cold.status).toBe(1);
+    expect(cold.report).toBe(inMain.report);
+    expect(cold.report).toContain('"files": 120,');
+    const written = caches();
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(new RegExp(`^crossfoot\\.[0-9a-f]{16}\\.${version.replaceAll('.', '\\.')}\\.thread-tuned\\.code-cache$`));
+    const file = join(pkg, 'dist', written[0] as string);
+    const bytes = readFileSync(file);
+
+    const warm = checkAll(dir, 2);
+    expect(warm.report).toBe(cold.report);
+    expect(warm.status).toBe(1);
+    expect(caches()).toEqual(written);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("is kept apart from the main thread's, which a short run writes and a long run then uses as it is", () => {
+    const dir = batch(120);
+    const single = command(['check', '2024.md', '--format', 'json']);
+    expect(single.status).toBe(1);
+    const main = caches().filter((n) => !n.includes('.thread'));
+    expect(main).toHaveLength(1);
+    const file = join(pkg, 'dist', main[0] as string);
+    const bytes = readFileSync(file);
+    const long = checkAll(dir, 2);
+    expect(long.status).toBe(1);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(caches().filter((n) => !n.includes('.thread'))).toEqual(main);
+  });
+
+  it('is made again when V8 turns it down, and a run with a damaged one gives the same report', () => {
+    const dir = batch(120);
+    const expected = checkAll(dir, 2);
+    const [name] = caches().filter((n) => n.includes('.thread-tuned.'));
+    const file = join(pkg, 'dist', name as string);
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const damaged = checkAll(dir, 2);
+    expect(damaged.report).toBe(expected.report);
+    expect(damaged.status).toBe(1);
+    expect(readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 });
 

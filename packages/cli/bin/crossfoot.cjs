@@ -8,7 +8,7 @@
 // dist/crossfoot-replay.cjs (src/replay.ts) without loading the command at all, and nothing starts Node's ES
 // module loader, which alone costs about as much as that answer.
 'use strict';
-const { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
@@ -18,8 +18,6 @@ const source = join(__dirname, '..', 'src', 'main.ts');
 const packages = join(__dirname, '..', '..');
 /** The esbuild options the build shares with the language server's (in a checkout only). */
 const bundleOptions = join(packages, '..', 'scripts', 'node-bundle.mjs');
-/** How the command's script begins (build.mjs, BUNDLE_ID_PREFIX). */
-const BUNDLE_ID = '// crossfoot-bundle ';
 
 /** Whether any source of core, adapters, formatters or cli (or the build script or its options) is newer than `time`. */
 function newerThan(time) {
@@ -65,47 +63,16 @@ function replayed() {
 }
 
 /**
- * The bundle's exports. It is compiled with the code V8 made of it in an earlier run when there is such code, which
- * saves most of compiling 2 MB of script at every start; Node 20 has no such cache of its own. The code is kept in a
- * file beside the bundle, named for the bundle's text (V8 checks little more than its length) and for this V8, and
- * written after a `check` that had none, so it holds what checking runs. Where dist/ cannot be written, every start
- * compiles.
+ * The bundle's exports, compiled with the code V8 made of it in an earlier run (bundle.cjs). That code is written after
+ * a `check` that had none, so it holds what checking runs; not after a run that set its compiler flags (compiler.ts),
+ * since V8 would turn it down at the next start, under its defaults (each long run wrote it again).
  */
 function loadBundle() {
-  const vm = require('node:vm');
-  const Module = require('node:module');
-  const bytes = readFileSync(bundle);
-  // The build writes the script in ASCII and names its text on the first line (build.mjs): Latin-1 decodes it in a
-  // fraction of UTF-8's time, and nothing needs hashing here. A script without that line (built otherwise) is hashed.
-  const text = bytes.toString(bytes.subarray(0, BUNDLE_ID.length).toString('latin1') === BUNDLE_ID ? 'latin1' : 'utf8');
-  const named = /^\/\/ crossfoot-bundle ([0-9a-f]{16})\n/.exec(text);
-  const key = named ? named[1] : require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-  const cacheFile = join(dist, `crossfoot.${key}.${process.arch}-v8-${process.versions.v8}.code-cache`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {}
-  const script = new vm.Script(Module.wrap(text), { filename: bundle, cachedData });
-  // A script compiled from cached code cannot run `import()` itself: the bundle imports plugins, tinypool, pdf.js and
-  // mammoth through this module's (build.mjs, IMPORT_HOOK).
-  globalThis[Symbol.for('crossfoot.import')] = (specifier) => import(specifier);
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dist);
-  const remember =
-    argv[0] === 'check' && (cachedData === undefined || script.cachedDataRejected)
-      ? () => {
-          const temporary = `${cacheFile}.${process.pid}`;
-          try {
-            writeFileSync(temporary, script.createCachedData());
-            renameSync(temporary, cacheFile);
-          } catch {
-            try {
-              rmSync(temporary, { force: true });
-            } catch {}
-          }
-        }
-      : () => {};
-  return { ...module.exports, remember };
+  const { exports, remember } = require('./bundle.cjs').loadBundle(dist, '');
+  const keep = () => {
+    if (!exports.isTuned()) remember();
+  };
+  return { ...exports, remember: argv[0] === 'check' ? keep : () => {} };
 }
 
 async function run() {

@@ -613,12 +613,19 @@ class Runner {
           ? 1
           : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
     if (this.options.tuneCompiler && worthTuning(tasks, paths())) tuneForBatch();
-    // The main thread checks reports whatever the number of threads: this run's own session, never one an earlier
-    // run in this process left behind (its config may have changed).
-    const session = this.session ?? (await createSession(this.init));
-    (await import('./worker.ts')).primeSession(this.init, session);
-    // Beside it, worker threads, each given two tasks at a time (sharedPool).
-    this.pool = threads <= 1 ? inProcessPool() : sharedPool(await createPool(this.options.pool ?? 'threads', threads - 1, 2), (threads - 1) * 2);
+    // Worker threads, each given two tasks at a time (sharedPool), started first: a thread takes a few hundred ms to
+    // start and build its session, in which the main thread builds its own.
+    const workers = threads <= 1 ? undefined : await createPool(this.options.pool ?? 'threads', threads - 1, 2);
+    try {
+      // The main thread checks reports whatever the number of threads: this run's own session, never one an earlier
+      // run in this process left behind (its config may have changed).
+      const session = this.session ?? (await createSession(this.init));
+      (await import('./worker.ts')).primeSession(this.init, session);
+    } catch (error) {
+      await workers?.close();
+      throw error;
+    }
+    this.pool = workers ? sharedPool(workers, (threads - 1) * 2) : inProcessPool();
     return this.pool;
   }
 

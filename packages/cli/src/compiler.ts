@@ -49,6 +49,11 @@ export function tuneForBatch(): void {
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(BATCH_FLAGS);
 }
 
+/** Whether this process has set `BATCH_FLAGS`: its worker threads keep their compiled code apart (bin/bundle.cjs). */
+export function isTuned(): boolean {
+  return tuned;
+}
+
 /** Forgets that the flags were set, so that a test can see them set again (V8 keeps them: tests mock the setting). */
 export function forgetTuning(): void {
   tuned = false;

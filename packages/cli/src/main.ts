@@ -15,7 +15,11 @@ import { recordRun, replay, stopWatching, watchRun } from './replay.ts';
 import { toUri } from './uri.ts';
 import { VERSION } from './version.ts';
 
+/** Whether the run set its compiler flags: bin/crossfoot.cjs then keeps no compiled code for the next start. */
+export { isTuned } from './compiler.ts';
 export { interrupted } from './output.ts';
+/** Bin/crossfoot-thread.cjs runs the command's worker threads through this. */
+export { serveThread } from './thread.ts';
 export type { Io };
 export { VERSION };
 

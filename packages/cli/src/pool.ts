@@ -1,4 +1,5 @@
 import type { Worker as Thread } from 'node:worker_threads';
+import { isTuned } from './compiler.ts';
 import type { Reply, Task } from './worker.ts';
 
 /** Set in `workerData` by the plain worker_threads pool, so the same worker module also serves tinypool. */
@@ -23,17 +24,23 @@ export type PoolFactory = (options: PoolOptions) => Pool | Promise<Pool>;
 /** `threads`: plain worker_threads with a queue (the default: no slower than tinypool or piscina as measured in bench/RESULTS.md, and no dependency); `tinypool`: the tinypool library. */
 export type PoolKind = 'threads' | 'tinypool';
 
+/** True in the command's script (dist/crossfoot.cjs), false in the API's bundle; undefined in the sources. */
+declare const CROSSFOOT_COMMAND: boolean | undefined;
+
 /**
- * The worker module: the bundle's `crossfoot-worker.mjs` next to the bundled CLI, or, running from the
- * TypeScript sources, a small loader that registers tsx first.
+ * The worker module. In the command's script, bin/crossfoot-thread.cjs for plain worker_threads: the same script,
+ * compiled with the code V8 made of it in an earlier run's threads. Else the bundle's `crossfoot-worker.mjs` next
+ * to the bundled API, or, running from the TypeScript sources, a small loader that registers tsx first.
  */
-export function workerModule(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-source.mjs', import.meta.url) : new URL('./crossfoot-worker.mjs', import.meta.url);
+export function workerModule(kind: PoolKind = 'threads'): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./worker-source.mjs', import.meta.url);
+  if (kind === 'threads' && typeof CROSSFOOT_COMMAND === 'boolean' && CROSSFOOT_COMMAND) return new URL('../bin/crossfoot-thread.cjs', import.meta.url);
+  return new URL('./crossfoot-worker.mjs', import.meta.url);
 }
 
 /** `threads` worker threads; `depth`: tasks a plain worker_threads thread is given at a time (tinypool keeps its own queue). */
 export async function createPool(kind: PoolKind | PoolFactory, threads: number, depth = 1): Promise<Pool> {
-  const options = { threads, worker: workerModule() };
+  const options = { threads, worker: workerModule(typeof kind === 'function' ? 'threads' : kind) };
   if (typeof kind === 'function') return kind(options);
   return kind === 'tinypool' ? tinypoolPool(options) : threadsPool(options, depth);
 }
@@ -85,7 +92,8 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
     waiting.length = 0;
   };
   const workers = Array.from({ length: threads }, () => {
-    const thread = new Worker(worker, { workerData: { protocol: THREAD_PROTOCOL } });
+    // `tuned`: whether the run set its compiler flags, under which the thread's compiled code is kept (bin/bundle.cjs).
+    const thread = new Worker(worker, { workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned() } });
     thread.on('message', (message: { id: number; reply: Reply }) => {
       const job = pending.get(message.id);
       pending.delete(message.id);
