@@ -69,10 +69,15 @@ interface Search {
   matches(text: string): [number, number][];
 }
 
+/** Subjects up to this long are tested by V8's own engine when the pattern is of the plain kind (`plainRegExp`). */
+const SHORT_SUBJECT = 256;
+
 function re2Search(source: string): Search {
   const re = RE2JS.compile(source);
+  const plain = plainRegExp(source);
   return {
-    test: (text) => re.matcher(text).find(),
+    // A title, a row's label, a statement's words: short, and tested far more often than a whole text is searched.
+    test: (text) => (plain !== undefined && text.length <= SHORT_SUBJECT ? plain.test(text) : re.matcher(text).find()),
     matches(text) {
       const m = re.matcher(text);
       const out: [number, number][] = [];
@@ -122,4 +127,85 @@ function literalSearch(literals: string[]): Search {
       }
     },
   };
+}
+
+/**
+ * The pattern as a regular expression of V8's own engine when it is of a plain kind whose matches both engines agree
+ * on and whose backtracking is bounded on a short subject: literal characters, `.`, a character's `?`, at most two
+ * `*` or `+` in each alternative (on a literal character or `.`), a group of literal alternatives (optional with `?`),
+ * `^` and `$` at the ends of an alternative, and a leading `(?i)`. Anything else (escapes, classes, counted repeats,
+ * nested groups) is left to RE2: undefined. RE2's `.` stops at a line feed only, V8's at any line break, hence `[^\n]`.
+ */
+export function plainRegExp(source: string): RegExp | undefined {
+  let flags = 'u';
+  let rest = source;
+  if (rest.startsWith('(?i)')) {
+    flags = 'iu';
+    rest = rest.slice(4);
+  }
+  const chars = [...rest];
+  let out = '';
+  let inGroup = false;
+  /** What a quantifier would apply to: a character, `.`, a group, or nothing (after a quantifier, `|`, `(`). */
+  let last: 'char' | 'dot' | 'group' | undefined;
+  let repeats = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    const atStart = i === 0 || (!inGroup && chars[i - 1] === '|');
+    switch (c) {
+      case '(':
+        if (inGroup || chars[i + 1] === '?') return undefined;
+        inGroup = true;
+        out += '(?:';
+        last = undefined;
+        break;
+      case ')':
+        if (!inGroup) return undefined;
+        inGroup = false;
+        out += ')';
+        last = 'group';
+        break;
+      case '|':
+        if (!inGroup) repeats = 0;
+        out += '|';
+        last = undefined;
+        break;
+      case '.':
+        if (inGroup) return undefined;
+        out += '[^\\n]';
+        last = 'dot';
+        break;
+      case '*':
+      case '+':
+        if (inGroup || (last !== 'char' && last !== 'dot') || ++repeats > 2) return undefined;
+        out += c;
+        last = undefined;
+        break;
+      case '?':
+        if (last === undefined || (inGroup && last !== 'char')) return undefined;
+        out += '?';
+        last = undefined;
+        break;
+      case '^':
+        if (inGroup || !atStart) return undefined;
+        out += '^';
+        last = undefined;
+        break;
+      case '$':
+        if (inGroup || !(i === chars.length - 1 || chars[i + 1] === '|')) return undefined;
+        out += '$';
+        last = undefined;
+        break;
+      default:
+        if ('\\[]{}'.includes(c)) return undefined;
+        out += c;
+        last = 'char';
+    }
+  }
+  if (inGroup) return undefined;
+  try {
+    return new RegExp(out, flags);
+  } catch {
+    return undefined;
+  }
 }

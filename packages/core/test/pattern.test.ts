@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { foldWidth } from '../src/normalize.ts';
-import { compilePattern } from '../src/pattern.ts';
+import { compilePattern, plainRegExp } from '../src/pattern.ts';
 
 /** What RE2 itself answers for a pattern: the reference the literal search must agree with. */
 function re2Matches(source: string, text: string): [number, number][] {
@@ -91,6 +91,56 @@ describe('compilePattern', () => {
         expect(p.test(text)).toBe(re2Matches(source, text).length > 0);
       }),
       { numRuns: 3000, seed: 20261126 },
+    );
+  });
+
+  it("tests short subjects with V8's engine only for patterns of the plain kind", () => {
+    // The packs' own: titles, statements' words, rows' labels.
+    for (const source of [
+      '政府信息公开.*年度报告|年度报告.*政府信息公开',
+      '结转.*(下年|次年|继续办理)|转入下一?年度?',
+      '主动公开.*信息$|主动公开政府信息$',
+      '(?i)^total assets$',
+      '召开.*会议',
+    ])
+      expect(plainRegExp(source), source).toBeInstanceOf(RegExp);
+    expect(plainRegExp('a.c')?.source).toBe('a[^\\n]c');
+    // Left to RE2: escapes and classes (RE2's \s and \d are not V8's), counted and nested repeats, a third unbounded
+    // repeat in one alternative, a quantified group or a repeat inside one, flags other than a leading (?i), and
+    // anchors inside an alternative.
+    for (const source of ['\\s+', '[0-9]+', 'a{2}', '(a|b)*', '(ab*)', '(?:ab)', 'a(?i)b', 'a.*b.*c.*d', '(a(b))', 'a^b', 'a$b', 'a**', 'a*?', '(a', 'a)'])
+      expect(plainRegExp(source), source).toBeUndefined();
+    // Two repeats in each of two alternatives are still plain: the count is per alternative.
+    expect(plainRegExp('a.*b+|c.*d+')).toBeInstanceOf(RegExp);
+    // A line feed ends `.`'s reach in both engines; a carriage return does not, in RE2 as here.
+    expect(compilePattern('公开.*报告').test('公开\r报告')).toBe(true);
+    expect(compilePattern('公开.*报告').test('公开\n报告')).toBe(false);
+    expect(re2Matches('公开.*报告', '公开\r报告')).toEqual([[0, 5]]);
+  });
+
+  it('agrees with RE2 on patterns of the plain kind, on short subjects and long (property)', () => {
+    const letters = ['a', 'b', 'A', 'k', 'K', '\u212A', 's', '\u017F', '统', '计', '\uD83D\uDE00', ' ', '\n', '\r', '\u2028'];
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...letters) },
+      { weight: 2, arbitrary: fc.constantFrom('.', '.*', '.+', 'a?', '统?', 'a*', 'b+') },
+      { weight: 1, arbitrary: fc.constantFrom('(a|统计)', '(b|)?', '(ab|k)') },
+    );
+    const alternative = fc
+      .tuple(fc.boolean(), fc.array(piece, { maxLength: 5 }), fc.boolean())
+      .map(([start, pieces, end]) => `${start ? '^' : ''}${pieces.join('')}${end ? '$' : ''}`);
+    const pattern = fc
+      .tuple(fc.boolean(), fc.array(alternative, { minLength: 1, maxLength: 3 }))
+      .map(([fold, alternatives]) => `${fold ? '(?i)' : ''}${alternatives.join('|')}`);
+    fc.assert(
+      fc.property(pattern, fc.array(fc.constantFrom(...letters), { maxLength: 40 }), fc.nat(300), (source, chars, pad) => {
+        const short = chars.join('');
+        // The same words past the length that V8's engine is used for: RE2 answers, and must agree.
+        const long = `${'x'.repeat(pad)}${short}`;
+        const p = compilePattern(source);
+        expect(p.test(short), `${source} / ${JSON.stringify(short)}`).toBe(re2Matches(source, short).length > 0);
+        expect(p.test(long)).toBe(re2Matches(source, long).length > 0);
+      }),
+      { numRuns: 4000, seed: 20261128 },
     );
   });
 });
