@@ -218,6 +218,16 @@ export interface Line {
 
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
+  // Without a carriage return every line ends at a line feed, found by a native search.
+  if (!text.includes('\r')) {
+    for (let at = 0; ; ) {
+      const br = text.indexOf('\n', at);
+      const end = br < 0 ? text.length : br;
+      out.push({ start: at, end, text: text.slice(at, end) });
+      if (br < 0) return out;
+      at = br + 1;
+    }
+  }
   const breaks = /\r\n?|\n/gu;
   let at = 0;
   for (;;) {

@@ -24,16 +24,27 @@ export function parseNumber(text: string): ParsedNumber | undefined {
   const t = foldWidth(text).trim();
   if (t === '') return undefined;
   // Accounting negatives: `(12,400.00)`.
-  const bracketed = /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(t);
+  const bracketed = t.charCodeAt(0) === 40 /* ( */ ? /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(t) : null;
   const m = ARABIC_WHOLE.exec(bracketed ? `-${bracketed[1]}` : t);
-  if (m) return canonical(m[1] === '-' || m[1] === '\u2212', (m[2] as string).replace(/,/g, ''), m[3] ?? '');
+  if (m) {
+    const int = m[2] as string;
+    return canonical(m[1] === '-' || m[1] === '\u2212', int.includes(',') ? int.replaceAll(',', '') : int, m[3] ?? '');
+  }
   return parseChineseNumber(t);
 }
 
 function canonical(negative: boolean, int: string, frac: string): ParsedNumber {
-  const i = int.replace(/^0+(?=\d)/, '');
-  const zero = /^0*$/.test(i + frac);
+  // Digits only: leading zeros dropped but the last digit kept, compared by character code (most figures have none).
+  let lead = 0;
+  while (lead < int.length - 1 && int.charCodeAt(lead) === 48) lead++;
+  const i = lead ? int.slice(lead) : int;
+  const zero = onlyZeros(i) && onlyZeros(frac);
   return { value: `${negative && !zero ? '-' : ''}${i}${frac ? `.${frac}` : ''}`, decimals: frac.length };
+}
+
+function onlyZeros(digits: string): boolean {
+  for (let k = 0; k < digits.length; k++) if (digits.charCodeAt(k) !== 48) return false;
+  return true;
 }
 
 /** Chinese digits; `○` (U+25CB) is the zero printed in many dates (`二○一九年`). */
