@@ -269,6 +269,12 @@ describe('prose read without micromark gives its nodes', () => {
     '末尾有两个空格  ',
     '含有 &amp; 实体',
     '访问 www.example.gov.cn 查看',
+    '访问 WWW.EXAMPLE.GOV.CN 查看',
+    '下载 ftp://files.example.gov.cn 文件',
+    '访问 https://example.gov.cn 查看',
+    '1) 右括号的有序列表',
+    '123456789. 九位数的点',
+    '1234567890. 十位数的点',
     '[ref]: https://example.gov.cn',
     '',
     '',
@@ -291,6 +297,14 @@ describe('prose read without micromark gives its nodes', () => {
     }
     // Some of the texts are all prose, read without micromark at all.
     expect(plainBlocks).toBeGreaterThan(5);
+  });
+
+  it('each kind of line alone, and after a plain line, as plain remark-parse + remark-gfm reads it', () => {
+    for (const kind of KINDS.filter((k) => k !== '')) {
+      for (const text of [kind, `全年主动公开政府信息1586条。\n${kind}`]) {
+        expect(proseShapes(parsePiece(text, false)), JSON.stringify(text)).toEqual(proseShapes(plainBody.parse(text) as Root));
+      }
+    }
   });
 
   it('a front matter, then prose', () => {
