@@ -70,7 +70,8 @@ function replayed() {
 function loadBundle() {
   const { exports, remember } = require('./bundle.cjs').loadBundle(dist, '');
   const keep = () => {
-    if (!exports.isTuned()) remember();
+    // A bundle built before `isTuned` (a checkout whose bin was updated alone) keeps its code as it always did.
+    if (!exports.isTuned?.()) remember();
   };
   return { ...exports, remember: argv[0] === 'check' ? keep : () => {} };
 }

@@ -24,7 +24,7 @@ export type PoolFactory = (options: PoolOptions) => Pool | Promise<Pool>;
 /** `threads`: plain worker_threads with a queue (the default: no slower than tinypool or piscina as measured in bench/RESULTS.md, and no dependency); `tinypool`: the tinypool library. */
 export type PoolKind = 'threads' | 'tinypool';
 
-/** True in the command's script (dist/crossfoot.cjs), false in the API's bundle; undefined in the sources. */
+/** True in the command's script (dist/crossfoot.cjs, build.mjs); not defined in the API's bundle nor in the sources. */
 declare const CROSSFOOT_COMMAND: boolean | undefined;
 
 /**
