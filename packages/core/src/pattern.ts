@@ -131,10 +131,14 @@ function literalSearch(literals: string[]): Search {
 
 /**
  * The pattern as a regular expression of V8's own engine when it is of a plain kind whose matches both engines agree
- * on and whose backtracking is bounded on a short subject: literal characters, `.`, a character's `?`, at most two
- * `*` or `+` in each alternative (on a literal character or `.`), a group of literal alternatives (optional with `?`),
- * `^` and `$` at the ends of an alternative, and a leading `(?i)`. Anything else (escapes, classes, counted repeats,
- * nested groups) is left to RE2: undefined. RE2's `.` stops at a line feed only, V8's at any line break, hence `[^\n]`.
+ * on and whose backtracking stays small on a short subject: literal characters, `.`, and in each alternative at most
+ * one `*` or `+` (on a literal character or `.`), one group of literal alternatives and two `?` (on a
+ * character or the group); `^` and `$` at the ends of an alternative, and a leading `(?i)`. With one unbounded
+ * repeat the engine tries each start and each length at most once for every choice the group and the `?`s leave, so a
+ * test costs at most about the square of `SHORT_SUBJECT` steps times those choices: a pattern from a pack cannot stall
+ * a run this way either (`a?a?a?…`, `(a|a)(a|a)…` or `.*.*.*` would make it exponential or cubic). Anything else
+ * (escapes, classes, counted repeats, nested groups) is left to RE2: undefined. RE2's `.` stops at a line feed only,
+ * V8's at any line break, hence `[^\n]`.
  */
 export function plainRegExp(source: string): RegExp | undefined {
   let flags = 'u';
@@ -148,13 +152,16 @@ export function plainRegExp(source: string): RegExp | undefined {
   let inGroup = false;
   /** What a quantifier would apply to: a character, `.`, a group, or nothing (after a quantifier, `|`, `(`). */
   let last: 'char' | 'dot' | 'group' | undefined;
+  // What the current alternative holds so far (counted anew after a `|` outside the group).
   let repeats = 0;
+  let groups = 0;
+  let optionals = 0;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] as string;
     const atStart = i === 0 || (!inGroup && chars[i - 1] === '|');
     switch (c) {
       case '(':
-        if (inGroup || chars[i + 1] === '?') return undefined;
+        if (inGroup || chars[i + 1] === '?' || ++groups > 1) return undefined;
         inGroup = true;
         out += '(?:';
         last = undefined;
@@ -166,7 +173,11 @@ export function plainRegExp(source: string): RegExp | undefined {
         last = 'group';
         break;
       case '|':
-        if (!inGroup) repeats = 0;
+        if (!inGroup) {
+          repeats = 0;
+          groups = 0;
+          optionals = 0;
+        }
         out += '|';
         last = undefined;
         break;
@@ -177,12 +188,12 @@ export function plainRegExp(source: string): RegExp | undefined {
         break;
       case '*':
       case '+':
-        if (inGroup || (last !== 'char' && last !== 'dot') || ++repeats > 2) return undefined;
+        if (inGroup || (last !== 'char' && last !== 'dot') || ++repeats > 1) return undefined;
         out += c;
         last = undefined;
         break;
       case '?':
-        if (last === undefined || (inGroup && last !== 'char')) return undefined;
+        if (last === undefined || (inGroup && last !== 'char') || ++optionals > 2) return undefined;
         out += '?';
         last = undefined;
         break;

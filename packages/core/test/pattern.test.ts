@@ -105,13 +105,37 @@ describe('compilePattern', () => {
     ])
       expect(plainRegExp(source), source).toBeInstanceOf(RegExp);
     expect(plainRegExp('a.c')?.source).toBe('a[^\\n]c');
-    // Left to RE2: escapes and classes (RE2's \s and \d are not V8's), counted and nested repeats, a third unbounded
-    // repeat in one alternative, a quantified group or a repeat inside one, flags other than a leading (?i), and
+    // Left to RE2: escapes and classes (RE2's \s and \d are not V8's), counted and nested repeats, a second unbounded
+    // repeat, a second group or a third `?` in one alternative (backtracking would grow as the cube of
+    // the subject, or exponentially), a quantified group or a repeat inside one, flags other than a leading (?i), and
     // anchors inside an alternative.
-    for (const source of ['\\s+', '[0-9]+', 'a{2}', '(a|b)*', '(ab*)', '(?:ab)', 'a(?i)b', 'a.*b.*c.*d', '(a(b))', 'a^b', 'a$b', 'a**', 'a*?', '(a', 'a)'])
+    for (const source of [
+      '\\s+',
+      '[0-9]+',
+      'a{2}',
+      '(a|b)*',
+      '(ab*)',
+      '(?:ab)',
+      'a(?i)b',
+      'a.*b.*c',
+      'a.*b+',
+      '(a|b)(c|d)',
+      'a?b?c?',
+      '(a(b))',
+      'a^b',
+      'a$b',
+      'a**',
+      'a*?',
+      '(a',
+      'a)',
+    ])
       expect(plainRegExp(source), source).toBeUndefined();
-    // Two repeats in each of two alternatives are still plain: the count is per alternative.
-    expect(plainRegExp('a.*b+|c.*d+')).toBeInstanceOf(RegExp);
+    // The counts are per alternative: one repeat, one group and two `?` in each of two alternatives are still plain.
+    expect(plainRegExp('a.*(b|c)d?e?|f+(g|h)?i?')).toBeInstanceOf(RegExp);
+    // A subject that made V8's engine backtrack exponentially in a pattern of many optional characters is left to RE2.
+    const many = `${'a?'.repeat(30)}${'a'.repeat(30)}`;
+    expect(plainRegExp(many)).toBeUndefined();
+    expect(compilePattern(many).test('a'.repeat(29))).toBe(false);
     // A line feed ends `.`'s reach in both engines; a carriage return does not, in RE2 as here.
     expect(compilePattern('公开.*报告').test('公开\r报告')).toBe(true);
     expect(compilePattern('公开.*报告').test('公开\n报告')).toBe(false);
