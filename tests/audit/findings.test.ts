@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic, Severity } from '@crossfoot/core';
+import { type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
 import { type FormatInput, format, Session } from 'crossfoot';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,11 @@ afterAll(removeCorpora);
 function finding(uri: string, ruleId: string, severity: Severity, line: number): Diagnostic {
   const range = { start: { line, column: 1 }, end: { line, column: 4 } };
   return { ruleId, severity, message: `${ruleId} at ${line}`, messageId: 'm', data: { n: String(line) }, uri, range, related: [], url: 'u' };
+}
+
+/** (severity, line) of `diagnostics` in the order the store keeps a report's own findings. */
+function sortedLines(diagnostics: Diagnostic[]): [Severity, number][] {
+  return sortDiagnostics(diagnostics).map((d) => [d.severity, d.range.start.line]);
 }
 
 describe('the findings a batch keeps until its report is written', () => {
@@ -120,6 +125,40 @@ describe('the findings a batch keeps until its report is written', () => {
     expect(store.jsonBytesOf('a.md', (severity) => severity === 'error')).toBeUndefined();
     expect(store.jsonBytesOf('z.md', all)).toBeUndefined();
     store.close();
+  });
+
+  it('of many reports, each put once or again with more or fewer findings, read back as the last put gave them', () => {
+    const severities: Severity[] = ['error', 'warning', 'info'];
+    const put = fc.record({
+      report: fc.integer({ min: 0, max: 149 }),
+      findings: fc.array(fc.record({ severity: fc.constantFrom(...severities), line: fc.integer({ min: 1, max: 400 }) }), { maxLength: 9 }),
+    });
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(put, { minLength: 1, maxLength: 400 }), (puts) => {
+        const store = new FindingStore(join(dir, `many-${run++}.v8`));
+        const last = new Map<string, Diagnostic[]>();
+        for (const { report, findings } of puts) {
+          const uri = `r${report}.md`;
+          const diagnostics = findings.map((f, i) => finding(uri, `p/${i % 3}`, f.severity, f.line));
+          store.put(uri, { diagnostics, lines: {} });
+          last.set(uri, diagnostics);
+        }
+        const perRule = new Map<string, number>();
+        for (const [uri, diagnostics] of last) {
+          const sorted = sortedLines(diagnostics);
+          expect(store.get(uri)?.diagnostics.map((d) => [d.severity, d.range.start.line])).toEqual(sorted);
+          expect(store.spansOf(uri, () => true).map((d) => [d.range.start.line, d.range.end.line])).toEqual(sorted.map(([, line]) => [line, line]));
+          expect(store.countsOf(uri)).toEqual(severities.map((s) => diagnostics.filter((d) => d.severity === s).length));
+          for (const d of diagnostics) perRule.set(`${d.ruleId} ${d.severity}`, (perRule.get(`${d.ruleId} ${d.severity}`) ?? 0) + 1);
+        }
+        expect(new Map([...store.rules()].map((r) => [`${r.ruleId} ${r.severity}`, r.count]))).toEqual(perRule);
+        expect(store.countsOf('never.md')).toEqual([0, 0, 0]);
+        expect(store.get('never.md')).toBeUndefined();
+        store.close();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('located in another report are found under that report', () => {

@@ -229,7 +229,8 @@ export class Batch {
         metas.set(o.uri, meta(o));
         store.put(o.uri, o.kept);
         fresh.add(o.uri);
-        saved.add(o.uri);
+        // Only those asked to be saved were (and only if they hold an issuer and a year: the others are parsed again).
+        if (worthSaving.has(o.uri)) saved.add(o.uri);
       });
 
       let scanned = 0;
@@ -252,7 +253,7 @@ export class Batch {
           const o = outcome as MetaOutcome;
           if (o.skipped) return;
           metas.set(o.uri, o);
-          saved.add(o.uri);
+          if (worthSaving.has(o.uri)) saved.add(o.uri);
           if (o.hash && cache && !cache.entry(o.uri, o.hash)) cache.set(o.uri, { hash: o.hash, issuer: o.issuer, year: o.year });
         });
       }

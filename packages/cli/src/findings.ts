@@ -30,6 +30,12 @@ export type Counts = [number, number, number];
 /** Severities in the order of `Counts`. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** Where in a `FindingStore` row the lengths of `Kept`, the `Counts` and the spans' start and length are, and the row's size. */
+const LENGTHS = 0;
+const COUNTS = 3;
+const SPANS = 6;
+const FIELDS = 8;
+
 /** The largest buffer `FindingStore.jsonBytesOf` keeps for its next call. */
 const KEPT_SCRATCH = 1 << 20;
 
@@ -83,10 +89,19 @@ export function keptForm(uri: string, findings: Findings): Kept {
  * checked again (against last year's report) replaces what it had.
  */
 export class FindingStore {
-  private readonly written = new Map<string, { offset: number; lengths: [number, number, number] }>();
-  private readonly counts = new Map<string, Counts>();
-  /** Each report's own findings as (severity, first line, last line) triples: the lines they show, without reading them. */
-  private readonly spans = new Map<string, Int32Array>();
+  /**
+   * Each report's slot: its row in `offsets` and `fields`. A report's bookkeeping is a few numbers in shared typed
+   * arrays rather than objects, arrays and typed arrays of its own in three maps: about 700 bytes a report less, which
+   * at 10,000 reports is 7 MB less live heap, and V8 sizes the heap by what is live.
+   */
+  private readonly slots = new Map<string, number>();
+  /** By slot: where the report's kept bytes start in the file, or -1 while none are (a write that failed). */
+  private offsets = new Float64Array(64);
+  /** By slot, `FIELDS` numbers: the three lengths of `Kept`, the three `Counts`, where its spans start in `spanPool` and how many numbers they are. */
+  private fields = new Int32Array(64 * FIELDS);
+  /** Each report's own findings as (severity, first line, last line) triples, one report after another: the lines they show, without reading them. */
+  private spanPool = new Int32Array(1024);
+  private spanEnd = 0;
   /** Findings by rule and severity over the run, keyed `<severity index><rule id>`. */
   private readonly perRule = new Map<string, number>();
   /** Reports with findings located in another report (a plugin's, say), by the uri those findings name. */
@@ -102,18 +117,70 @@ export class FindingStore {
     const kept = 'bytes' in findings ? findings : keptForm(uri, findings);
     const before = this.get(uri);
     if (before) this.tally(uri, before.diagnostics, -1);
-    this.written.delete(uri);
-    this.counts.set(uri, [0, 0, 0]);
+    const at = this.slotOf(uri);
+    const row = at * FIELDS;
+    this.offsets[at] = -1;
+    this.fields.fill(0, row + COUNTS, row + COUNTS + 3);
     this.tally(uri, kept.counted, 1);
-    this.spans.set(uri, kept.spans);
+    this.keepSpans(row, kept.spans);
     const offset = this.end;
     try {
       this.fd ??= openSync(this.file, 'w+');
       this.write(kept.bytes);
-      this.written.set(uri, { offset, lengths: kept.lengths });
+      this.offsets[at] = offset;
+      this.fields.set(kept.lengths, row + LENGTHS);
     } catch (error) {
       throw new CrossfootError('output', `cannot keep the findings of ${uri} in the temporary folder ${dirname(this.file)}: ${(error as Error).message}`);
     }
+  }
+
+  /** `uri`'s slot, made on its first put. */
+  private slotOf(uri: string): number {
+    let at = this.slots.get(uri);
+    if (at !== undefined) return at;
+    at = this.slots.size;
+    this.slots.set(uri, at);
+    if (at === this.offsets.length) {
+      const offsets = new Float64Array(2 * at);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const fields = new Int32Array(2 * at * FIELDS);
+      fields.set(this.fields);
+      this.fields = fields;
+    }
+    return at;
+  }
+
+  /** Keeps `spans` for the report of `row`: where its last ones were when they fit there (a report checked again), else after every other's. */
+  private keepSpans(row: number, spans: Int32Array): void {
+    let start = this.fields[row + SPANS] as number;
+    if (spans.length > (this.fields[row + SPANS + 1] as number) || !spans.length) {
+      start = this.spanEnd;
+      if (start + spans.length > this.spanPool.length) {
+        const pool = new Int32Array(Math.max(2 * this.spanPool.length, start + spans.length));
+        pool.set(this.spanPool.subarray(0, start));
+        this.spanPool = pool;
+      }
+      this.spanEnd += spans.length;
+    }
+    this.spanPool.set(spans, start);
+    this.fields[row + SPANS] = start;
+    this.fields[row + SPANS + 1] = spans.length;
+  }
+
+  /** `uri`'s spans (a view, good until the next put), or undefined for a report never put. */
+  private spansFor(uri: string): Int32Array | undefined {
+    const at = this.slots.get(uri);
+    if (at === undefined) return undefined;
+    const start = this.fields[at * FIELDS + SPANS] as number;
+    return this.spanPool.subarray(start, start + (this.fields[at * FIELDS + SPANS + 1] as number));
+  }
+
+  /** Where `put` wrote `uri`'s kept bytes: their offset and the row of their lengths; undefined when it did not. */
+  private writtenAt(uri: string): { offset: number; row: number } | undefined {
+    const at = this.slots.get(uri);
+    if (at === undefined || (this.offsets[at] as number) < 0 || this.fd === undefined) return undefined;
+    return { offset: this.offsets[at] as number, row: at * FIELDS };
   }
 
   private write(bytes: Uint8Array): void {
@@ -139,18 +206,18 @@ export class FindingStore {
 
   /** Part `part` of what `put` wrote for `uri` (0: lines, 1: the report's own findings, 2: the others). */
   private part(uri: string, part: 0 | 1 | 2): string | undefined {
-    const at = this.written.get(uri);
-    if (!at || this.fd === undefined) return undefined;
+    const at = this.writtenAt(uri);
+    if (!at) return undefined;
     let offset = at.offset;
-    for (let k = 0; k < part; k++) offset += at.lengths[k] as number;
-    return this.read(offset, at.lengths[part]);
+    for (let k = 0; k < part; k++) offset += this.fields[at.row + LENGTHS + k] as number;
+    return this.read(offset, this.fields[at.row + LENGTHS + part] as number);
   }
 
   private tally(uri: string, diagnostics: readonly Pick<Diagnostic, 'uri' | 'severity' | 'ruleId'>[], sign: 1 | -1): void {
-    const own = this.counts.get(uri) as Counts;
+    const row = (this.slots.get(uri) as number) * FIELDS + COUNTS;
     for (const d of diagnostics) {
       const at = slot(d.severity);
-      if (d.uri === uri) own[at] += sign;
+      if (d.uri === uri) this.fields[row + at] = (this.fields[row + at] as number) + sign;
       else {
         const owners = this.elsewhere.get(d.uri) ?? new Set<string>();
         owners.add(uri);
@@ -187,7 +254,7 @@ export class FindingStore {
     const own = this.part(uri, 1);
     if (own === undefined) return undefined;
     if (!own) return [];
-    const spans = this.spans.get(uri) as Int32Array;
+    const spans = this.spansFor(uri) as Int32Array;
     return own.split('\u0000').filter((_, i) => keep(SEVERITIES[spans[i * 3] as number] as Severity));
   }
 
@@ -197,15 +264,15 @@ export class FindingStore {
    * The bytes are good until the next call, which reads into the same buffer: the caller copies what it keeps.
    */
   jsonBytesOf(uri: string, keep: (severity: Severity) => boolean): Uint8Array | undefined {
-    const spans = this.spans.get(uri);
+    const spans = this.spansFor(uri);
     if (spans === undefined) return undefined;
     for (let i = 0; i < spans.length; i += 3) if (!keep(SEVERITIES[spans[i] as number] as Severity)) return undefined;
-    const at = this.written.get(uri);
-    if (!at || this.fd === undefined) return undefined;
-    const length = at.lengths[1];
+    const at = this.writtenAt(uri);
+    if (!at) return undefined;
+    const length = this.fields[at.row + LENGTHS + 1] as number;
     if (this.scratch.length < length && length <= KEPT_SCRATCH)
       this.scratch = Buffer.allocUnsafe(Math.min(KEPT_SCRATCH, Math.max(length, 2 * this.scratch.length)));
-    return this.readBytes(at.offset + at.lengths[0], length, length <= this.scratch.length ? this.scratch : undefined);
+    return this.readBytes(at.offset + (this.fields[at.row + LENGTHS] as number), length, length <= this.scratch.length ? this.scratch : undefined);
   }
 
   /**
@@ -217,7 +284,7 @@ export class FindingStore {
 
   /** Where `uri`'s own findings of the severities `keep` keeps start and end: what `excerptLines` needs of them. */
   spansOf(uri: string, keep: (severity: Severity) => boolean): Pick<Diagnostic, 'uri' | 'range'>[] {
-    const spans = this.spans.get(uri) ?? new Int32Array(0);
+    const spans = this.spansFor(uri) ?? new Int32Array(0);
     const out: Pick<Diagnostic, 'uri' | 'range'>[] = [];
     for (let i = 0; i < spans.length; i += 3) {
       if (!keep(SEVERITIES[spans[i] as number] as Severity)) continue;
@@ -228,7 +295,10 @@ export class FindingStore {
 
   /** `uri`'s findings located in it, by severity. */
   countsOf(uri: string): Counts {
-    return this.counts.get(uri) ?? [0, 0, 0];
+    const at = this.slots.get(uri);
+    if (at === undefined) return [0, 0, 0];
+    const row = at * FIELDS + COUNTS;
+    return [this.fields[row] as number, this.fields[row + 1] as number, this.fields[row + 2] as number];
   }
 
   /** The run's findings by rule and severity. */
