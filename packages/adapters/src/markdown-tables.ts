@@ -354,7 +354,7 @@ function plainTable(lines: Line[], delta: number): MdNode | undefined {
     if (count !== width || count === 0) return undefined;
     if (k === 1) {
       for (let c = 0; c < count; c++) {
-        if (!DELIMITER_CELL.test(text.slice((pipes[c] as number) + 1, pipes[c + 1] ?? text.length))) return undefined;
+        if (!DELIMITER_CELL.test(text.slice((pipes[c] as number) + 1, pipes[c + 1] as number))) return undefined;
       }
     }
   }
@@ -369,18 +369,53 @@ function plainTable(lines: Line[], delta: number): MdNode | undefined {
   };
 }
 
-/** Pipes scratch, used again by every line (`cellPipes`). */
+/** Pipes scratch, used again by every line (`cellPipes`): written by index and never shortened, so that no line makes it grow again. */
 const PIPES: number[] = [];
+/** What `cellPipes` gives, used again by every call: a new object for each of a huge report's lines was garbage to collect. */
+const PIPE_SCAN: { pipes: readonly number[]; count: number; closed: boolean } = { pipes: PIPES, count: 0, closed: false };
 
 /**
  * The pipes of a plain table's line (the opening one, those between cells, the closing one if written) and its number of
- * cells. The pipes are good until the next call.
+ * cells: cell `c` lies between `pipes[c]` and `pipes[c + 1]`, which for the last cell of a line without a closing pipe is
+ * the line's length. The result and its pipes are good until the next call.
  */
 export function cellPipes(text: string): { pipes: readonly number[]; count: number; closed: boolean } {
-  PIPES.length = 0;
-  for (let p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) PIPES.push(p);
+  let n = 0;
+  for (let p = text.indexOf('|'); p >= 0; p = text.indexOf('|', p + 1)) PIPES[n++] = p;
+  PIPES[n] = text.length;
   const closed = text.length > 1 && text.charCodeAt(text.length - 1) === 124; /* | */
-  return { pipes: PIPES, count: closed ? PIPES.length - 1 : PIPES.length, closed };
+  PIPE_SCAN.count = closed ? n - 1 : n;
+  PIPE_SCAN.closed = closed;
+  return PIPE_SCAN;
+}
+
+/**
+ * `text.slice(from, to).trim()`, cutting the spaces and tabs around the words before slicing: one string rather than
+ * two for a cell written `| 12 |`. What else `trim` removes is left to it.
+ */
+export function trimmedSlice(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  const words = text.slice(a, b);
+  return a < b && (mayTrim(text.charCodeAt(a)) || mayTrim(text.charCodeAt(b - 1))) ? words.trim() : words;
+}
+
+/** Whether `trim` may remove a character of this code: every white space and line terminator is one of these. */
+function mayTrim(code: number): boolean {
+  return (
+    code <= 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** A table node's rows: a plain table's made from its lines, as GFM makes them. */
@@ -399,7 +434,7 @@ function plainRows(lines: readonly Line[], delta: number): MdNode[] {
     const cells: MdNode[] = [];
     for (let c = 0; c < count; c++) {
       const from = pipes[c] as number;
-      const to = pipes[c + 1] ?? text.length;
+      const to = pipes[c + 1] as number;
       // The cell's words without the spaces and tabs around them, cut out once.
       let a = from + 1;
       let b = to;

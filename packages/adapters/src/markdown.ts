@@ -6,7 +6,7 @@ import { pastDeadline, readLimits, wouldOverrun } from './limits.ts';
 import { chunkStarts, MARKDOWN_CHUNK } from './markdown-chunks.ts';
 import { frontMatterEnd, guardMarkdown } from './markdown-guard.ts';
 import { editInside, type LastReading, movedEnds, NOT_PATCHED, PATCHED_BEFORE_TABLE, PATCHED_PARAGRAPH, PATCHED_TABLE, replaced } from './markdown-patch.ts';
-import { append, cellPipes, type Line, type PlainTable, parsePiece } from './markdown-tables.ts';
+import { append, cellPipes, type Line, type PlainTable, parsePiece, trimmedSlice } from './markdown-tables.ts';
 import { type Marker, type MarkerOptions, type MarkerStyle, readMarker } from './markers.ts';
 import { INFERRED_META } from './narrative/meta.ts';
 import { problem } from './problems.ts';
@@ -664,22 +664,28 @@ function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow 
   const at = start + line.start;
   for (let c = 0; c < count; c++) {
     const from = pipes[c] as number;
-    const to = pipes[c + 1] ?? text.length;
+    const to = pipes[c + 1] as number;
     // A cell's node spans its opening pipe to the next, and the closing pipe too for the last cell of a closed row.
-    const [s, e] = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
-    cells.push({ text: text.slice(from + 1, to).trim(), range: index.range(s, e) });
+    const s = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
+    cells.push({ text: trimmedSlice(text, from + 1, to), range: index.range(s, contentEnd) });
   }
   return { cells, range: index.range(at, start + line.end) };
 }
 
 /** A GFM cell: its words and the range of its content between the pipes. */
 function sourceCell(cell: MdNode, index: LineIndex, shift: number): SourceCell {
-  const [s, e] = contentBetween(index.text, (cell.position?.start.offset ?? 0) + shift, (cell.position?.end.offset ?? 0) + shift);
-  return { text: cellWords(cell), range: index.range(s, e) };
+  const s = contentBetween(index.text, (cell.position?.start.offset ?? 0) + shift, (cell.position?.end.offset ?? 0) + shift);
+  return { text: cellWords(cell), range: index.range(s, contentEnd) };
 }
 
-/** Where a cell's content starts and ends, its node spanning `from` to `to`: without the pipes and blanks around it. */
-function contentBetween(text: string, from: number, to: number): [number, number] {
+/** Where the content `contentBetween` found last ends: a pair for every cell of a huge report was garbage to collect. */
+let contentEnd = 0;
+
+/**
+ * Where a cell's content starts, its node spanning `from` to `to`: without the pipes and blanks around it. Where it
+ * ends is left in `contentEnd`.
+ */
+function contentBetween(text: string, from: number, to: number): number {
   let s = from;
   let e = to;
   if (text[s] === '|') s++;
@@ -688,7 +694,8 @@ function contentBetween(text: string, from: number, to: number): [number, number
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
   if (e < s) e = s;
-  return [s, e];
+  contentEnd = e;
+  return s;
 }
 
 /** The nearest paragraph or heading before the table that reads like a caption, within three blocks. */

@@ -64,10 +64,18 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
       } else {
         const style = m?.style ?? 'plain';
         const open = stack.findIndex((s) => s.style === style);
-        if (open >= 0) stack.length = open;
-        parent = stack.at(-1)?.index;
-        level = stack.length + 1;
-        stack.push({ style, index: i });
+        if (open >= 0) {
+          // The style's entry is taken again for this row, the stack cut just after it, rather than cut before it and
+          // pushed anew: V8 gave a stack cut to nothing new memory at the next push, at every row of a long table.
+          stack.length = open + 1;
+          (stack[open] as Open).index = i;
+          parent = stack[open - 1]?.index;
+          level = open + 1;
+        } else {
+          parent = stack.at(-1)?.index;
+          level = stack.length + 1;
+          stack.push({ style, index: i });
+        }
       }
     }
 

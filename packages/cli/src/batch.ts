@@ -613,7 +613,7 @@ class Runner {
         : tasks < MIN_FILES_FOR_THREADS
           ? 1
           : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
-    if (this.options.tuneCompiler && worthTuning(tasks, paths())) tuneForBatch();
+    if (this.options.tuneCompiler && worthTuning(tasks, paths())) tuneForBatch(tasks);
     // Worker threads, each given two tasks at a time (sharedPool), started first: a thread takes a few hundred ms to
     // start and build its session, in which the main thread builds its own.
     const workers = threads <= 1 ? undefined : await createPool(this.options.pool ?? 'threads', threads - 1, 2);

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 
 /**
- * V8 tuned for a long batch in the command's own process: less inlining, no pretenuring, two compiler passes off, a heap
- * that grows more slowly.
+ * V8 tuned for a long batch in the command's own process: less inlining, no pretenuring, two compiler passes off, and
+ * for many reports a heap that grows more slowly.
  *
  * Optimising a function, V8 inlines the functions it calls, up to 920 bytes of their bytecode. The readers and rules
  * are large functions calling many others, and their optimised graphs grew so large that compiling them took seconds
@@ -18,18 +18,24 @@ import { statSync } from 'node:fs';
  * saved on such a run: without them 1,000 reports took about 5 % less time and 7 % less CPU, 500 reports (one thread)
  * 5 % less time, and the 5 MB report 1.76 → 1.70 s.
  *
- * V8 lets the old generation grow by a factor of what a full collection left live before it collects again, a factor
- * of up to four chosen from how fast it collects. Taken early in a run, when little is live and collecting is quick,
- * that left a thread's heap growing for thousands of reports before its next full collection, so that a long run
- * peaked higher than a short one. A factor of 1.3 keeps the heap near what is live: 10,000 reports peaked 203 MiB
- * rather than 216 (1,000: 175 MiB either way, in the same time).
- *
  * The flags are process-wide, so only the `crossfoot` command sets them (`BatchOptions.tuneCompiler`), never a program
  * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms):
  * many reports, or a large one.
  */
-export const BATCH_FLAGS =
-  '--max-inlined-bytecode-size-cumulative=100 --no-allocation-site-pretenuring --no-turbo-loop-peeling --no-turbo-escape --heap-growing-percent=30';
+export const BATCH_FLAGS = '--max-inlined-bytecode-size-cumulative=100 --no-allocation-site-pretenuring --no-turbo-loop-peeling --no-turbo-escape';
+
+/**
+ * Set beside `BATCH_FLAGS` for a run of many reports (`TUNED_RUN`), not for one large report.
+ *
+ * V8 lets the old generation grow by a factor of what a full collection left live before it collects again, a factor
+ * of up to four chosen from how fast it collects. Taken early in a run, when little is live and collecting is quick,
+ * that left a thread's heap growing for thousands of reports before its next full collection, so that a long run
+ * peaked higher than a short one. A factor of 1.3 keeps the heap near what is live: 10,000 reports peaked 203 MiB
+ * rather than 216–249 (1,000: 175–180 MiB either way, in the same time). One large report is the other way round:
+ * what it reads stays live until it is checked, so a heap that grows slowly is collected whole again and again as
+ * it grows (the 5 MB report: four full collections taking 180–240 ms rather than two taking 60–110 ms).
+ */
+export const MANY_REPORTS_FLAGS = '--heap-growing-percent=30';
 
 /** Reports from which a run is tuned (`worthTuning`): a short run compiles little, and its start matters more. */
 export const TUNED_RUN = 48;
@@ -50,11 +56,12 @@ export function worthTuning(count: number, paths: Iterable<string>): boolean {
 
 let tuned = false;
 
-/** Sets `BATCH_FLAGS`, once a process. */
-export function tuneForBatch(): void {
+/** Sets `BATCH_FLAGS`, and `MANY_REPORTS_FLAGS` for a run of `reports` from `TUNED_RUN` on, once a process. */
+export function tuneForBatch(reports: number): void {
   if (tuned) return;
   tuned = true;
-  (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(BATCH_FLAGS);
+  const flags = reports >= TUNED_RUN ? `${BATCH_FLAGS} ${MANY_REPORTS_FLAGS}` : BATCH_FLAGS;
+  (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
 }
 
 /** Whether this process has set `BATCH_FLAGS`: its worker threads keep their compiled code apart (bin/bundle.cjs). */
