@@ -142,6 +142,28 @@ describe('compilePattern', () => {
     expect(re2Matches('公开.*报告', '公开\r报告')).toEqual([[0, 5]]);
   });
 
+  it('takes as plain only patterns RE2 compiles too, whose RE2 matcher is made when first needed (property)', () => {
+    // A plain pattern is compiled on RE2 only when asked of a long text: one RE2 would refuse must never be plain, or
+    // the pack's mistake would surface in the middle of a check rather than where the pack is loaded.
+    const token = fc.constantFrom('a', '统', '.', '*', '+', '?', '(', ')', '|', '^', '$', '\\', '[', ']', '{', '}', '(?i)', '(?', ':', '-', '1');
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+        const source = tokens.join('');
+        if (plainRegExp(source) === undefined) return;
+        plain++;
+        expect(() => RE2JS.compile(source), source).not.toThrow();
+      }),
+      { numRuns: 20000, seed: 20261128 },
+    );
+    // The property saw plain patterns, not only refused ones.
+    expect(plain).toBeGreaterThan(1000);
+    // A plain pattern's long subjects go to RE2 as before: an answer for a subject past the short ones' length.
+    const p = compilePattern('年度.*报告');
+    expect(p.test(`${'x'.repeat(300)}年度工作报告`)).toBe(true);
+    expect(p.matches(`${'x'.repeat(300)}年度工作报告`)).toEqual([[300, 306]]);
+  });
+
   it('agrees with RE2 on patterns of the plain kind, on short subjects and long (property)', () => {
     const letters = ['a', 'b', 'A', 'k', 'K', '\u212A', 's', '\u017F', '统', '计', '\uD83D\uDE00', ' ', '\n', '\r', '\u2028'];
     const piece = fc.oneof(
