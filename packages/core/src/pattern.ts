@@ -77,8 +77,8 @@ function re2Search(source: string): Search {
   // A plain pattern is compiled on RE2 when first asked of a long text, if ever: most are only asked of short ones, and
   // compiling every pattern of the packs took milliseconds of every start. Any other is compiled here, where an invalid
   // one is reported with its place in the pack (every plain pattern is valid RE2, a property test holds).
-  let compiled = plain === undefined ? RE2JS.compile(source) : undefined;
-  const re = () => (compiled ??= RE2JS.compile(source));
+  let program = plain === undefined ? RE2JS.compile(source) : undefined;
+  const re = () => (program ??= RE2JS.compile(source));
   return {
     // A title, a row's label, a statement's words: short, and tested far more often than a whole text is searched.
     test: (text) => (plain !== undefined && text.length <= SHORT_SUBJECT ? plain.test(text) : re().matcher(text).find()),
