@@ -154,7 +154,7 @@ export class FindingStore {
   /** Keeps `spans` for the report of `row`: where its last ones were when they fit there (a report checked again), else after every other's. */
   private keepSpans(row: number, spans: Int32Array): void {
     let start = this.fields[row + SPANS] as number;
-    if (spans.length > (this.fields[row + SPANS + 1] as number) || !spans.length) {
+    if (spans.length > (this.fields[row + SPANS + 1] as number)) {
       start = this.spanEnd;
       if (start + spans.length > this.spanPool.length) {
         const pool = new Int32Array(Math.max(2 * this.spanPool.length, start + spans.length));
