@@ -1,8 +1,30 @@
 'use strict';
 // Loads the command's script (dist/crossfoot.cjs) for bin/crossfoot.cjs and for the command's worker threads
 // (bin/crossfoot-thread.cjs), compiled with the code V8 made of it in an earlier run.
-const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+
+/**
+ * The code V8 kept of the script (1.5 MB), held for as long as the process runs. The C allocator serves a large block
+ * (from 128 KiB) with memory mapped for it alone, and when one is freed it raises that bound to the block's size, and
+ * what its heaps may keep unreturned to twice that (glibc's dynamic mmap threshold). Freed once compiled, this block
+ * and the script's text made every later block below 2.5 MB come from those heaps and stay there: a long run peaked
+ * 10–20 MiB higher.
+ */
+const keptForTheRun = [];
+
+/** A file's text as Latin-1, read in pieces below the allocator's bound (see `keptForTheRun`), never as one block. */
+function readLatin1(path) {
+  const piece = Buffer.allocUnsafeSlow(1 << 16);
+  const fd = openSync(path, 'r');
+  let text = '';
+  try {
+    for (let n = readSync(fd, piece, 0, piece.length, null); n > 0; n = readSync(fd, piece, 0, piece.length, null)) text += piece.toString('latin1', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+  return text;
+}
 
 /** How the command's script begins (build.mjs, BUNDLE_ID_PREFIX). */
 const BUNDLE_ID = '// crossfoot-bundle ';
@@ -19,16 +41,23 @@ function loadBundle(dist, variant) {
   const vm = require('node:vm');
   const Module = require('node:module');
   const bundle = join(dist, 'crossfoot.cjs');
-  const bytes = readFileSync(bundle);
   // The build writes the script in ASCII and names its text on the first line (build.mjs): Latin-1 decodes it in a
-  // fraction of UTF-8's time, and nothing needs hashing here. A script without that line (built otherwise) is hashed.
-  const text = bytes.toString(bytes.subarray(0, BUNDLE_ID.length).toString('latin1') === BUNDLE_ID ? 'latin1' : 'utf8');
-  const named = /^\/\/ crossfoot-bundle ([0-9a-f]{16})\n/.exec(text);
-  const key = named ? named[1] : require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  // fraction of UTF-8's time, and nothing needs hashing here. A script without that line (built otherwise) is read
+  // again as UTF-8 and hashed. Read in pieces, it is also never one 2.5 MB block of the C allocator's (`keptForTheRun`):
+  // Node makes a string that long from a buffer as a copy outside V8's heap, freed once the script is compiled.
+  let text = readLatin1(bundle);
+  const named = text.startsWith(BUNDLE_ID) ? /^\/\/ crossfoot-bundle ([0-9a-f]{16})\n/.exec(text) : null;
+  let key = named?.[1];
+  if (key === undefined) {
+    const bytes = readFileSync(bundle);
+    text = bytes.toString('utf8');
+    key = require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  }
   const cacheFile = join(dist, `crossfoot.${key}.${process.arch}-v8-${process.versions.v8}${variant ? `.${variant}` : ''}.code-cache`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
+    keptForTheRun.push(cachedData);
   } catch {}
   const script = new vm.Script(Module.wrap(text), { filename: bundle, cachedData });
   // A script compiled from cached code cannot run `import()` itself: the bundle imports plugins, tinypool, pdf.js and

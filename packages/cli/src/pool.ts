@@ -1,5 +1,5 @@
 import type { Worker as Thread } from 'node:worker_threads';
-import { isTuned } from './compiler.ts';
+import { isTuned, THREAD_YOUNG_GENERATION_MB } from './compiler.ts';
 import type { Reply, Task } from './worker.ts';
 
 /** Set in `workerData` by the plain worker_threads pool, so the same worker module also serves tinypool. */
@@ -93,7 +93,10 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
   };
   const workers = Array.from({ length: threads }, () => {
     // `tuned`: whether the run set its compiler flags, under which the thread's compiled code is kept (bin/bundle.cjs).
-    const thread = new Worker(worker, { workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned() } });
+    const thread = new Worker(worker, {
+      workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned() },
+      resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+    });
     thread.on('message', (message: { id: number; reply: Reply }) => {
       const job = pending.get(message.id);
       pending.delete(message.id);

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { keptForm } from '../../packages/cli/src/findings.ts';
+import { THREAD_PROTOCOL, threadsPool } from '../../packages/cli/src/pool.ts';
+import { movable } from '../../packages/cli/src/thread.ts';
+import type { Reply, Task } from '../../packages/cli/src/worker.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crossfoot-threads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const finding = {
+  ruleId: 'demo/sum',
+  severity: 'error' as const,
+  message: '1 + 2 ≠ 4',
+  messageId: 'total-mismatch',
+  data: {},
+  uri: 'file:///r.md',
+  range: { start: { line: 3, column: 1 }, end: { line: 3, column: 2 } },
+  related: [],
+  url: 'https://example.org/demo/sum',
+};
+
+describe('a worker thread’s reply', () => {
+  it('hands over the memory of a checked report’s kept findings instead of having it copied', () => {
+    const kept = keptForm('file:///r.md', { diagnostics: [finding], lines: { 3: '| 合计 | 4 |' } });
+    const reply: Reply = { outcome: { kind: 'check', uri: 'file:///r.md', kept } };
+    expect(movable(reply)).toEqual([kept.bytes.buffer]);
+    // Handed over, the memory is the receiver's: a structured clone with it in the transfer list detaches it here.
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(reply, movable(reply));
+    expect(kept.bytes.byteLength).toBe(0);
+    port1.close();
+    port2.close();
+  });
+
+  it('hands over nothing that shares its memory with other buffers, and nothing for other replies', () => {
+    // A small Buffer lives in Node's pool: handing its memory over would take the pool's other buffers with it.
+    const pooled = Buffer.from('[]');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    const kept = { bytes: pooled, lengths: [0, 0, 2] as [number, number, number], spans: new Int32Array(0), counted: [] };
+    expect(movable({ outcome: { kind: 'check', uri: 'file:///r.md', kept } })).toEqual([]);
+    expect(movable({ outcome: { kind: 'meta', uri: 'file:///r.md' } })).toEqual([]);
+    expect(movable({ error: { message: 'cannot read' } })).toEqual([]);
+  });
+});
+
+describe('worker threads', () => {
+  it('are started with a young generation of 24 MiB (8 MiB semi-spaces), whatever the main thread’s', async () => {
+    // A stand-in for the worker module, speaking the thread protocol: it answers each task with its thread's limits.
+    const worker = join(dir, 'limits.cjs');
+    writeFileSync(
+      worker,
+      `const { parentPort, resourceLimits, workerData } = require('node:worker_threads');
+if (workerData.protocol !== ${JSON.stringify(THREAD_PROTOCOL)}) throw new Error('not the thread protocol');
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, reply: resourceLimits }));
+`,
+    );
+    const pool = threadsPool({ threads: 2, worker: pathToFileURL(worker) });
+    try {
+      const replies = await Promise.all([0, 1].map(() => pool.run({ kind: 'environment' } as Task)));
+      for (const limits of replies) expect(limits).toMatchObject({ maxYoungGenerationSizeMb: 24 });
+    } finally {
+      await pool.close();
+    }
+  });
+});
