@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keptForm } from '../../packages/cli/src/findings.ts';
-import { THREAD_PROTOCOL, threadsPool } from '../../packages/cli/src/pool.ts';
-import { movable } from '../../packages/cli/src/thread.ts';
+import { CLOSE_WAIT_MS, THREAD_PROTOCOL, threadsPool } from '../../packages/cli/src/pool.ts';
+import { CLOSED, CLOSING, movable } from '../../packages/cli/src/thread.ts';
 import type { Reply, Task } from '../../packages/cli/src/worker.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crossfoot-threads-'));
@@ -55,7 +55,10 @@ describe('worker threads', () => {
       worker,
       `const { parentPort, resourceLimits, workerData } = require('node:worker_threads');
 if (workerData.protocol !== ${JSON.stringify(THREAD_PROTOCOL)}) throw new Error('not the thread protocol');
-parentPort.on('message', ({ id }) => parentPort.postMessage({ id, reply: resourceLimits }));
+parentPort.on('message', (message) => {
+  if (message === ${JSON.stringify(CLOSING)}) parentPort.postMessage(${JSON.stringify(CLOSED)});
+  else parentPort.postMessage({ id: message.id, reply: resourceLimits });
+});
 `,
     );
     const pool = threadsPool({ threads: 2, worker: pathToFileURL(worker) });
@@ -66,4 +69,58 @@ parentPort.on('message', ({ id }) => parentPort.postMessage({ id, reply: resourc
       await pool.close();
     }
   });
+  /** A stand-in thread that answers each task after `ms` and writes what it was told, in order, to `log`. */
+  const standIn = (name: string, answersClosing: boolean, ms = 0) => {
+    const worker = join(dir, `${name}.cjs`);
+    const log = join(dir, `${name}.log`);
+    writeFileSync(
+      worker,
+      `const { appendFileSync } = require('node:fs');
+const { parentPort } = require('node:worker_threads');
+let queue = Promise.resolve();
+parentPort.on('message', (message) => {
+  queue = queue.then(async () => {
+    if (message === ${JSON.stringify(CLOSING)}) {
+      appendFileSync(${JSON.stringify(log)}, 'closing\\n');
+      if (${answersClosing}) parentPort.postMessage(${JSON.stringify(CLOSED)});
+      return;
+    }
+    await new Promise((r) => setTimeout(r, ${ms}));
+    appendFileSync(${JSON.stringify(log)}, 'task\\n');
+    parentPort.postMessage({ id: message.id, reply: { outcome: { kind: 'meta', uri: 'file:///r.md' } } });
+  });
+});
+`,
+    );
+    return { worker: pathToFileURL(worker), log: () => (existsSync(log) ? readFileSync(log, 'utf8') : '') };
+  };
+
+  it('are told the pool is closing once their tasks are done, and stopped when they answer', async () => {
+    const thread = standIn('answers', true, 20);
+    const pool = threadsPool({ threads: 1, worker: thread.worker }, 2);
+    await Promise.all([pool.run({ kind: 'environment' } as Task), pool.run({ kind: 'environment' } as Task)]);
+    const started = Date.now();
+    await pool.close();
+    expect(thread.log()).toBe('task\ntask\nclosing\n');
+    // Stopped on the answer, not after waiting out CLOSE_WAIT_MS.
+    expect(Date.now() - started).toBeLessThan(CLOSE_WAIT_MS);
+  });
+
+  it(`are stopped after ${CLOSE_WAIT_MS} ms when one does not answer, and at once when one has stopped by itself`, async () => {
+    const silent = standIn('silent', false);
+    const pool = threadsPool({ threads: 1, worker: silent.worker });
+    await pool.run({ kind: 'environment' } as Task);
+    const started = Date.now();
+    await pool.close();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(CLOSE_WAIT_MS - 50);
+    expect(silent.log()).toBe('task\nclosing\n');
+
+    const quitter = join(dir, 'quitter.cjs');
+    writeFileSync(quitter, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const failed = threadsPool({ threads: 1, worker: pathToFileURL(quitter) });
+    await expect(failed.run({ kind: 'environment' } as Task)).rejects.toThrow(/exit code 3/);
+    const closing = Date.now();
+    await failed.close();
+    expect(Date.now() - closing).toBeLessThan(CLOSE_WAIT_MS);
+  }, 20_000);
 });

@@ -64,7 +64,8 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
-});
+  // Building the bundle takes seconds, more on a loaded machine than a hook's default limit allows.
+}, 120_000);
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -195,6 +196,24 @@ describe("the compiled code a batch's worker threads keep between runs", () => {
     expect(warm.report).toBe(cold.report);
     expect(warm.status).toBe(1);
     expect(caches()).toEqual(written);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('is written when the run ends by a thread that checked only a few reports, and then used as it is', () => {
+    // 4 reports: a short run, whose thread checks the two it is given first and maybe one more — never the 16 after
+    // which a thread keeps its code at once (serveThread), so it is kept as the pool closes.
+    const dir = batch(4);
+    for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    const cold = checkAll(dir, 2);
+    expect(cold.status, cold.stderr).toBe(1);
+    expect(cold.report).toContain('"files": 4,');
+    const threads = caches().filter((n) => n.includes('.thread'));
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatch(new RegExp(`\\.${version.replaceAll('.', '\\.')}\\.thread\\.code-cache$`));
+    const file = join(pkg, 'dist', threads[0] as string);
+    const bytes = readFileSync(file);
+    const warm = checkAll(dir, 2);
+    expect(warm.report).toBe(cold.report);
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 

@@ -1,6 +1,10 @@
 import type { Worker as Thread } from 'node:worker_threads';
 import { isTuned, THREAD_YOUNG_GENERATION_MB } from './compiler.ts';
+import { CLOSED, CLOSING } from './thread.ts';
 import type { Reply, Task } from './worker.ts';
+
+/** How long a closing pool waits for a thread to finish what it is doing (thread.ts, `CLOSING`) before stopping it. */
+export const CLOSE_WAIT_MS = 5000;
 
 /** Set in `workerData` by the plain worker_threads pool, so the same worker module also serves tinypool. */
 export const THREAD_PROTOCOL = 'crossfoot-thread/1';
@@ -75,6 +79,9 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
   let next = 0;
   let failure: Error | undefined;
   let closing = false;
+  /** Called when a closing thread has answered, or has stopped. */
+  const closed = new Map<Thread, () => void>();
+  const exited = new Set<Thread>();
 
   const dispatch = () => {
     while (idle.length && waiting.length) {
@@ -97,7 +104,11 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
       workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned() },
       resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
     });
-    thread.on('message', (message: { id: number; reply: Reply }) => {
+    thread.on('message', (message: { id: number; reply: Reply } | typeof CLOSED) => {
+      if (message === CLOSED) {
+        closed.get(thread)?.();
+        return;
+      }
       const job = pending.get(message.id);
       pending.delete(message.id);
       idle.push(thread);
@@ -106,6 +117,8 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
     });
     thread.on('error', fail);
     thread.on('exit', (code) => {
+      exited.add(thread);
+      closed.get(thread)?.();
       if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
     for (let i = 0; i < depth; i++) idle.push(thread);
@@ -121,7 +134,23 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
       });
     },
     async close() {
+      if (closing) return;
       closing = true;
+      // Each thread finishes its tasks first (and keeps its compiled code if it has not yet, thread.ts), unless it has
+      // stopped or takes longer than CLOSE_WAIT_MS, as after a failure.
+      await Promise.all(
+        workers.map((thread) => {
+          if (failure || exited.has(thread)) return undefined;
+          return new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+            closed.set(thread, () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            thread.postMessage(CLOSING);
+          });
+        }),
+      );
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

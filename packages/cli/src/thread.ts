@@ -3,10 +3,16 @@ import type { Reply, Task } from './worker.ts';
 /** Tasks a thread started from the command's script runs before the code V8 has made of it is kept (`serveThread`). */
 export const WARM_TASKS = 16;
 
+/** The message the pool posts a thread before it stops it (pool.ts), and the thread's answer once its tasks are done. */
+export const CLOSING = 'crossfoot-closing';
+export const CLOSED = 'crossfoot-closed';
+
 /**
  * Serves the tasks of the plain worker_threads pool (pool.ts) in a worker thread: each message's task is run and its
  * reply posted back. `warm`, if given, is called once after `WARM_TASKS` tasks, when the code of a report's reading
- * and checking has been compiled (the command's thread keeps it for the next run's threads, bin/bundle.cjs).
+ * and checking has been compiled (the command's thread keeps it for the next run's threads, bin/bundle.cjs), or when
+ * the pool closes, if the thread ran any task by then: how many tasks a thread gets beside the main thread depends on
+ * the machine's load, and a run that gave it fewer would otherwise leave the next run's threads compiling everything.
  */
 export function serveThread(warm?: () => void): void {
   // Node's worker_threads, loaded only where a thread runs: the command's script exports this for its threads.
@@ -18,7 +24,14 @@ export function serveThread(warm?: () => void): void {
   let queue: Promise<unknown> = Promise.resolve();
   let served = 0;
   let run: ((task: Task) => Promise<Reply>) | undefined;
-  port.on('message', (message: { id: number; task: Task }) => {
+  port.on('message', (message: { id: number; task: Task } | typeof CLOSING) => {
+    if (message === CLOSING) {
+      queue = queue.then(() => {
+        if (served > 0) warm?.();
+        port.postMessage(CLOSED);
+      });
+      return;
+    }
     queue = queue.then(async () => {
       run ??= (await import('./worker.ts')).default;
       const reply = await run(message.task);
