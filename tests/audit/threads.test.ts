@@ -100,7 +100,11 @@ parentPort.on('message', (message) => {
     const pool = threadsPool({ threads: 1, worker: thread.worker }, 2);
     await Promise.all([pool.run({ kind: 'environment' } as Task), pool.run({ kind: 'environment' } as Task)]);
     const started = Date.now();
-    await pool.close();
+    const closing = pool.close();
+    // Closed once, however often asked; and given no task after.
+    expect(pool.close()).toBe(closing);
+    await expect(pool.run({ kind: 'environment' } as Task)).rejects.toThrow(/closed/);
+    await closing;
     expect(thread.log()).toBe('task\ntask\nclosing\n');
     // Stopped on the answer, not after waiting out CLOSE_WAIT_MS.
     expect(Date.now() - started).toBeLessThan(CLOSE_WAIT_MS);

@@ -124,34 +124,41 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
     for (let i = 0; i < depth; i++) idle.push(thread);
     return thread;
   });
+  /**
+   * Each thread finishes its tasks first (and keeps its compiled code if it has not yet, thread.ts), then is stopped;
+   * at once if it has stopped or the pool has failed, after CLOSE_WAIT_MS if it does not answer.
+   */
+  const stop = async () => {
+    await Promise.all(
+      workers.map((thread) => {
+        if (failure || exited.has(thread)) return undefined;
+        return new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+          closed.set(thread, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          thread.postMessage(CLOSING);
+        });
+      }),
+    );
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+  let stopped: Promise<void> | undefined;
   return {
     threads,
     run(task) {
       if (failure) return Promise.reject(failure);
+      if (closing) return Promise.reject(new Error('the pool of worker threads is closed'));
       return new Promise<Reply>((resolve, reject) => {
         waiting.push({ task, resolve, reject });
         dispatch();
       });
     },
-    async close() {
-      if (closing) return;
+    close() {
       closing = true;
-      // Each thread finishes its tasks first (and keeps its compiled code if it has not yet, thread.ts), unless it has
-      // stopped or takes longer than CLOSE_WAIT_MS, as after a failure.
-      await Promise.all(
-        workers.map((thread) => {
-          if (failure || exited.has(thread)) return undefined;
-          return new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, CLOSE_WAIT_MS);
-            closed.set(thread, () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            thread.postMessage(CLOSING);
-          });
-        }),
-      );
-      await Promise.all(workers.map((w) => w.terminate()));
+      stopped ??= stop();
+      return stopped;
     },
   };
 }
