@@ -98,13 +98,18 @@ parentPort.on('message', (message) => {
   it('are told the pool is closing once their tasks are done, and stopped when they answer', async () => {
     const thread = standIn('answers', true, 20);
     const pool = threadsPool({ threads: 1, worker: thread.worker }, 2);
-    await Promise.all([pool.run({ kind: 'environment' } as Task), pool.run({ kind: 'environment' } as Task)]);
+    // Closed while both tasks are still under way: they are answered before the thread is told, and it is stopped after.
+    const replies = Promise.all([pool.run({ kind: 'environment' } as Task), pool.run({ kind: 'environment' } as Task)]);
     const started = Date.now();
     const closing = pool.close();
     // Closed once, however often asked; and given no task after.
     expect(pool.close()).toBe(closing);
     await expect(pool.run({ kind: 'environment' } as Task)).rejects.toThrow(/closed/);
     await closing;
+    expect(await replies).toEqual([
+      { outcome: { kind: 'meta', uri: 'file:///r.md' } },
+      { outcome: { kind: 'meta', uri: 'file:///r.md' } },
+    ]);
     expect(thread.log()).toBe('task\ntask\nclosing\n');
     // Stopped on the answer, not after waiting out CLOSE_WAIT_MS.
     expect(Date.now() - started).toBeLessThan(CLOSE_WAIT_MS);
