@@ -106,10 +106,7 @@ parentPort.on('message', (message) => {
     expect(pool.close()).toBe(closing);
     await expect(pool.run({ kind: 'environment' } as Task)).rejects.toThrow(/closed/);
     await closing;
-    expect(await replies).toEqual([
-      { outcome: { kind: 'meta', uri: 'file:///r.md' } },
-      { outcome: { kind: 'meta', uri: 'file:///r.md' } },
-    ]);
+    expect(await replies).toEqual([{ outcome: { kind: 'meta', uri: 'file:///r.md' } }, { outcome: { kind: 'meta', uri: 'file:///r.md' } }]);
     expect(thread.log()).toBe('task\ntask\nclosing\n');
     // Stopped on the answer, not after waiting out CLOSE_WAIT_MS.
     expect(Date.now() - started).toBeLessThan(CLOSE_WAIT_MS);
