@@ -15,17 +15,19 @@ function repeatsAt(text: string, i: number, len: number): boolean {
   return true;
 }
 
-/** For each UTF-16 code unit, the last offset it was seen at in the text being scanned (-1: not seen); reset after each scan. */
-let lastSeen: Int32Array | undefined;
 /**
- * For each offset of the window being scanned, the next offset holding the same code unit (-1: none). Kept from one
- * text to the next: a text is scanned in windows of `WINDOW` offsets, so the table never grows past `WINDOW` plus the
- * longest phrase (a 5 MB report once made and zeroed a 20 MB table at every check).
+ * Where each key (a Han character, or a pair of them: see `scan`) was last seen, by a hash of the key: the offset in
+ * the window plus the `base` of the pass that saw it. Each pass takes a base past every value an earlier one stored,
+ * so an entry from an earlier window or text never looks recent and the table is never cleared.
  */
-const WINDOW = 1 << 18;
+const BUCKETS = 1 << 12;
+const lastSeen = new Float64Array(BUCKETS);
+let nextBase = 1;
+
+/** Offsets a scan takes at a time (`scan`): what it marks in a window is at most this many. */
+const WINDOW = 1 << 16;
 /** The window of a scan again around an edit (`rescan`). */
 const RESCAN_WINDOW = 1 << 12;
-let nextSeen = new Int32Array(0);
 
 /** A text and the repeated phrases found in it, for the same parameters (`rescan`). */
 export interface PhraseScan {
@@ -43,11 +45,9 @@ const lastScans = new Map<string, PhraseScan>();
  * none in `allow`. The text is scanned from the left: at each Han character the longest such phrase starting there is
  * taken, and the scan goes on after its repeat.
  *
- * A phrase of length L at i needs the character at i again at i + L, so the lengths worth testing at i are the
- * distances to the next few occurrences of the same character, found through a table of next occurrences: a
- * character seldom recurs within `max` places, so most offsets test nothing (testing every length at every offset was
- * the largest cost of the rules). Only occurrences within `max` places are followed, so the table is made a window at
- * a time, each reaching `max` places past the offsets scanned in it. `window` is for tests.
+ * A phrase of length L at i needs the characters at i (and, when L is 2 or more, at i + 1) again L places on, so the
+ * offsets worth testing are those where that key recurs within `max` places; most have none, and test nothing
+ * (testing every length at every offset was the largest cost of the rules). `window` is for tests.
  *
  * A long text (the language server checks one after every keystroke) is scanned only where it differs from the last
  * long text scanned with the same parameters (`rescan`).
@@ -91,7 +91,7 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
     const [at, length] = before[last] as [number, number];
     return j === at || j >= at + 2 * length;
   };
-  // Small windows: an edit is short, and a window's table is made whole before its offsets are scanned.
+  // Small windows: an edit is short, and a window is marked whole before its offsets are visited.
   const { found, stop } = scan(text, min, max, allow, Math.min(window, RESCAN_WINDOW), resume, out, n - suffix, (i) => stoppedAt(i - delta));
   if (stop < n) {
     const j = stop - delta;
@@ -103,6 +103,12 @@ export function rescan(previous: PhraseScan, text: string, min: number, max: num
 /**
  * The scan from offset `start` (one the scan stops at), adding to `out`; it ends early at an offset from `syncFrom` on
  * for which `synced` is true, and says where it ended (`stop`, the text's length when it did not).
+ *
+ * The text is taken a window at a time. A pass from the window's end back to its start (reaching `max` places past
+ * the end) marks the offsets whose key (the Han character there and the one after it; the character alone when
+ * `min` is 1) recurs within `max` places, asking `lastSeen` when the key was last seen, by a hash of it: a bucket two
+ * keys share marks an offset for nothing, never misses one. Only marked offsets can start a phrase, and they are
+ * few; the scan then visits them in order, testing every length at each, from the longest down.
  */
 function scan(
   text: string,
@@ -117,45 +123,64 @@ function scan(
 ): { found: [number, number][]; stop: number } {
   const n = text.length;
   if (n < 2 * min || max < min) return { found: out, stop: n };
-  lastSeen ??= new Int32Array(0x10000).fill(-1);
-  const last = lastSeen;
-  const size = Math.min(n, window + max);
-  if (nextSeen.length < size) nextSeen = new Int32Array(Math.min(WINDOW + max, Math.max(size, 2 * nextSeen.length)));
-  const next = size <= nextSeen.length ? nextSeen : new Int32Array(size);
-  const lengths = new Int32Array(max + 1);
-  let i = start;
-  while (i < n) {
-    // The window: offsets from `from` to `stop` are scanned, their next occurrences known up to `end`.
-    const from = i;
+  const pairs = min >= 2;
+  const marked = markedOffsets;
+  // Offsets before `pos` are inside a phrase found or its repeat; the others are visited, in order.
+  let pos = start;
+  for (let from = start; from < n; from += window) {
     const stop = Math.min(n, from + window);
     const end = Math.min(n, stop + max);
-    for (let k = end - 1; k >= from; k--) {
-      const c = text.charCodeAt(k);
-      next[k - from] = last[c] as number;
-      last[c] = k;
-    }
-    for (let k = from; k < end; k++) last[text.charCodeAt(k)] = -1;
-    while (i < stop) {
-      if (i >= syncFrom && synced(i)) return { found: out, stop: i };
-      let hit = 0;
-      if (isHan(text.charCodeAt(i))) {
-        const limit = Math.min(max, Math.floor((n - i) / 2));
-        let count = 0;
-        for (let j = next[i - from] as number; j !== -1 && j - i <= limit; j = next[j - from] as number) lengths[count++] = j - i;
-        for (let k = count - 1; k >= 0; k--) {
-          const len = lengths[k] as number;
-          if (len < min) break;
-          if (repeatsAt(text, i, len) && !allow.includes(text.slice(i, i + len))) {
-            hit = len;
-            break;
-          }
-        }
+    const base = nextBase;
+    nextBase += end - from + max + 1;
+    marked.length = 0;
+    for (let i = end - 1; i >= from; i--) {
+      const c0 = text.charCodeAt(i);
+      if (!isHan(c0)) continue;
+      let key = c0;
+      if (pairs) {
+        const c1 = text.charCodeAt(i + 1);
+        if (!isHan(c1)) continue;
+        key = c0 * 31 + c1;
       }
+      const h = key & (BUCKETS - 1);
+      const at = lastSeen[h] as number;
+      lastSeen[h] = base + i - from;
+      if (i < stop && at >= base && at - base - (i - from) <= max) marked.push(i);
+    }
+    // Marked offsets, last first.
+    for (let k = marked.length - 1; k >= 0; k--) {
+      const i = marked[k] as number;
+      if (i < pos) continue;
+      // Offsets from `pos` to `i` are visited before `i` is tried; those before it had nothing to try.
+      const synchronised = syncedBetween(pos, i + 1, syncFrom, synced);
+      if (synchronised >= 0) return { found: out, stop: synchronised };
+      const hit = longestAt(text, i, min, max, allow);
       if (hit) {
         out.push([i, hit]);
-        i += 2 * hit;
-      } else i++;
+        pos = i + 2 * hit;
+      } else pos = i + 1;
     }
+    const synchronised = syncedBetween(pos, stop, syncFrom, synced);
+    if (synchronised >= 0) return { found: out, stop: synchronised };
+    if (pos < stop) pos = stop;
   }
   return { found: out, stop: n };
+}
+
+/** Offsets marked in a window of `scan`, kept from one window to the next. */
+const markedOffsets: number[] = [];
+
+/** The first offset from `from` (and `syncFrom`) to `to`, exclusive, for which `synced` is true; -1 for none. */
+function syncedBetween(from: number, to: number, syncFrom: number, synced: (i: number) => boolean): number {
+  for (let p = Math.max(from, syncFrom); p < to; p++) if (synced(p)) return p;
+  return -1;
+}
+
+/** The longest phrase of `min` to `max` characters at `i` that repeats and is not allowed; 0 for none. */
+function longestAt(text: string, i: number, min: number, max: number, allow: readonly string[]): number {
+  const c = text.charCodeAt(i);
+  for (let len = Math.min(max, (text.length - i) >> 1); len >= min; len--) {
+    if (text.charCodeAt(i + len) === c && repeatsAt(text, i, len) && !allow.includes(text.slice(i, i + len))) return len;
+  }
+  return 0;
 }

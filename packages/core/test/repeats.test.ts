@@ -76,7 +76,7 @@ describe('repeatedPhrases', () => {
     );
   });
 
-  it('reads a text longer than the table it keeps between texts, and a short one after it', () => {
+  it('reads a text longer than its window, and a short one after it', () => {
     const long = `${'的是工作领导'.repeat(60_000)}进一步进一步`;
     expect(long.length).toBeGreaterThan(1 << 18);
     expect(repeatedPhrases(long, 2, 8, [])).toEqual(byEveryLength(long, 2, 8, []));
@@ -84,7 +84,7 @@ describe('repeatedPhrases', () => {
     expect(repeatedPhrases('工作工作', 2, 8, [])).toEqual([[0, 2]]);
   });
 
-  it('forgets one text before the next: the table of last occurrences starts clean each time', () => {
+  it('forgets one text before the next: what an earlier text left in the table of keys seen never looks recent', () => {
     expect(repeatedPhrases('工作工作', 2, 8, [])).toEqual([[0, 2]]);
     expect(repeatedPhrases('作工', 2, 8, [])).toEqual([]);
     expect(repeatedPhrases('工作 工作', 2, 8, [])).toEqual([]);
