@@ -442,13 +442,15 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
       right.operands.filter(own)[0];
     const difference = left.value.minus(right.value).toString();
     const precision = precisionText(left, right, tol);
+    const lhs = describe(ctx, relation.left, left, column);
+    const rhs = describe(ctx, relation.right, right, column);
     findings.push({
       messageId: column === undefined ? messageId : `${messageId}-in-column`,
       data: {
         relation: relation.text,
         column: column ?? '',
-        lhs: describe(ctx, relation.left, left, column),
-        rhs: describe(ctx, relation.right, right, column),
+        lhs,
+        rhs,
         op: opSymbol(relation.op),
         difference,
         precision,
@@ -456,7 +458,7 @@ function relationFindings(ctx: CheckContext, relation: Relation, forEach: 'colum
       range: primary?.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       related: related([...left.operands, ...right.operands].filter((o) => o !== primary)),
       arithmetic: {
-        expression: `${describe(ctx, relation.left, left, column)} ${opSymbol(relation.op)} ${describe(ctx, relation.right, right, column)}`,
+        expression: `${lhs} ${opSymbol(relation.op)} ${rhs}`,
         expected: right.value.toString(),
         actual: left.value.toString(),
         difference,

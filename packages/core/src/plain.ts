@@ -37,11 +37,14 @@ export function plainValue(text: string, decimals: number): number {
   if (decimals !== 0) return Number.NaN;
   const first = text.charCodeAt(0) === 45 ? 1 : 0;
   if (text.length === first || text.length - first > 12) return Number.NaN;
+  // Read digit by digit as they are checked: twelve digits stay well within exact integers.
+  let n = 0;
   for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return Number.NaN;
+    n = n * 10 + (c - 48);
   }
-  const n = Number(text);
+  if (first) n = -n;
   return Math.abs(n) < PLAIN_LIMIT ? n : Number.NaN;
 }
 

@@ -413,8 +413,94 @@ export function findColumn(table: Table, selector: string): number {
  */
 const rowsFound = new WeakMap<readonly Row[], Map<string, number>>();
 const columnsFound = new WeakMap<readonly Column[], Map<string, number>>();
-const rowsByTable = { get: (t: Table) => rowsFound.get(t.rows), set: (t: Table, found: Map<string, number>) => rowsFound.set(t.rows, found) };
-const columnsByTable = { get: (t: Table) => columnsFound.get(t.columns), set: (t: Table, found: Map<string, number>) => columnsFound.set(t.columns, found) };
+const rowsByTable = {
+  get: (t: Table) => rowsFound.get(t.rows) ?? sharedLayout(rowLayouts, rowsFound, t.rows, sameRows),
+  set: (t: Table, found: Map<string, number>) => keepLayout(rowLayouts, rowsFound, t.rows, found, rowShape),
+};
+const columnsByTable = {
+  get: (t: Table) => columnsFound.get(t.columns) ?? sharedLayout(columnLayouts, columnsFound, t.columns, sameColumns),
+  set: (t: Table, found: Map<string, number>) => keepLayout(columnLayouts, columnsFound, t.columns, found, columnShape),
+};
+
+/**
+ * Tables laid out alike, across documents: a format's statistics tables have the same rows (labels, outline numbers and
+ * depths, parents) and the same columns in every report, and a selector finds the same row or column in each. The
+ * shapes of the last few tables searched are kept with what was found in them; a table of a document checked later
+ * whose rows (or columns) have the same shape starts from those answers rather than searching row by row again. A
+ * shape is a copy of what a search reads of the rows, so no document is held; tables of more than `LAYOUT_ROWS` rows
+ * are not kept.
+ */
+interface Layout<S> {
+  shape: S[];
+  found: Map<string, number>;
+}
+
+interface RowShape {
+  label: string;
+  marker: string;
+  number: string;
+  level: number;
+  parent: number | undefined;
+}
+
+const rowLayouts: Layout<RowShape>[] = [];
+const columnLayouts: Layout<string>[] = [];
+/** Layouts kept of each kind: a report has a few tables, a pack names a few. */
+const KEPT_LAYOUTS = 8;
+const LAYOUT_ROWS = 400;
+
+const rowShape = (row: Row): RowShape => ({ label: row.label, marker: row.marker, number: row.number, level: row.level, parent: row.parent });
+const columnShape = (column: Column): string => column.label;
+
+function sameRows(shape: RowShape[], rows: readonly Row[]): boolean {
+  if (shape.length !== rows.length) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const a = shape[i] as RowShape;
+    const b = rows[i] as Row;
+    if (a.label !== b.label || a.marker !== b.marker || a.number !== b.number || a.level !== b.level || a.parent !== b.parent) return false;
+  }
+  return true;
+}
+
+function sameColumns(shape: string[], columns: readonly Column[]): boolean {
+  if (shape.length !== columns.length) return false;
+  for (let i = 0; i < columns.length; i++) if (shape[i] !== (columns[i] as Column).label) return false;
+  return true;
+}
+
+/** The answers kept for a layout shaped as `items` are, now also kept as theirs; undefined when none is. */
+function sharedLayout<T extends object, S>(
+  layouts: Layout<S>[],
+  found: WeakMap<readonly T[], Map<string, number>>,
+  items: readonly T[],
+  same: (shape: S[], items: readonly T[]) => boolean,
+): Map<string, number> | undefined {
+  for (let k = 0; k < layouts.length; k++) {
+    const layout = layouts[k] as Layout<S>;
+    if (!same(layout.shape, items)) continue;
+    if (k > 0) {
+      layouts.splice(k, 1);
+      layouts.unshift(layout);
+    }
+    found.set(items, layout.found);
+    return layout.found;
+  }
+  return undefined;
+}
+
+/** Keeps `byKey` as the answers for `items`, and for tables shaped like them (`sharedLayout`). */
+function keepLayout<T extends object, S>(
+  layouts: Layout<S>[],
+  found: WeakMap<readonly T[], Map<string, number>>,
+  items: readonly T[],
+  byKey: Map<string, number>,
+  shape: (item: T) => S,
+): void {
+  found.set(items, byKey);
+  if (items.length > LAYOUT_ROWS) return;
+  layouts.unshift({ shape: items.map(shape), found: byKey });
+  if (layouts.length > KEPT_LAYOUTS) layouts.pop();
+}
 
 /**
  * What `search` answers for `owner` (a table, a reference, a pattern) and `key`, worked out once per pair; `found`
