@@ -427,8 +427,8 @@ const columnsByTable = {
  * depths, parents) and the same columns in every report, and a selector finds the same row or column in each. The
  * shapes of the last few tables searched are kept with what was found in them; a table of a document checked later
  * whose rows (or columns) have the same shape starts from those answers rather than searching row by row again. A
- * shape is a copy of what a search reads of the rows, so no document is held; tables of more than `LAYOUT_ROWS` rows
- * are not kept.
+ * shape is a copy of what a search reads of the rows, not the rows themselves (a long label may still share the memory
+ * of the text it was read from: a few reports' texts at most); tables of more than `LAYOUT_ROWS` rows are not kept.
  */
 interface Layout<S> {
   shape: S[];
