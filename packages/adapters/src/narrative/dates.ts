@@ -291,9 +291,14 @@ function englishYear(text: string, at: number): FoundDate | undefined {
 /* Scanner --------------------------------------------------------------------------------------- */
 
 /** `〇○零一二三四五六七八九`, the digits a Chinese year is written with. */
-const CN_YEAR_DIGITS = new Set([...'〇○零一二三四五六七八九'].map((c) => c.charCodeAt(0)));
+const CN_YEAR_DIGIT = 1;
 /** `十百千万第`: before a Chinese digit, they make it part of a number or an ordinal, not a year. */
-const CN_NOT_YEAR_BEFORE = new Set([...'十百千万第'].map((c) => c.charCodeAt(0)));
+const CN_NOT_YEAR_BEFORE = 2;
+/** Flags by character code (every character of every paragraph is looked up): a table, not a set. */
+const CN_FLAGS = new Uint8Array(0x10000);
+for (const c of '〇○零一二三四五六七八九') CN_FLAGS[c.charCodeAt(0)] = CN_YEAR_DIGIT;
+for (const c of '十百千万第') CN_FLAGS[c.charCodeAt(0)] = CN_NOT_YEAR_BEFORE;
+const cnFlags = (c: number): number => (c >= 0 ? (CN_FLAGS[c] as number) : 0);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -320,9 +325,9 @@ export function scanFoldedDates(text: string, skip: readonly Span[] = []): Found
       if (!(isDigit(prev) || isLetter(prev) || prev === 46 || prev === 45 || prev === 47 || prev === 0x7b2c) && !mask.has(i)) {
         hit = numericDate(text, i) ?? chineseDate(text, i) ?? englishDate(text, i) ?? englishYear(text, i);
       }
-    } else if (CN_YEAR_DIGITS.has(c)) {
+    } else if (cnFlags(c) === CN_YEAR_DIGIT) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      if (!CN_YEAR_DIGITS.has(prev) && !CN_NOT_YEAR_BEFORE.has(prev) && !mask.has(i)) hit = chineseDate(text, i);
+      if (cnFlags(prev) === 0 && !mask.has(i)) hit = chineseDate(text, i);
     } else if (isUpper(c)) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
       if (!isLetter(prev) && !mask.has(i)) hit = englishDate(text, i);
