@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runBatch } from '../../packages/cli/src/batch.ts';
-import { BATCH_FLAGS, forgetTuning, MANY_REPORTS_FLAGS, TUNED_BYTES, TUNED_RUN, worthTuning } from '../../packages/cli/src/compiler.ts';
+import {
+  BATCH_FLAGS,
+  forgetTuning,
+  LARGE_REPORT_FLAGS,
+  MANY_REPORTS_FLAGS,
+  TUNED_BYTES,
+  TUNED_RUN,
+  threadCodeVariant,
+  worthTuning,
+} from '../../packages/cli/src/compiler.ts';
 import { makeReports, ROOT, removeCorpora, tempDir } from './corpus.ts';
 
 afterAll(removeCorpora);
@@ -23,6 +32,8 @@ describe('V8 tuned for a long batch', () => {
     const command = await run(long, true);
     // With a heap that grows more slowly: a run of many reports.
     expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${MANY_REPORTS_FLAGS}`]]);
+    // Its worker threads keep their code under the name of those flags.
+    expect(threadCodeVariant()).toBe('thread-tuned');
     await run(long, true);
     expect(setFlags).toHaveBeenCalledTimes(1);
     // Only the compiler's work changes: the findings are the same.
@@ -33,6 +44,7 @@ describe('V8 tuned for a long batch', () => {
 
   it('has its flags set for one report when it is large, by the command only', async () => {
     forgetTuning();
+    expect(threadCodeVariant()).toBe('thread');
     const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
     // One report of `TUNED_BYTES`: the example's report and a paragraph of narrative repeated after it; and one a byte short.
     const example = readFileSync(join(ROOT, 'examples', 'jiangzhou-transport', '2024.md'), 'utf8');
@@ -52,8 +64,9 @@ describe('V8 tuned for a long batch', () => {
     await runBatch({ cwd: short, patterns: ['.'], jobs: 1, tuneCompiler: true });
     expect(setFlags).not.toHaveBeenCalled();
     const command = await runBatch({ cwd: large, patterns: ['.'], jobs: 1, tuneCompiler: true });
-    // Without the slower-growing heap: what one large report reads stays live until it is checked.
-    expect(setFlags.mock.calls).toEqual([[BATCH_FLAGS]]);
+    // A faster-growing heap, not the slower one: what one large report reads stays live until it is checked.
+    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${LARGE_REPORT_FLAGS}`]]);
+    expect(threadCodeVariant()).toBe('thread-tuned-large');
     expect(command.stats.files).toBe(1);
     setFlags.mockRestore();
   }, 120_000);

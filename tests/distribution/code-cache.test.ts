@@ -231,6 +231,39 @@ describe("the compiled code a batch's worker threads keep between runs", () => {
     expect(caches().filter((n) => !n.includes('.thread'))).toEqual(main);
   });
 
+  it("is kept apart for a short run of large reports, whose flags differ from a long run's, and each used as it is", () => {
+    // Two reports of about 600 KB: a run tuned for its bytes (compiler.ts, TUNED_BYTES), under a faster-growing heap
+    // than a run of many reports. V8 turns down code kept under other flags, so each kind of run keeps its own.
+    const dir = join(work, 'large', 'reports');
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(REPORT, 'utf8');
+    const paragraph = '\n本机关持续推进政务公开标准化规范化建设，及时回应社会关切，全年未发生因公开不当引发的舆情事件。\n';
+    const padded = `${text}${paragraph.repeat(Math.ceil((600 * 1024 - Buffer.byteLength(text)) / Buffer.byteLength(paragraph)))}`;
+    for (const name of ['a.md', 'b.md']) writeFileSync(join(dir, name), padded);
+    const many = batch(120);
+    for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    const large = checkAll(dir, 2);
+    expect(large.status, large.stderr).toBe(1);
+    expect(large.report).toContain('"files": 2,');
+    const kept = caches().filter((n) => n.includes('.thread'));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(new RegExp(`\\.${version.replaceAll('.', '\\.')}\\.thread-tuned-large\\.code-cache$`));
+    const file = join(pkg, 'dist', kept[0] as string);
+    const bytes = readFileSync(file);
+    // A long run keeps its threads' code under its own name, leaving the large run's as it was.
+    expect(checkAll(many, 2).status).toBe(1);
+    expect(
+      caches()
+        .filter((n) => n.includes('.thread'))
+        .sort(),
+    ).toEqual([kept[0], kept[0]?.replace('.thread-tuned-large.', '.thread-tuned.')].sort());
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // And the large run uses its code again as it is.
+    const again = checkAll(dir, 2);
+    expect(again.report).toBe(large.report);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   it('is made again when V8 turns it down, and a run with a damaged one gives the same report', () => {
     const dir = batch(120);
     const expected = checkAll(dir, 2);

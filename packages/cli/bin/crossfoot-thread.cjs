@@ -5,5 +5,8 @@ const { join } = require('node:path');
 const { workerData } = require('node:worker_threads');
 const { loadBundle } = require('./bundle.cjs');
 
-const { exports: command, remember } = loadBundle(join(__dirname, '..', 'dist'), workerData?.tuned ? 'thread-tuned' : 'thread');
+// The name its code is kept under, for the flags the run set (compiler.ts, threadCodeVariant); a pool of an older
+// bundle names none.
+const variant = workerData?.variant ?? (workerData?.tuned ? 'thread-tuned' : 'thread');
+const { exports: command, remember } = loadBundle(join(__dirname, '..', 'dist'), variant);
 command.serveThread(remember);

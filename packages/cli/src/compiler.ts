@@ -38,6 +38,19 @@ export const BATCH_FLAGS = '--max-inlined-bytecode-size-cumulative=100 --no-allo
 export const MANY_REPORTS_FLAGS = '--heap-growing-percent=30';
 
 /**
+ * Set beside `BATCH_FLAGS` for a run tuned by its bytes rather than its number of reports: a large report among few.
+ *
+ * What a large report reads stays live until it is checked, so the heap grows with it, and every full collection on
+ * the way marks all of it again to free little. Left to V8, the old generation may grow to about four times what the
+ * last full collection left live; the 5 MB report of the bench was collected whole a second time near its end (125 MB
+ * live, 120–160 ms, `--trace-gc`). Five times lets it finish without that: over ten runs alternated with the flag and
+ * without, 2.09 → 2.01 s on average and 2.61 → 2.45 s of CPU, peaking 241 MB rather than 244; the 1 MB report, and 45
+ * small reports with it, within what runs vary by. V8 turns down code kept under other flags, this one among them, so
+ * a thread of such a run keeps its code apart (`threadCodeVariant`).
+ */
+export const LARGE_REPORT_FLAGS = '--heap-growing-percent=400';
+
+/**
  * The young generation of a worker thread checking reports, in MiB: 8 MiB semi-spaces where V8 lets them grow to 16 on
  * a 64-bit machine. A report's reading and checking makes a few MB that die within it, so a smaller nursery is
  * collected more often but copies no more: 1,000 reports in the same time, peaking 144–149 MiB rather than 160–165.
@@ -64,20 +77,36 @@ export function worthTuning(count: number, paths: Iterable<string>): boolean {
 
 let tuned = false;
 
-/** Sets `BATCH_FLAGS`, and `MANY_REPORTS_FLAGS` for a run of `reports` from `TUNED_RUN` on, once a process. */
+/**
+ * Sets `BATCH_FLAGS`, once a process, with `MANY_REPORTS_FLAGS` for a run of `reports` from `TUNED_RUN` on, and
+ * `LARGE_REPORT_FLAGS` for a shorter one (tuned for its bytes).
+ */
 export function tuneForBatch(reports: number): void {
   if (tuned) return;
   tuned = true;
-  const flags = reports >= TUNED_RUN ? `${BATCH_FLAGS} ${MANY_REPORTS_FLAGS}` : BATCH_FLAGS;
+  large = reports < TUNED_RUN;
+  const flags = `${BATCH_FLAGS} ${large ? LARGE_REPORT_FLAGS : MANY_REPORTS_FLAGS}`;
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
 }
+
+/** Whether the flags set were those of a run tuned for its bytes (`LARGE_REPORT_FLAGS`). */
+let large = false;
 
 /** Whether this process has set `BATCH_FLAGS`: its worker threads keep their compiled code apart (bin/bundle.cjs). */
 export function isTuned(): boolean {
   return tuned;
 }
 
+/**
+ * Under which name a worker thread keeps the code V8 made of the command (bin/crossfoot-thread.cjs, bin/bundle.cjs):
+ * V8 turns down code kept under other flags, the heap's growth among them, so each set of flags keeps its own.
+ */
+export function threadCodeVariant(): string {
+  return tuned ? (large ? 'thread-tuned-large' : 'thread-tuned') : 'thread';
+}
+
 /** Forgets that the flags were set, so that a test can see them set again (V8 keeps them: tests mock the setting). */
 export function forgetTuning(): void {
   tuned = false;
+  large = false;
 }

@@ -1,5 +1,5 @@
 import type { Worker as Thread } from 'node:worker_threads';
-import { isTuned, THREAD_YOUNG_GENERATION_MB } from './compiler.ts';
+import { isTuned, THREAD_YOUNG_GENERATION_MB, threadCodeVariant } from './compiler.ts';
 import { CLOSED, CLOSING } from './thread.ts';
 import type { Reply, Task } from './worker.ts';
 
@@ -99,9 +99,10 @@ export function threadsPool({ threads, worker }: PoolOptions, depth = 1): Pool {
     waiting.length = 0;
   };
   const workers = Array.from({ length: threads }, () => {
-    // `tuned`: whether the run set its compiler flags, under which the thread's compiled code is kept (bin/bundle.cjs).
+    // `tuned`: whether the run set its compiler flags; `variant`: under which name the thread's compiled code is kept,
+    // for those flags (bin/bundle.cjs). A thread of an older bin reads `tuned` alone.
     const thread = new Worker(worker, {
-      workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned() },
+      workerData: { protocol: THREAD_PROTOCOL, tuned: isTuned(), variant: threadCodeVariant() },
       resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
     });
     thread.on('message', (message: { id: number; reply: Reply } | typeof CLOSED) => {
