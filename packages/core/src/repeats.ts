@@ -133,13 +133,21 @@ function scan(
     const base = nextBase;
     nextBase += end - from + max + 1;
     marked.length = 0;
+    // Going backward, the character after `i` is the one the last step read: `next`, Han when `nextHan` (a key of two
+    // needs both). Most characters of a report (digits, pipes, spaces, punctuation) fall below the first Han block.
+    let next = text.charCodeAt(end);
+    let nextHan = isHan(next);
     for (let i = end - 1; i >= from; i--) {
       const c0 = text.charCodeAt(i);
-      if (!isHan(c0)) continue;
+      const han = c0 >= 0x3400 && isHan(c0);
+      const c1 = next;
+      const pairHan = nextHan;
+      next = c0;
+      nextHan = han;
+      if (!han) continue;
       let key = c0;
       if (pairs) {
-        const c1 = text.charCodeAt(i + 1);
-        if (!isHan(c1)) continue;
+        if (!pairHan) continue;
         key = c0 * 31 + c1;
       }
       const h = key & (BUCKETS - 1);
