@@ -1,4 +1,4 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Engine, Fact, type RuleResult } from 'json-rules-engine';
 import { type CheckContext, type Finding, reportYear, runCheck } from './checks.ts';
 import { type Diagnostic, docsUrl, type Locale, type RuleMeta, type Severity, sortDiagnostics } from './diagnostic.ts';
 import { CrossfootError, CrossfootErrors } from './errors.ts';
@@ -82,18 +82,23 @@ class CompiledPack {
     this.engine.addOperator('violated', (found: unknown, expected: unknown) => (Array.isArray(found) && found.length > 0) === expected);
     // Every check of the pack in one fact, for one engine rule: an engine rule per pack rule cost json-rules-engine a
     // condition evaluation and a deep copy of the rule's conditions for each, about a tenth of the rules' time.
-    this.engine.addFact('findings', async (_params: unknown, almanac) => {
-      const ctx = (await almanac.factValue('ctx')) as RunContext;
-      const found: { rule: string; finding: Finding }[] = [];
-      for (const rule of ctx.rules.values()) {
-        if (rule.check.kind === 'conditions') continue;
-        for (const finding of runCheck(ctx, rule.check)) found.push({ rule: rule.id, finding });
-      }
-      return found;
-    });
+    // Asked for once a run, it keeps no cached value: caching hashes the fact's id and parameters (hash-it) at every run.
+    this.engine.addFact(
+      FINDINGS_FACT,
+      async (_params: unknown, almanac) => {
+        const ctx = (await almanac.factValue(CONTEXT_FACT)) as RunContext;
+        const found: { rule: string; finding: Finding }[] = [];
+        for (const rule of ctx.rules.values()) {
+          if (rule.check.kind === 'conditions') continue;
+          for (const finding of runCheck(ctx, rule.check)) found.push({ rule: rule.id, finding });
+        }
+        return found;
+      },
+      { cache: false },
+    );
     for (const fact of Object.values(pack.facts)) {
       this.engine.addFact(fact.name, async (_params: unknown, almanac) => {
-        const ctx = (await almanac.factValue('ctx')) as RunContext;
+        const ctx = (await almanac.factValue(CONTEXT_FACT)) as RunContext;
         const v = ctx.resolver.fact(fact);
         return isUnresolved(v) ? undefined : v.value.toNumber();
       });
@@ -109,7 +114,7 @@ class CompiledPack {
     if (checks) {
       this.engine.addRule({
         name: CHECKS_RULE,
-        conditions: { all: [{ fact: 'findings', operator: 'violated', value: true }] },
+        conditions: { all: [{ fact: FINDINGS_FACT, operator: 'violated', value: true }] },
         event: { type: 'violated', params: { pack: pack.id } },
       });
     }
@@ -118,7 +123,8 @@ class CompiledPack {
   async run(doc: ReportDocument, previous: ReportDocument | undefined, lines: LineIndex): Promise<{ rule: RuleDef; finding: Finding }[]> {
     const resolver = new Resolver(doc, this.pack, previous ? new Resolver(previous, this.pack) : undefined);
     const ctx: RunContext = { doc, pack: this.pack, resolver, lines, rules: this.rules };
-    const { results, failureResults } = await this.engine.run({ ctx });
+    // The run's context as a fact made for it, uncached for the same reason as `findings`.
+    const { results, failureResults } = await this.engine.run({ [CONTEXT_FACT]: new Fact(CONTEXT_FACT, ctx, { cache: false }) });
     const out: { rule: RuleDef; finding: Finding }[] = [];
     for (const result of results) {
       if (result.name !== CHECKS_RULE) continue;
@@ -150,6 +156,14 @@ class CompiledPack {
     return out;
   }
 }
+
+/**
+ * The engine's own facts: every check of a pack, and the context of a run. A pack's fact names cannot begin with `#`
+ * (the pack schema's `name`), so a pack's facts never replace these: a pack fact once named `findings` took the place
+ * of every check, and the run passed without them.
+ */
+const FINDINGS_FACT = '#findings';
+const CONTEXT_FACT = '#context';
 
 /** The engine rule that runs every check of a pack (its rules' own checks; `conditions` rules are engine rules of their own). */
 const CHECKS_RULE = '#checks';

@@ -556,6 +556,26 @@ describe('raw json-rules-engine conditions', () => {
     expect(found[0]!.data.facts).toBe('handled = 15, received = 12');
     expect(found[0]!.range.start.line).toBe(18);
   });
+
+  it('keeps facts named as the engine names its own apart from them', async () => {
+    // The engine runs every check through a fact of its own and hands it the run's context as another: a pack's facts
+    // may take any name, those included, and must neither replace them nor be replaced.
+    const renamed = PACK.replace('  received: {', '  ctx: {')
+      .replace('  handled: {', '  findings: {')
+      .replace(
+        '{ fact: handled, operator: lessThanInclusive, value: { fact: received } }',
+        '{ fact: findings, operator: lessThanInclusive, value: { fact: ctx } }',
+      );
+    expect(renamed).toContain('fact: findings');
+    const clash = loadPack('demo', memoryHost({ '/rules/demo/pack.yaml': renamed }));
+    const d = doc({ meta, sections, tables: [t3({ '(七)': ['14', '1', '15'] })] });
+    const found = await new Checker([clash], { locale: 'zh-CN' }).check({ doc: d, packs: [clash] });
+    const expected = await run(d);
+    expect(ids(found)).toEqual(ids(expected));
+    expect(ids(found)).toContain('demo/results-total');
+    const conditions = found.filter((x) => x.ruleId === 'demo/handled-at-most-received');
+    expect(conditions.map((x) => x.data.facts)).toEqual(['findings = 15, ctx = 12']);
+  });
 });
 
 describe('configuration and suppression', () => {
