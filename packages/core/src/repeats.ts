@@ -135,7 +135,8 @@ function scan(
     marked.length = 0;
     // Going backward, the character after `i` is the one the last step read: `next`, Han when `nextHan` (a key of two
     // needs both). Most characters of a report (digits, pipes, spaces, punctuation) fall below the first Han block.
-    let next = text.charCodeAt(end);
+    // Never read past the text: `charCodeAt` out of range gives NaN, a double where the loop holds small integers.
+    let next = end < n ? text.charCodeAt(end) : 0;
     let nextHan = isHan(next);
     for (let i = end - 1; i >= from; i--) {
       const c0 = text.charCodeAt(i);
