@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/decode.ts';
 
@@ -140,5 +141,57 @@ describe('decode: files that cannot be read give one located problem', () => {
       const bytes = new Uint8Array([...good, ...bad, 0x0a]);
       expect(problemOf(bytes).message.en).toMatch(/^The file reads as UTF-8 but has an invalid byte sequence at line 2, column 1 /);
     }
+  });
+});
+
+describe('decode: valid UTF-8, checked and converted by Node', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** Characters of one to four UTF-8 bytes, the Chinese and full-width forms reports are written in among them. */
+  const character = fc.oneof(
+    fc.constantFrom('a', ' ', '\n', '\t', '7', '|', '\r'),
+    // From U+00A0: the C1 controls below it make a text read as binary.
+    fc.integer({ min: 0xa0, max: 0x7ff }).map((c) => String.fromCodePoint(c)),
+    fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCodePoint(c)),
+    fc.integer({ min: 0xff01, max: 0xff5e }).map((c) => String.fromCodePoint(c)),
+    fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  );
+
+  it('gives the text the WHATWG decoder gives', () => {
+    fc.assert(
+      fc.property(fc.array(character, { minLength: 1, maxLength: 400 }), (chars) => {
+        const bytes = new Uint8Array(Buffer.from(chars.join(''), 'utf8'));
+        const result = decode(bytes);
+        expect(result).toEqual({ text: strict.decode(bytes), encoding: 'utf-8' });
+      }),
+    );
+  });
+
+  it('gives it whole for a text of several pieces, however a character falls on their boundaries', () => {
+    // Pieces of 256 KiB: a character of two, three or four bytes placed at each offset around the first boundary.
+    for (const wide of ['é', '中', '😀']) {
+      for (let shift = 0; shift < 4; shift++) {
+        const head = 'x'.repeat((1 << 18) - 2 - shift);
+        const text = `${head}${wide.repeat(3)}${'一二三'.repeat(100_000)}\n`;
+        const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+        const result = decode(bytes);
+        if (!('text' in result)) throw new Error('not decoded');
+        expect(result.text.length).toBe(text.length);
+        expect(result.text === text).toBe(true);
+      }
+    }
+  });
+
+  it('never reads as UTF-8 bytes the WHATWG decoder refuses', () => {
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 60 }), fc.constantFrom([0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8]), (chars, bad) => {
+        const good = Buffer.from(`一${chars.join('')}`, 'utf8');
+        const bytes = new Uint8Array([...good, ...bad, 0x41]);
+        expect(() => strict.decode(bytes)).toThrow();
+        const result = decode(bytes);
+        // A located problem, or another encoding (a few bytes may read as GB18030): never UTF-8.
+        if ('text' in result) expect(result.encoding).not.toBe('utf-8');
+        else expect(result.problem.code).toBe('decode');
+      }),
+    );
   });
 });
