@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/decode.ts';
 
@@ -183,15 +183,19 @@ describe('decode: valid UTF-8, checked and converted by Node', () => {
 
   it('never reads as UTF-8 bytes the WHATWG decoder refuses', () => {
     fc.assert(
-      fc.property(fc.array(character, { maxLength: 60 }), fc.constantFrom([0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8]), (chars, bad) => {
-        const good = Buffer.from(`一${chars.join('')}`, 'utf8');
-        const bytes = new Uint8Array([...good, ...bad, 0x41]);
-        expect(() => strict.decode(bytes)).toThrow();
-        const result = decode(bytes);
-        // A located problem, or another encoding (a few bytes may read as GB18030): never UTF-8.
-        if ('text' in result) expect(result.encoding).not.toBe('utf-8');
-        else expect(result.problem.code).toBe('decode');
-      }),
+      fc.property(
+        fc.array(character, { maxLength: 60 }),
+        fc.constantFrom([0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8]),
+        (chars, bad) => {
+          const good = Buffer.from(`一${chars.join('')}`, 'utf8');
+          const bytes = new Uint8Array([...good, ...bad, 0x41]);
+          expect(() => strict.decode(bytes)).toThrow();
+          const result = decode(bytes);
+          // A located problem, or another encoding (a few bytes may read as GB18030): never UTF-8.
+          if ('text' in result) expect(result.encoding).not.toBe('utf-8');
+          else expect(result.problem.code).toBe('decode');
+        },
+      ),
     );
   });
 });
