@@ -1,3 +1,4 @@
+import { transcode } from 'node:buffer';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CrossfootError, type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
@@ -72,12 +73,22 @@ export function keptForm(uri: string, findings: Findings): Kept {
   for (let i = 0; i < own.length; i++) rendered += (i ? '\u0000' : '') + jsonFinding(own[i] as Diagnostic);
   const lines = JSON.stringify(findings.lines);
   const others = JSON.stringify(elsewhere);
-  const lengths: [number, number, number] = [Buffer.byteLength(lines, 'utf8'), Buffer.byteLength(rendered, 'utf8'), Buffer.byteLength(others, 'utf8')];
+  const parts = [utf8(lines), utf8(rendered), utf8(others)] as const;
+  const lengths: [number, number, number] = [parts[0].length, parts[1].length, parts[2].length];
   const bytes = Buffer.allocUnsafeSlow(lengths[0] + lengths[1] + lengths[2]);
-  bytes.write(lines, 0, 'utf8');
-  bytes.write(rendered, lengths[0], 'utf8');
-  bytes.write(others, lengths[0] + lengths[1], 'utf8');
+  bytes.set(parts[0], 0);
+  bytes.set(parts[1], lengths[0]);
+  bytes.set(parts[2], lengths[0] + lengths[1]);
   return { bytes, lengths, spans, counted };
+}
+
+/**
+ * A text in UTF-8. Node 20 measures and encodes a string holding other than Latin-1 (the Chinese of a report's
+ * findings) with V8's character-by-character encoder, twice over for a length and the bytes; its UTF-16 copied out
+ * and converted by ICU's `transcode` takes about half the instructions (callgrind, a batch of 100 reports).
+ */
+function utf8(text: string): Uint8Array {
+  return text.length < 64 ? Buffer.from(text, 'utf8') : transcode(Buffer.from(text, 'utf16le'), 'utf16le', 'utf8');
 }
 
 /**
