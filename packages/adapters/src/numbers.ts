@@ -29,12 +29,21 @@ export function isEmptyMark(text: string): boolean {
 /** Reads a table cell: one number, optionally signed, with thousands separators, a decimal part and a unit. */
 export function readNumber(text: string): NumberReading {
   // Most cells of a statistics table are bare digits: read them as the general path below would.
-  if (DIGITS.test(text)) return { value: text.replace(LEADING_ZEROS, ''), decimals: 0, empty: false, unreadable: false };
+  if (DIGITS.test(text)) return reading(text.replace(LEADING_ZEROS, ''), 0, undefined, false, false);
   const t = foldWidth(text).trim();
-  if (t === '' || EMPTY.test(t)) return { empty: true, unreadable: false };
+  if (t === '' || EMPTY.test(t)) return reading(undefined, undefined, undefined, true, false);
   const parsed = parse(t);
-  if (parsed) return { ...parsed, empty: false, unreadable: false };
-  return { empty: false, unreadable: looksNumeric(t) };
+  if (parsed) return reading(parsed.value, parsed.decimals, parsed.unit, false, false);
+  return reading(undefined, undefined, undefined, false, looksNumeric(t));
+}
+
+/**
+ * A reading with every member, in one order, those it lacks undefined: readings of four shapes (and a spread copy of
+ * another) made every site that reads a cell's reading look its members up in V8's megamorphic cache, for every cell
+ * of every table.
+ */
+function reading(value: string | undefined, decimals: number | undefined, unit: string | undefined, empty: boolean, unreadable: boolean): NumberReading {
+  return { value, decimals, unit, empty, unreadable };
 }
 
 function parse(t: string): Omit<NumberReading, 'empty' | 'unreadable'> | undefined {
