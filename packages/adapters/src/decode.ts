@@ -109,8 +109,9 @@ function failure(id: keyof typeof messages, data: Record<string, string | number
 }
 
 /**
- * The text of bytes that are valid UTF-8 (a BOM kept), else undefined: one native pass checks and decodes, where
- * the scan that says where and how UTF-8 breaks is needed only for the bytes that are not.
+ * The text of bytes that are valid UTF-8 (a BOM kept), else undefined: checked and decoded natively (in Node by
+ * `isUtf8` and `transcode`, elsewhere by a strict `TextDecoder`), where the scan that says where and how UTF-8 breaks
+ * is needed only for the bytes that are not.
  */
 function validUtf8(bytes: Uint8Array): string | undefined {
   const node = nodeBuffer();
