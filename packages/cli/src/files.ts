@@ -51,9 +51,11 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
     if (!matches.length) missing.push(pattern);
     for (const f of matches) found.add(resolve(f));
   }
+  // A file named on its own is kept whatever the ignore list says; a set, since a shell's glob can name thousands.
+  const named = new Set(patterns.map((p) => resolve(cwd, p)));
   const files = [...found]
     .map((path) => ({ path, uri: toUri(cwd, path) }))
-    .filter((f) => patterns.some((p) => resolve(cwd, p) === f.path) || !isIgnored(f.uri))
+    .filter((f) => named.has(f.path) || !isIgnored(f.uri))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { files, missing };
 }
