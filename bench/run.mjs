@@ -91,9 +91,7 @@ function halves(dir) {
     .sort();
   const half = Math.ceil(files.length / 2);
   const one = (part, out) =>
-    [process.execPath, CLI, 'check', '--jobs', '1', '--format', 'json', '-o', join(WORK, out), ...part]
-      .map((a) => `'${a.replaceAll("'", `'\\''`)}'`)
-      .join(' ');
+    [process.execPath, CLI, 'check', '--jobs', '1', '--format', 'json', '-o', join(WORK, out), ...part].map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
   return run('/bin/sh', ['-c', `${one(files.slice(0, half), 'a.json')} & ${one(files.slice(half), 'b.json')} & wait`], dir, [0]);
 }
 
