@@ -36,7 +36,7 @@ describe("the command's stdout and stderr", () => {
   });
 
   it.runIf(posix)('leave a device, which may be a terminal, to the stream', () => {
-    const fd = openSync('/dev/null', 'w');
+    const fd = openSync('/dev/zero', 'w');
     const { written, stream } = recorder();
     try {
       expect(mayBeTerminal(fd)).toBe(true);
@@ -45,6 +45,24 @@ describe("the command's stdout and stderr", () => {
       closeSync(fd);
     }
     expect(written).toEqual(['to the stream']);
+  });
+
+  it.runIf(posix)('write to the null device directly, without making a stream', () => {
+    const fd = openSync('/dev/null', 'w');
+    const { written, stream } = recorder();
+    const calls: number[] = [];
+    const write = ((_fd: number, _bytes: Uint8Array, _offset: number, length: number) => {
+      calls.push(length);
+      return length;
+    }) as typeof import('node:fs').writeSync;
+    try {
+      expect(mayBeTerminal(fd)).toBe(false);
+      directWriter(fd, stream, write)('共检查 1 个文件\n');
+    } finally {
+      closeSync(fd);
+    }
+    expect(calls).toEqual([Buffer.byteLength('共检查 1 个文件\n')]);
+    expect(written).toEqual([]);
   });
 
   it('leave a descriptor that cannot be looked at to the stream', () => {

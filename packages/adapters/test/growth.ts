@@ -3,7 +3,7 @@
  * result: each size is timed several times and its fastest run kept (noise only ever adds time), and when the ratio
  * is over the bound the whole measurement is repeated. A really quadratic path exceeds the bound every time.
  */
-export function growthRatio(run: (input: string) => void, small: string, large: string, bound: number, attempts = 3): number {
+export function growthRatio(run: (input: string) => void, small: string, large: string, bound: number, attempts = 5): number {
   const fastest = (input: string, runs: number) => {
     let best = Number.POSITIVE_INFINITY;
     for (let k = 0; k < runs; k++) {

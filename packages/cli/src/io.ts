@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 
 /** Where a command runs and writes: its working directory, stdout and stderr, and whether they are terminals. */
 export interface Io {
@@ -35,14 +35,33 @@ export const defaultIo = (): Io => {
   };
 };
 
-/** Whether `fd` may be a terminal: anything but a file, a pipe or a socket (a device, or a descriptor that cannot be looked at). */
+/**
+ * Whether `fd` may be a terminal: anything but a file, a pipe, a socket or the null device (any other device, or a
+ * descriptor that cannot be looked at). Output sent to `/dev/null`, as scripts and CI steps often send it, is written
+ * directly: asking Node's stream whether it is a terminal would make the stream.
+ */
 export function mayBeTerminal(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return !(stat.isFile() || stat.isFIFO() || stat.isSocket());
+    return !(stat.isFile() || stat.isFIFO() || stat.isSocket() || isNullDevice(stat));
   } catch {
     return true;
   }
+}
+
+/** The null device's device number, looked up once (null where there is no `/dev/null`). */
+let nullDevice: number | null | undefined;
+
+function isNullDevice(stat: Stats): boolean {
+  if (!stat.isCharacterDevice()) return false;
+  if (nullDevice === undefined) {
+    try {
+      nullDevice = statSync('/dev/null', { throwIfNoEntry: false })?.rdev ?? null;
+    } catch {
+      nullDevice = null;
+    }
+  }
+  return nullDevice !== null && stat.rdev === nullDevice;
 }
 
 /**
