@@ -13,9 +13,9 @@ export interface Io {
 
 /**
  * The process's own stdout and stderr. Node makes its stream of either when it is first used, loading its stream
- * modules (and, for a pipe, its network ones): about 6 ms of a start. A file, pipe or socket is written directly
- * instead, and whether a stream is a terminal is asked only of a device; a run that writes its report to a file
- * never makes a stream of stdout.
+ * modules (and, for a pipe, its network ones): about 6 ms of a start. A file, pipe, socket or the null device is
+ * written directly instead, and whether a stream is a terminal is asked only of another device; a run that writes its
+ * report to a file never makes a stream of stdout.
  */
 export const defaultIo = (): Io => {
   let stdoutTTY: boolean | undefined;
@@ -65,7 +65,7 @@ function isNullDevice(stat: Stats): boolean {
 }
 
 /**
- * Writes to `fd` directly (`write`) when it is a file, a pipe or a socket, else through `stream`. Should a direct write
+ * Writes to `fd` directly (`write`) when it is a file, a pipe, a socket or the null device, else through `stream`. Should a direct write
  * fail (a pipe another process made non-blocking and that is full, a reader gone), what is left of it and every later
  * write go through the stream, which deals with it as Node does.
  */
