@@ -6,6 +6,8 @@ import { runBatch } from '../../packages/cli/src/batch.ts';
 import {
   BATCH_FLAGS,
   forgetTuning,
+  GROWING_FLAGS,
+  GROWING_RUN,
   LARGE_REPORT_FLAGS,
   MANY_REPORTS_FLAGS,
   TUNED_BYTES,
@@ -31,7 +33,7 @@ describe('V8 tuned for a long batch', () => {
     expect(setFlags).not.toHaveBeenCalled();
     const command = await run(long, true);
     // With a heap that grows more slowly: a run of many reports.
-    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${MANY_REPORTS_FLAGS}`]]);
+    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${MANY_REPORTS_FLAGS}`]]);
     // Its worker threads keep their code under the name of those flags.
     expect(threadCodeVariant()).toBe('thread-tuned');
     await run(long, true);
@@ -65,9 +67,28 @@ describe('V8 tuned for a long batch', () => {
     expect(setFlags).not.toHaveBeenCalled();
     const command = await runBatch({ cwd: large, patterns: ['.'], jobs: 1, tuneCompiler: true });
     // A faster-growing heap, not the slower one: what one large report reads stays live until it is checked.
-    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${LARGE_REPORT_FLAGS}`]]);
+    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${LARGE_REPORT_FLAGS}`]]);
     expect(threadCodeVariant()).toBe('thread-tuned-large');
     expect(command.stats.files).toBe(1);
+    setFlags.mockRestore();
+  }, 120_000);
+
+  it('lets the young generation grow, by the command only, from a run of some reports or one with worker threads', async () => {
+    forgetTuning();
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    const few = makeReports(GROWING_RUN - 1);
+    const some = makeReports(GROWING_RUN);
+    const run = (cwd: string, jobs: number, tuneCompiler?: boolean) => runBatch({ cwd, patterns: ['.'], jobs, tuneCompiler });
+    await run(some, 1);
+    await run(few, 1, true);
+    expect(setFlags).not.toHaveBeenCalled();
+    await run(some, 1, true);
+    expect(setFlags.mock.calls).toEqual([[GROWING_FLAGS]]);
+    // A worker thread keeps its code for one set of flags: whatever the run's length, a run with threads grows it.
+    await run(makeReports(3), 2, true);
+    expect(setFlags.mock.calls).toEqual([[GROWING_FLAGS], [GROWING_FLAGS]]);
+    // Not tuned: its threads keep their code under the name of V8's own flags.
+    expect(threadCodeVariant()).toBe('thread');
     setFlags.mockRestore();
   }, 120_000);
 

@@ -217,6 +217,27 @@ describe("the compiled code a batch's worker threads keep between runs", () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('is kept by a run that let its young generation grow under the flags every start has, and used as it is', () => {
+    // 24 reports, one thread: not a long run (compiler.ts, TUNED_RUN), but one whose young generation grows
+    // (GROWING_RUN), where every start keeps it small (bin/crossfoot.cjs). Kept under the flags of its end, the code
+    // would be turned down by the next start, and written again by every run.
+    const dir = batch(24);
+    for (const name of caches()) rmSync(join(pkg, 'dist', name));
+    const some = checkAll(dir, 1);
+    expect(some.status, some.stderr).toBe(1);
+    const main = caches();
+    expect(main).toEqual([expect.stringMatching(new RegExp(`\\.${version.replaceAll('.', '\\.')}\\.code-cache$`))]);
+    const file = join(pkg, 'dist', main[0] as string);
+    const bytes = readFileSync(file);
+    const time = statSync(file).mtimeMs;
+    const single = command(['check', '2024.md', '--format', 'json']);
+    expect(single.status).toBe(1);
+    expect(checkAll(dir, 1).report).toBe(some.report);
+    expect(caches()).toEqual(main);
+    expect(statSync(file).mtimeMs).toBe(time);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   it("is kept apart from the main thread's, which a short run writes and a long run then uses as it is", () => {
     const dir = batch(120);
     const single = command(['check', '2024.md', '--format', 'json']);

@@ -38,6 +38,14 @@ function readLatin1(path) {
 const BUNDLE_ID = '// crossfoot-bundle ';
 
 /**
+ * How the rest of it begins (build.mjs, BODY_OPEN): compiled as written, the script returns a function of CommonJS's
+ * five names that runs its modules. Any other script is compiled wrapped as Node wraps a module (`Module.wrap`), which
+ * makes V8 copy the whole text into a string of its own first.
+ */
+const BODY_OPEN =
+  "(function (body) { if (typeof module === 'object' && module !== null) body(exports, require, module, __filename, __dirname); return body; })(function (exports, require, module, __filename, __dirname) {";
+
+/**
  * The exports of the script in `dist`, and `remember`, which keeps the code V8 has made of it so far for the next run
  * when this run found none it could use (and does nothing otherwise). Node 20 has no such cache of its own; it saves
  * most of compiling 2.5 MB of script at every start. The code is kept in a file beside the script, named for the
@@ -67,7 +75,8 @@ function loadBundle(dist, variant) {
     cachedData = readFileSync(cacheFile);
     keptForTheRun.push(cachedData);
   } catch {}
-  const script = new vm.Script(Module.wrap(text), { filename: bundle, cachedData });
+  const bare = named !== null && text.startsWith(BODY_OPEN, named[0].length);
+  const script = new vm.Script(bare ? text : Module.wrap(text), { filename: bundle, cachedData });
   // A script compiled from cached code cannot run `import()` itself: the bundle imports plugins, tinypool, pdf.js and
   // mammoth through this module's (build.mjs, IMPORT_HOOK).
   globalThis[Symbol.for('crossfoot.import')] = (specifier) => import(specifier);
