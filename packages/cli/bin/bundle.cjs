@@ -1,37 +1,32 @@
 'use strict';
 // Loads the command's script (dist/crossfoot.cjs) for bin/crossfoot.cjs and for the command's worker threads
 // (bin/crossfoot-thread.cjs), compiled with the code V8 made of it in an earlier run.
-const { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 /**
- * The code V8 kept of the script (1.5 MB), held for as long as the process runs. The C allocator serves a large block
- * (from 128 KiB) with memory mapped for it alone, and when one is freed it raises that bound to the block's size, and
- * what its heaps may keep unreturned to twice that (glibc's dynamic mmap threshold). Freed once compiled, this block
- * and the script's text made every later block below 2.5 MB come from those heaps and stay there: a long run peaked
- * 10–20 MiB higher.
+ * Blocks held for as long as the process runs. The C allocator serves a large block (from 128 KiB) with memory mapped
+ * for it alone, and when one is freed it raises that bound to the block's size, and what its heaps may keep unreturned
+ * to twice that (glibc's dynamic mmap threshold). Freed once the script was compiled, the blocks of its text and of
+ * V8's code made every later block below 2.5 MB come from those heaps and stay there: a long run peaked 10–20 MiB higher.
  */
 const keptForTheRun = [];
 
 /**
- * A file's text as Latin-1, read in pieces of 256 KiB, never as one block. Each piece's text is a string of V8's own
- * (Node makes one of 1 MB or more outside V8's heap, a copy freed once the script is compiled: see `keptForTheRun`),
- * and a string that large is made in V8's space for large objects, where no young collection copies it. In pieces of
- * 64 KiB, the text grew in the young generation, and the four collections of the first 60 ms copied all of it read so
- * far: 17–20 ms of a small report's start rather than 4 (`--trace-gc`). The piece is a block of its own (over the
- * allocator's bound) and is kept for the run, so that it never raises that bound when freed.
+ * A file's bytes, read into `into` when they fit (else into a block of their own): a view of exactly them. Only the
+ * memory of a block fresh to the process costs its pages' first touch.
  */
-function readLatin1(path) {
-  const piece = Buffer.allocUnsafeSlow(1 << 18);
-  keptForTheRun.push(piece);
+function readInto(path, into) {
   const fd = openSync(path, 'r');
-  let text = '';
   try {
-    for (let n = readSync(fd, piece, 0, piece.length, null); n > 0; n = readSync(fd, piece, 0, piece.length, null)) text += piece.toString('latin1', 0, n);
+    const size = fstatSync(fd).size;
+    const block = into && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
+    let done = 0;
+    for (let n = 1; done < size && n > 0; done += n) n = readSync(fd, block, done, size - done, null);
+    return block.subarray(0, done);
   } finally {
     closeSync(fd);
   }
-  return text;
 }
 
 /** How the command's script begins (build.mjs, BUNDLE_ID_PREFIX). */
@@ -58,22 +53,25 @@ function loadBundle(dist, variant) {
   const Module = require('node:module');
   const bundle = join(dist, 'crossfoot.cjs');
   // The build writes the script in ASCII and names its text on the first line (build.mjs): Latin-1 decodes it in a
-  // fraction of UTF-8's time, and nothing needs hashing here. A script without that line (built otherwise) is read
-  // again as UTF-8 and hashed. Read in pieces, it is also never one 2.5 MB block of the C allocator's (`keptForTheRun`):
-  // Node makes a string that long from a buffer as a copy outside V8's heap, freed once the script is compiled.
-  let text = readLatin1(bundle);
+  // fraction of UTF-8's time, and nothing needs hashing here. A script without that line (built otherwise) is decoded
+  // as UTF-8 and hashed. Its text is one string, which Node makes outside V8's heap for text this long (a copy of the
+  // bytes), and V8 compiles it as it is; made of pieces, it was copied whole once more into a string V8 could compile.
+  // The block its bytes were read into then takes V8's kept code: memory a start touches for the first time costs
+  // about 12 µs a page on the bench's machine, 4–5 ms for these two blocks of 2.5 and 1.6 MB.
+  const bytes = readInto(bundle);
+  keptForTheRun.push(bytes.buffer);
+  let text = bytes.toString('latin1');
   const named = text.startsWith(BUNDLE_ID) ? /^\/\/ crossfoot-bundle ([0-9a-f]{16})\n/.exec(text) : null;
   let key = named?.[1];
   if (key === undefined) {
-    const bytes = readFileSync(bundle);
     text = bytes.toString('utf8');
     key = require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
   }
   const cacheFile = join(dist, `crossfoot.${key}.${process.arch}-v8-${process.versions.v8}${variant ? `.${variant}` : ''}.code-cache`);
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
-    keptForTheRun.push(cachedData);
+    cachedData = readInto(cacheFile, bytes);
+    if (cachedData.buffer !== bytes.buffer) keptForTheRun.push(cachedData.buffer);
   } catch {}
   const bare = named !== null && text.startsWith(BODY_OPEN, named[0].length);
   const script = new vm.Script(bare ? text : Module.wrap(text), { filename: bundle, cachedData });
