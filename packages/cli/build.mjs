@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the command line so it starts fast: `node packages/cli/build.mjs` writes dist/crossfoot.cjs (the
 // command), dist/crossfoot-worker.mjs (its worker threads), dist/crossfoot-api.mjs (the API) and the chunks
-// those two share. The root `prepare` script runs it on `pnpm install`; bin/crossfoot.cjs uses the bundle only
+// those two share, and the scripts of two libraries the command loads only when it needs them (`APART`). The
+// root `prepare` script runs it on `pnpm install`; bin/crossfoot.cjs uses the bundle only
 // while it is at least as new as every source file, so editing the sources never runs stale code.
 //
 // The command is one CommonJS file. Node 20 loads one script much faster than an ES module graph of dozens of
@@ -104,6 +105,27 @@ const noFdirPicomatch = {
 };
 
 /**
+ * Libraries in scripts of their own beside the command's, which the command requires when it first needs them (through
+ * `LAZY_MODULES`): iconv-lite (dist/crossfoot-iconv.cjs) when it first decodes a report that is not UTF-8, rehype-parse
+ * with parse5 and the rest of the HTML parser (dist/crossfoot-html.cjs) when it first reads a report as HTML. They are
+ * 0.5 and 0.3 MB of script that a run of UTF-8 Markdown reports never runs, and every start reads the command's script
+ * whole and copies it into a string: memory touched for the first time, about 9 ms a megabyte on the bench's machine.
+ * Neither holds state a module of the command shares, so each runs the same from a script of its own.
+ */
+const APART = [
+  { module: 'iconv-lite', script: 'crossfoot-iconv.cjs' },
+  { module: 'rehype-parse', script: 'crossfoot-html.cjs' },
+];
+const scriptsApart = {
+  name: 'scripts-apart',
+  setup(b) {
+    for (const { module, script } of APART) {
+      b.onResolve({ filter: new RegExp(`^${module}$`) }, () => ({ path: `./${script}`, external: true }));
+    }
+  },
+};
+
+/**
  * Modules that do work as they load which a run seldom needs, loaded when first called instead: in the command's
  * bundle the importing file reaches them through `require`, which esbuild makes a module that starts on first call.
  * - The HTML reader (rehype-parse, parse5 and the tables they build as they load: about 13 ms), needed when a report
@@ -111,7 +133,8 @@ const noFdirPicomatch = {
  * - picocolors asks whether stdout is a terminal, which makes Node's stream of stdout (its stream modules, and for a
  *   pipe its network ones: about 6 ms) in a run that may never write to stdout; it is needed for the stylish report.
  * - iconv-lite loads Node's stream modules (about 4 ms) for its streaming API; it is needed for text not in plain UTF-8.
- * The build stops if an import it rewrites is no longer there, or another import of the module is left.
+ * The build stops if an import it rewrites is no longer there, or another import of the module is left. rehype-parse
+ * and iconv-lite are besides in scripts of their own (`APART`).
  */
 const LAZY_MODULES = [
   {
@@ -292,10 +315,19 @@ try {
     // CROSSFOOT_COMMAND: its worker threads start from bin/crossfoot-thread.cjs (pool.ts, workerModule).
     define: { ...bundled.define, 'import.meta': '__crossfootMeta', CROSSFOOT_COMMAND: 'true' },
     banner: { js: `${IMPORT_META}\n${IMPORT_HOOK}` },
-    plugins: [pureWorkspace, directCoreImports(true), noFdirPicomatch],
+    plugins: [pureWorkspace, directCoreImports(true), noFdirPicomatch, scriptsApart],
     external: EXTERNAL,
     charset: 'ascii',
   });
+  for (const { module, script } of APART) {
+    await build({
+      ...NODE_BUNDLE,
+      absWorkingDir: root,
+      stdin: { contents: `module.exports = require('${module}');`, resolveDir: join(root, 'packages', 'adapters'), loader: 'js' },
+      outfile: join(staging, script),
+      format: 'cjs',
+    });
+  }
   // Any other `import(` would fail once the script runs from cached code: the build stops instead.
   const modules = asciiOnly(readFileSync(join(staging, 'crossfoot.cjs'), 'utf8'));
   if (modules.split('import(').length !== 2) throw new Error('dist/crossfoot.cjs: an import() not made through __crossfootImport');

@@ -214,6 +214,27 @@ describe('installed from the tarballs with npm', { timeout: 120_000 }, () => {
     expect(here.code).toBe(1);
   });
 
+  it("reads a report in GBK and one in HTML, whose readers are scripts of their own, as the workspace's command does", async () => {
+    // The command loads iconv-lite and the HTML parser from scripts beside its own when it first needs them (build.mjs, APART).
+    const gbk = join(root, 'packages', 'adapters', 'test', 'fixtures', 'encodings', 'seed-20.gbk.txt');
+    const html = join(root, 'packages', 'adapters', 'test', 'fixtures', 'published', 'report-2023.html');
+    const folder = mkdtempSync(join(project, 'formats-'));
+    const reference = mkdtempSync(join(work, 'reference-'));
+    for (const dir of [folder, reference]) {
+      cpSync(gbk, join(dir, 'a.gbk.txt'));
+      cpSync(html, join(dir, 'b.html'));
+    }
+    const here = await npx(['crossfoot', 'check', '.', '--format', 'json'], folder);
+    const there = await workspaceCli(['check', '.', '--format', 'json'], reference);
+    const found = findings(here.stdout);
+    expect(found).toEqual(findings(there.stdout));
+    const byFile = (JSON.parse(here.stdout) as { diagnostics: { uri: string; ruleId: string }[] }).diagnostics;
+    // Both read: the first twenty lines of the seed are no report a pack recognises, the HTML report is.
+    expect(byFile.filter((d) => d.uri.endsWith('a.gbk.txt')).map((d) => d.ruleId)).toEqual(['crossfoot/no-pack']);
+    const inHtml = new Set(byFile.filter((d) => d.uri.endsWith('b.html')).map((d) => d.ruleId));
+    expect([...inHtml].sort()).toEqual(['cn-gov-disclosure-2021/handled-in-text', 'cn-gov-disclosure-common/statement-shortfall', 'crossfoot/ragged-row']);
+  });
+
   it('prints the findings for a terminal by default', async () => {
     const { code, stdout, stderr } = await npx(['crossfoot', 'check', 'seed.txt']);
     expect(code).toBe(1);
