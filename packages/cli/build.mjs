@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the command line so it starts fast: `node packages/cli/build.mjs` writes dist/crossfoot.cjs (the
 // command), dist/crossfoot-worker.mjs (its worker threads), dist/crossfoot-api.mjs (the API) and the chunks
-// those two share, and the scripts of two libraries the command loads only when it needs them (`APART`). The
+// those two share, and the scripts of three libraries the command loads only when it needs them (`APART`). The
 // root `prepare` script runs it on `pnpm install`; bin/crossfoot.cjs uses the bundle only
 // while it is at least as new as every source file, so editing the sources never runs stale code.
 //
@@ -107,14 +107,17 @@ const noFdirPicomatch = {
 /**
  * Libraries in scripts of their own beside the command's, which the command requires when it first needs them (through
  * `LAZY_MODULES`): iconv-lite (dist/crossfoot-iconv.cjs) when it first decodes a report that is not UTF-8, rehype-parse
- * with parse5 and the rest of the HTML parser (dist/crossfoot-html.cjs) when it first reads a report as HTML. They are
- * 0.5 and 0.3 MB of script that a run of UTF-8 Markdown reports never runs, and every start reads the command's script
+ * with parse5 and the rest of the HTML parser (dist/crossfoot-html.cjs) when it first reads a report as HTML, ajv
+ * (dist/crossfoot-ajv.cjs) when it first validates against a schema not compiled ahead of time. They are 0.5, 0.3 and
+ * 0.2 MB of script that a run of UTF-8 Markdown reports never runs, and every start reads the command's script
  * whole and copies it into a string: memory touched for the first time, about 9 ms a megabyte on the bench's machine.
- * Neither holds state a module of the command shares, so each runs the same from a script of its own.
+ * None holds state a module of the command shares, so each runs the same from a script of its own (ajv's runtime helpers,
+ * which the validators compiled ahead of time import by their own paths, stay in the command's).
  */
 const APART = [
   { module: 'iconv-lite', script: 'crossfoot-iconv.cjs' },
   { module: 'rehype-parse', script: 'crossfoot-html.cjs' },
+  { module: 'ajv', script: 'crossfoot-ajv.cjs' },
 ];
 const scriptsApart = {
   name: 'scripts-apart',
@@ -133,8 +136,10 @@ const scriptsApart = {
  * - picocolors asks whether stdout is a terminal, which makes Node's stream of stdout (its stream modules, and for a
  *   pipe its network ones: about 6 ms) in a run that may never write to stdout; it is needed for the stylish report.
  * - iconv-lite loads Node's stream modules (about 4 ms) for its streaming API; it is needed for text not in plain UTF-8.
- * The build stops if an import it rewrites is no longer there, or another import of the module is left. rehype-parse
- * and iconv-lite are besides in scripts of their own (`APART`).
+ * - ajv builds its vocabularies and code generator as it loads (about 2.4 ms); the shipped schemas are compiled ahead
+ *   of time (core's validate.ts), and it is needed only for a schema that is not.
+ * The build stops if an import it rewrites is no longer there, or another import of the module is left (a type's may
+ * stay). rehype-parse, iconv-lite and ajv are besides in scripts of their own (`APART`).
  */
 const LAZY_MODULES = [
   {
@@ -156,17 +161,35 @@ const LAZY_MODULES = [
     imported: "import iconv from 'iconv-lite';",
     lazy: "const iconv = { decode: (...args: Parameters<typeof import('iconv-lite').decode>) => (require('iconv-lite') as typeof import('iconv-lite')).decode(...args) };",
   },
+  {
+    file: /[\\/]packages[\\/]core[\\/]src[\\/]validate\.ts$/,
+    module: "'ajv'",
+    imported: "import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';",
+    lazy: "import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';\ntype Ajv = AjvClass;\nconst Ajv = function (options: object) { return new (require('ajv') as typeof import('ajv')).Ajv(options); } as unknown as typeof import('ajv').Ajv;",
+  },
 ];
 
+/** The entries of `LAZY_MODULES` applied by a build (each must be: `lazyModulesApplied`). */
+const applied = new Set();
+
 function lazyModules(path, code) {
-  for (const { file, module, imported, lazy, also } of LAZY_MODULES) {
+  for (const entry of LAZY_MODULES) {
+    const { file, module, imported, lazy, also } = entry;
     if (!file.test(path)) continue;
+    applied.add(entry);
     if (!code.includes(imported)) throw new Error(`${path}: ${imported} not found`);
     code = code.replace(imported, lazy);
     if (also) code = code.replace(also[0], also[1]);
-    if (code.includes(`from ${module}`)) throw new Error(`${path}: another import of ${module}`);
+    if (new RegExp(`^import (?!type )[^;]*from ${module}`, 'm').test(code)) throw new Error(`${path}: another import of ${module}`);
   }
   return code;
+}
+
+/** Stops the build when an entry of `LAZY_MODULES` met no file it names: the module it makes lazy would load at every start. */
+function lazyModulesApplied() {
+  for (const { file, module } of LAZY_MODULES)
+    if (![...applied].some((e) => e.file === file && e.module === module))
+      throw new Error(`LAZY_MODULES: no file ${file} was bundled to make ${module} lazy in`);
 }
 
 /**
@@ -239,6 +262,13 @@ const directCoreImports = (hook = false) => ({
       });
       return { contents: text, loader: 'ts' };
     });
+    // Core's modules are bundled from their files as they are, but for the modules they load lazily.
+    if (hook) {
+      const lazyIn = LAZY_MODULES.map((m) => m.file).filter((f) => /core/.test(f.source));
+      b.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, (args) =>
+        lazyIn.some((f) => f.test(args.path)) ? { contents: lazyModules(args.path, readFileSync(args.path, 'utf8')), loader: 'ts' } : undefined,
+      );
+    }
   },
 });
 
@@ -319,6 +349,7 @@ try {
     external: EXTERNAL,
     charset: 'ascii',
   });
+  lazyModulesApplied();
   for (const { module, script } of APART) {
     await build({
       ...NODE_BUNDLE,

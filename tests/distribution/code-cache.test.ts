@@ -143,6 +143,21 @@ describe('the compiled code kept between runs', () => {
     }
   });
 
+  it('leaves out the libraries a run seldom needs, which load from scripts of their own beside it', () => {
+    // build.mjs, APART: the command requires these when it first needs them, relative to its own script.
+    const script = readFileSync(join(pkg, 'dist', 'crossfoot.cjs'), 'latin1');
+    const apart = ['crossfoot-iconv.cjs', 'crossfoot-html.cjs', 'crossfoot-ajv.cjs'];
+    for (const name of apart) expect(script.split(`require("./${name}")`).length, name).toBe(2);
+    const use = [
+      `const iconv = require('./crossfoot-iconv.cjs'); if (iconv.decode(Buffer.from([0xc4, 0xe3, 0xba, 0xc3]), 'gbk') !== '你好') process.exit(3);`,
+      `const parse = require('./crossfoot-html.cjs').default; if (typeof parse !== 'function') process.exit(4);`,
+      `const { Ajv } = require('./crossfoot-ajv.cjs'); const v = new Ajv().compile({ type: 'integer' }); if (!v(3) || v('3')) process.exit(5);`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', use], { cwd: join(pkg, 'dist'), env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('is made again when V8 turns it down, and a run with a damaged one gives the same report', () => {
     const expected = command(['check', '2024.md', '--format', 'json']);
     const [name] = caches();
