@@ -361,14 +361,14 @@ if (results.rules) {
   );
   target(
     3,
-    `rules (facts + json-rules-engine) ${spread(rules, (v) => msf(v / files))} a report vs reading ${spread(read, (v) => msf(v / files))}: rules' share of reading + rules`,
+    `rules (facts + json-rules-engine) ${spread(rules, (v) => `${(v / files).toFixed(2)} ms`)} a report vs reading ${spread(read, (v) => `${(v / files).toFixed(2)} ms`)}: rules' share of reading + rules`,
     spread(
       share.map((s) => s * 100),
-      (v) => `${v.toFixed(0)} %`,
+      (v) => `${v.toFixed(1)} %`,
     ),
     '≤ 15 %',
     median(share) <= 0.15,
-    median(share) <= 0.15 ? '' : `${((median(share) - 0.15) * 100).toFixed(0)} points over`,
+    median(share) <= 0.15 ? '' : `${((median(share) - 0.15) * 100).toFixed(1)} points over`,
   );
   if (results.e2e) {
     const e2e = median(MS(results.e2e.jobs1));
@@ -377,10 +377,11 @@ if (results.rules) {
     target(
       3,
       `rules' share of \`check --jobs 1\` end to end (${sec(e2e)})`,
-      `${(s * 100).toFixed(0)} %`,
+      // One decimal: a share just over the target would otherwise read "15 %" and "0 points over".
+      `${(s * 100).toFixed(1)} %`,
       '≤ 15 %',
       s <= 0.15,
-      s <= 0.15 ? '' : `${((s - 0.15) * 100).toFixed(0)} points over`,
+      s <= 0.15 ? '' : `${((s - 0.15) * 100).toFixed(1)} points over`,
     );
   }
 }
