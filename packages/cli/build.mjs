@@ -115,9 +115,9 @@ const noFdirPicomatch = {
  * which the validators compiled ahead of time import by their own paths, stay in the command's).
  */
 const APART = [
-  { module: 'iconv-lite', script: 'crossfoot-iconv.cjs' },
-  { module: 'rehype-parse', script: 'crossfoot-html.cjs' },
-  { module: 'ajv', script: 'crossfoot-ajv.cjs' },
+  { module: 'iconv-lite', script: 'crossfoot-iconv.cjs', from: 'adapters' },
+  { module: 'rehype-parse', script: 'crossfoot-html.cjs', from: 'adapters' },
+  { module: 'ajv', script: 'crossfoot-ajv.cjs', from: 'core' },
 ];
 const scriptsApart = {
   name: 'scripts-apart',
@@ -187,9 +187,7 @@ function lazyModules(path, code) {
 
 /** Stops the build when an entry of `LAZY_MODULES` met no file it names: the module it makes lazy would load at every start. */
 function lazyModulesApplied() {
-  for (const { file, module } of LAZY_MODULES)
-    if (![...applied].some((e) => e.file === file && e.module === module))
-      throw new Error(`LAZY_MODULES: no file ${file} was bundled to make ${module} lazy in`);
+  for (const entry of LAZY_MODULES) if (!applied.has(entry)) throw new Error(`LAZY_MODULES: no file ${entry.file} was bundled to make ${entry.module} lazy in`);
 }
 
 /**
@@ -264,9 +262,8 @@ const directCoreImports = (hook = false) => ({
     });
     // Core's modules are bundled from their files as they are, but for the modules they load lazily.
     if (hook) {
-      const lazyIn = LAZY_MODULES.map((m) => m.file).filter((f) => /core/.test(f.source));
       b.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, (args) =>
-        lazyIn.some((f) => f.test(args.path)) ? { contents: lazyModules(args.path, readFileSync(args.path, 'utf8')), loader: 'ts' } : undefined,
+        LAZY_MODULES.some((m) => m.file.test(args.path)) ? { contents: lazyModules(args.path, readFileSync(args.path, 'utf8')), loader: 'ts' } : undefined,
       );
     }
   },
@@ -350,11 +347,12 @@ try {
     charset: 'ascii',
   });
   lazyModulesApplied();
-  for (const { module, script } of APART) {
+  // Each from the package that depends on it, as the command's own modules find it.
+  for (const { module, script, from } of APART) {
     await build({
       ...NODE_BUNDLE,
       absWorkingDir: root,
-      stdin: { contents: `module.exports = require('${module}');`, resolveDir: join(root, 'packages', 'adapters'), loader: 'js' },
+      stdin: { contents: `module.exports = require('${module}');`, resolveDir: join(root, 'packages', from), loader: 'js' },
       outfile: join(staging, script),
       format: 'cjs',
     });

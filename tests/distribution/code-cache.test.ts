@@ -109,6 +109,11 @@ describe('the compiled code kept between runs', () => {
     const newline = bytes.indexOf(0x0a);
     const key = createKey(bytes.subarray(newline + 1));
     expect(bytes.subarray(0, newline).toString()).toBe(`// crossfoot-bundle ${key}`);
+    // The rest begins as the bin expects (bundle.cjs, BODY_OPEN), so that it compiles the text as it is rather than
+    // wrapped as Node wraps a module (which works too, from a copy of the whole text).
+    const open = /const BODY_OPEN =\s*"([^"]+)";/.exec(readFileSync(join(pkg, 'bin', 'bundle.cjs'), 'utf8'))?.[1];
+    expect(open).toMatch(/^\(function \(body\)/);
+    expect(bytes.subarray(newline + 1, newline + 1 + (open as string).length).toString()).toBe(open);
     expect(name).toBe(`crossfoot.${key}.${process.arch}-v8-${process.versions.v8}.code-cache`);
   });
 
