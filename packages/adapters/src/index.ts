@@ -20,6 +20,7 @@ export { type BinaryReportInput, type PdfOptions, pageOfLine, readBinaryReport, 
 export { layoutPdf, type PdfLayout, type PdfPageText, type PdfTextRun } from './pdf-layout.ts';
 export { UNREADABLE_BINARY } from './pdf-problems.ts';
 export { ReadingMemo } from './reading-memo.ts';
+export { plainDocument } from './table.ts';
 export { parseText } from './text.ts';
 export { toMarkdown } from './to-markdown.ts';
 export { parseYamlReport, reportSchema } from './yaml-report.ts';

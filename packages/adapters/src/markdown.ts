@@ -14,7 +14,7 @@ import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading
 import { detach, type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
-import { assembleTable, type SourceCell, type SourceRow } from './table.ts';
+import { assembleTable, LineCell, type SourceCell, type SourceRow } from './table.ts';
 
 /** The parts of an mdast node this adapter reads. */
 interface MdNode {
@@ -662,12 +662,15 @@ function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow 
   const { pipes, count, closed } = cellPipes(text);
   const cells: SourceCell[] = [];
   const at = start + line.start;
+  // Every cell is on the row's line: its columns counted from where the row starts (`index.position`'s).
+  const first = index.position(at);
+  const columnOf = (o: number) => first.column + (o > 0 && index.text.charCodeAt(o) === 10 && index.text.charCodeAt(o - 1) === 13 ? o - 1 : o) - at;
   for (let c = 0; c < count; c++) {
     const from = pipes[c] as number;
     const to = pipes[c + 1] as number;
     // A cell's node spans its opening pipe to the next, and the closing pipe too for the last cell of a closed row.
     const s = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
-    cells.push({ text: trimmedSlice(text, from + 1, to), range: index.range(s, contentEnd) });
+    cells.push(new LineCell(trimmedSlice(text, from + 1, to), first.line, columnOf(s), columnOf(contentEnd)));
   }
   return { cells, range: index.range(at, start + line.end) };
 }

@@ -4,6 +4,7 @@ import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardStep } from './markdown-guard.ts';
 import type { LastReading } from './markdown-patch.ts';
+import { TableCell } from './table.ts';
 
 /**
  * What one reading of a Markdown report leaves for reading the next version of the same document: the language
@@ -324,7 +325,10 @@ export function moveTable(table: Table, lines: number): Table {
     const cells: Cell[] = new Array(row.cells.length);
     for (let c = 0; c < cells.length; c++) {
       const cell = row.cells[c] as Cell;
-      cells[c] = { text: cell.text, empty: cell.empty, range: moveRange(cell.range, lines), value: cell.value, decimals: cell.decimals, unit: cell.unit };
+      cells[c] =
+        cell instanceof TableCell
+          ? cell.moved(lines)
+          : { text: cell.text, empty: cell.empty, range: moveRange(cell.range, lines), value: cell.value, decimals: cell.decimals, unit: cell.unit };
     }
     const moved: Row = {
       label: row.label,

@@ -1,4 +1,4 @@
-import type { AdapterProblem, Cell, Column, Range, Row, Table } from '@crossfoot/core';
+import type { AdapterProblem, Cell, Column, DecimalString, Range, ReportDocument, Row, Table } from '@crossfoot/core';
 import { labelKey } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { isTotalLabel } from './markers.ts';
@@ -10,6 +10,100 @@ import { problem } from './problems.ts';
 export interface SourceCell {
   text: string;
   range: Range;
+}
+
+/**
+ * A cell of a row written on one line (a plain Markdown table's, `plainSourceRow`): its line and the columns its text
+ * starts and ends at, the range made whenever it is asked for (a row's label and a problem's place ask once).
+ */
+export class LineCell implements SourceCell {
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.from, this.to);
+  }
+}
+
+function lineRange(line: number, from: number, to: number): Range {
+  return { start: { line, column: from }, end: { line, column: to } };
+}
+
+/**
+ * A table's cell as every adapter makes it. A cell on one line keeps its line and columns and makes its range (three
+ * objects) when first asked for it: the rules ask for the few they report, and a 5 MB report's 450,000 cells each
+ * with a range of their own were a third of the objects its reading made and kept (and as much of its collections'
+ * work). Anything that looks at a cell sees `range` as a property; JSON and `plainDocument` see a plain cell, in the
+ * order of its properties a literal had.
+ */
+export class TableCell implements Cell {
+  value: DecimalString | undefined = undefined;
+  decimals: number | undefined = undefined;
+  unit: string | undefined = undefined;
+  #range: Range | undefined;
+  readonly #line: number;
+  readonly #from: number;
+  readonly #to: number;
+
+  /** `range` given, or made from `line`, `from` and `to` when first asked for. */
+  constructor(
+    public text: string,
+    public empty: boolean,
+    range: Range | undefined,
+    line = 0,
+    from = 0,
+    to = 0,
+  ) {
+    this.#range = range;
+    this.#line = line;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get range(): Range {
+    this.#range ??= lineRange(this.#line, this.#from, this.#to);
+    return this.#range;
+  }
+
+  set range(range: Range) {
+    this.#range = range;
+  }
+
+  /** The same cell `lines` further down. */
+  moved(lines: number): TableCell {
+    const known = this.#range;
+    const range = known && {
+      start: { line: known.start.line + lines, column: known.start.column },
+      end: { line: known.end.line + lines, column: known.end.column },
+    };
+    const cell = new TableCell(this.text, this.empty, range, this.#line + lines, this.#from, this.#to);
+    cell.value = this.value;
+    cell.decimals = this.decimals;
+    cell.unit = this.unit;
+    return cell;
+  }
+
+  /** The cell as a plain object, its properties in the order a literal cell had them. */
+  toJSON(): Cell {
+    return { text: this.text, empty: this.empty, range: this.range, value: this.value, decimals: this.decimals, unit: this.unit };
+  }
+}
+
+/**
+ * The document with its tables' cells as plain objects, for what copies a document by its own properties
+ * (`v8.serialize`, a structured clone); shared where it has no table.
+ */
+export function plainDocument(doc: ReportDocument): ReportDocument {
+  if (doc.tables.length === 0) return doc;
+  const tables = doc.tables.map((table) => ({
+    ...table,
+    rows: table.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => (cell instanceof TableCell ? cell.toJSON() : cell)) })),
+  }));
+  return { ...doc, tables };
 }
 
 export interface SourceRow {
@@ -102,7 +196,10 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
 export function readCell(source: SourceCell, problems: AdapterProblem[]): Cell {
   const reading = readNumber(source.text);
   // Every cell in one shape, what it lacks undefined: the rules reading cells then see one.
-  const cell: Cell = { text: source.text, empty: reading.empty, range: source.range, value: undefined, decimals: undefined, unit: undefined };
+  const cell =
+    source instanceof LineCell
+      ? new TableCell(source.text, reading.empty, undefined, source.line, source.from, source.to)
+      : new TableCell(source.text, reading.empty, source.range);
   if (reading.value !== undefined) {
     cell.value = reading.value;
     cell.decimals = reading.decimals ?? 0;

@@ -26,6 +26,7 @@ describe('the package', () => {
       'parseMarkdown',
       'parseText',
       'parseYamlReport',
+      'plainDocument',
       'readBinaryReport',
       'readDocx',
       'readPdf',

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decode } from '@crossfoot/adapters';
+import { decode, plainDocument } from '@crossfoot/adapters';
 import { CrossfootError, CrossfootErrors, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
 import { type Kept, keptForm } from './findings.ts';
@@ -151,7 +151,8 @@ async function parsed(file: FileRef, bytes: Uint8Array, hash: string | undefined
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
   if (file.save && about.issuer && about.year !== undefined) {
     try {
-      writeFileSync(file.save, v8().serialize({ hash, doc }));
+      // A table's cells keep their ranges by a getter, which a serialized copy would lose.
+      writeFileSync(file.save, v8().serialize({ hash, doc: plainDocument(doc) }));
     } catch {
       // Then a later task parses the report again.
     }
