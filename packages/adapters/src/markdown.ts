@@ -14,7 +14,7 @@ import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading
 import { detach, type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
-import { assembleTable, LineCell, type SourceCell, type SourceRow } from './table.ts';
+import { assembleTable, type SourceCell, type SourceRow, TableCell } from './table.ts';
 
 /** The parts of an mdast node this adapter reads. */
 interface MdNode {
@@ -670,7 +670,7 @@ function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow 
     const to = pipes[c + 1] as number;
     // A cell's node spans its opening pipe to the next, and the closing pipe too for the last cell of a closed row.
     const s = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
-    cells.push(new LineCell(trimmedSlice(text, from + 1, to), first.line, columnOf(s), columnOf(contentEnd)));
+    cells.push(new TableCell(trimmedSlice(text, from + 1, to), false, undefined, first.line, columnOf(s), columnOf(contentEnd)));
   }
   return { cells, range: index.range(at, start + line.end) };
 }

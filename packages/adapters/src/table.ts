@@ -12,33 +12,17 @@ export interface SourceCell {
   range: Range;
 }
 
-/**
- * A cell of a row written on one line (a plain Markdown table's, `plainSourceRow`): its line and the columns its text
- * starts and ends at, the range made whenever it is asked for (a row's label and a problem's place ask once).
- */
-export class LineCell implements SourceCell {
-  constructor(
-    readonly text: string,
-    readonly line: number,
-    readonly from: number,
-    readonly to: number,
-  ) {}
-
-  get range(): Range {
-    return lineRange(this.line, this.from, this.to);
-  }
-}
-
 function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, column: from }, end: { line, column: to } };
 }
 
 /**
- * A table's cell as every adapter makes it. A cell on one line keeps its line and columns and makes its range (three
- * objects) when first asked for it: the rules ask for the few they report, and a 5 MB report's 450,000 cells each
- * with a range of their own were a third of the objects its reading made and kept (and as much of its collections'
- * work). Anything that looks at a cell sees `range` as a property; JSON and `plainDocument` see a plain cell, in the
- * order of its properties a literal had.
+ * A table's cell as every adapter makes it. A plain Markdown table's row makes its cells as its source cells
+ * (markdown.ts, `plainSourceRow`; `readCell` then reads their figures into them), and each keeps its line and columns
+ * and makes its range (three objects) when first asked for it: the rules ask for the few they report, and a 5 MB
+ * report's 450,000 cells each with a range of their own were a third of the objects its reading made and kept, and
+ * as much of its collections' work. Anything that looks at a cell sees `range` as a property; JSON and
+ * `plainDocument` see a plain cell, its properties in the order a literal cell had them.
  */
 export class TableCell implements Cell {
   value: DecimalString | undefined = undefined;
@@ -196,10 +180,9 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
 export function readCell(source: SourceCell, problems: AdapterProblem[]): Cell {
   const reading = readNumber(source.text);
   // Every cell in one shape, what it lacks undefined: the rules reading cells then see one.
-  const cell =
-    source instanceof LineCell
-      ? new TableCell(source.text, reading.empty, undefined, source.line, source.from, source.to)
-      : new TableCell(source.text, reading.empty, source.range);
+  // A cell read from its line is already one (`plainSourceRow`).
+  const cell = source instanceof TableCell ? source : new TableCell(source.text, reading.empty, source.range);
+  cell.empty = reading.empty;
   if (reading.value !== undefined) {
     cell.value = reading.value;
     cell.decimals = reading.decimals ?? 0;
