@@ -14,7 +14,7 @@ import { emptyDocument, isBlank, NarrativeReader, sortProblems } from './reading
 import { detach, type MemoBlock, type MemoTable, moveLines, moveTable, type ReadingMemo } from './reading-memo.ts';
 import { buildSections, SectionCursor, type SectionDraft, titleOf } from './sections.ts';
 import { SuppressionCollector } from './suppressions.ts';
-import { assembleTable, type SourceCell, type SourceRow, TableCell } from './table.ts';
+import { assembleTable, LineRow, type SourceCell, type SourceRow, TableCell } from './table.ts';
 
 /** The parts of an mdast node this adapter reads. */
 interface MdNode {
@@ -660,7 +660,7 @@ function readTable(b: Block, blocks: Block[], at: number, n: number, section: st
 function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow {
   const text = line.text;
   const { pipes, count, closed } = cellPipes(text);
-  const cells: SourceCell[] = [];
+  const cells: TableCell[] = [];
   const at = start + line.start;
   // Every cell is on the row's line: its columns counted from where the row starts (`index.position`'s).
   const first = index.position(at);
@@ -672,7 +672,7 @@ function plainSourceRow(line: Line, start: number, index: LineIndex): SourceRow 
     const s = contentBetween(index.text, at + from, at + (c === count - 1 && closed ? to + 1 : to));
     cells.push(new TableCell(trimmedSlice(text, from + 1, to), false, undefined, first.line, columnOf(s), columnOf(contentEnd)));
   }
-  return { cells, range: index.range(at, start + line.end) };
+  return new LineRow(cells, first.line, columnOf(at), columnOf(start + line.end));
 }
 
 /** A GFM cell: its words and the range of its content between the pipes. */

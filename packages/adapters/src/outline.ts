@@ -2,13 +2,125 @@ import type { Cell, Range, Row, RowKind } from '@crossfoot/core';
 import { isSubtotalLabel, isTotalLabel, type MarkerStyle, readMarker } from './markers.ts';
 
 /** A table row as an adapter reads it, before its place in the outline is known. */
-export interface RowDraft {
+export type RowDraft = PlacedDraft | LineDraft;
+
+interface PlacedDraft {
   /** The label cell, trimmed, as written. */
   label: string;
   labelRange: Range;
   /** Cells after the label; may be fewer than the columns when the row is ragged. */
   cells: Cell[];
   range: Range;
+}
+
+/** A row written on one line, its ranges given as columns of it (a plain Markdown table's; see `TableRow`). */
+export interface LineDraft {
+  label: string;
+  cells: Cell[];
+  line: number;
+  labelFrom: number;
+  labelTo: number;
+  from: number;
+  to: number;
+}
+
+const lineRange = (line: number, from: number, to: number): Range => ({ start: { line, column: from }, end: { line, column: to } });
+
+const movedRange = (r: Range, lines: number): Range => ({
+  start: { line: r.start.line + lines, column: r.start.column },
+  end: { line: r.end.line + lines, column: r.end.column },
+});
+
+/**
+ * A table's row as every adapter makes it. A row written on one line (a plain Markdown table's) keeps the line and
+ * the columns its label and itself span, and makes each range (three objects) when first asked for it, as its cells
+ * do (table.ts, `TableCell`): a 5 MB report's 75,000 rows with two ranges each were half the objects left after its
+ * cells stopped making theirs. JSON and `plainDocument` see a plain row, its properties in the order a literal had.
+ */
+export class TableRow implements Row {
+  parent: number | undefined = undefined;
+  #labelRange: Range | undefined;
+  #range: Range | undefined;
+  readonly #line: number;
+  readonly #labelFrom: number;
+  readonly #labelTo: number;
+  readonly #from: number;
+  readonly #to: number;
+
+  constructor(
+    public label: string,
+    public marker: string,
+    public number: string,
+    public level: number,
+    public kind: RowKind,
+    public path: string[],
+    public cells: Cell[],
+    place: RowDraft,
+  ) {
+    if ('line' in place) {
+      this.#labelRange = undefined;
+      this.#range = undefined;
+      this.#line = place.line;
+      this.#labelFrom = place.labelFrom;
+      this.#labelTo = place.labelTo;
+      this.#from = place.from;
+      this.#to = place.to;
+    } else {
+      this.#labelRange = place.labelRange;
+      this.#range = place.range;
+      this.#line = 0;
+      this.#labelFrom = 0;
+      this.#labelTo = 0;
+      this.#from = 0;
+      this.#to = 0;
+    }
+  }
+
+  get labelRange(): Range {
+    this.#labelRange ??= lineRange(this.#line, this.#labelFrom, this.#labelTo);
+    return this.#labelRange;
+  }
+
+  set labelRange(range: Range) {
+    this.#labelRange = range;
+  }
+
+  get range(): Range {
+    this.#range ??= lineRange(this.#line, this.#from, this.#to);
+    return this.#range;
+  }
+
+  set range(range: Range) {
+    this.#range = range;
+  }
+
+  /** The same row `lines` further down, with `cells` (the row's own, moved). */
+  moved(lines: number, cells: Cell[]): TableRow {
+    const known = this.#labelRange !== undefined && this.#range !== undefined;
+    const place: RowDraft = known
+      ? { label: this.label, cells, labelRange: movedRange(this.labelRange, lines), range: movedRange(this.range, lines) }
+      : { label: this.label, cells, line: this.#line + lines, labelFrom: this.#labelFrom, labelTo: this.#labelTo, from: this.#from, to: this.#to };
+    const row = new TableRow(this.label, this.marker, this.number, this.level, this.kind, this.path, cells, place);
+    row.parent = this.parent;
+    return row;
+  }
+
+  /** The row as a plain object, its properties in the order a literal row had them. */
+  toJSON(): Row {
+    const row: Row = {
+      label: this.label,
+      labelRange: this.labelRange,
+      marker: this.marker,
+      number: this.number,
+      level: this.level,
+      kind: this.kind,
+      path: this.path,
+      cells: this.cells,
+      range: this.range,
+    };
+    if (this.parent !== undefined) row.parent = this.parent;
+    return row;
+  }
 }
 
 interface Open {
@@ -79,18 +191,9 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
       }
     }
 
-    const row: Row = {
-      label: draft.label,
-      labelRange: draft.labelRange,
-      marker: m?.marker ?? '',
-      number: m?.number ?? '',
-      level,
-      kind,
-      path: parent === undefined ? topPath : childPath(rows, childPaths, parent),
-      cells: draft.cells,
-      range: draft.range,
-    };
-    if (parent !== undefined) row.parent = parent;
+    const path = parent === undefined ? topPath : childPath(rows, childPaths, parent);
+    const row = new TableRow(draft.label, m?.marker ?? '', m?.number ?? '', level, kind, path, draft.cells, draft);
+    row.parent = parent;
     rows.push(row);
   }
 

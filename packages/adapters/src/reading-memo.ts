@@ -4,6 +4,7 @@ import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardStep } from './markdown-guard.ts';
 import type { LastReading } from './markdown-patch.ts';
+import { TableRow } from './outline.ts';
 import { TableCell } from './table.ts';
 
 /**
@@ -308,9 +309,9 @@ export function moveLines<T>(value: T, lines: number): T {
 
 /**
  * A table with every position in it `lines` further down (`moveLines` for the shape tables have). Each row and cell is
- * made as the Markdown adapter makes it, property by property (a spread copy took three times as long): a property
- * added to the model must be added here too, or reading with a memo differs from reading afresh, which the memo's
- * property test compares.
+ * made as the adapters make it (`TableRow.moved`, `TableCell.moved`; property by property for a plain one: a spread
+ * copy took three times as long): a property added to the model must be added there too, or reading with a memo
+ * differs from reading afresh, which the memo's property test compares.
  */
 export function moveTable(table: Table, lines: number): Table {
   if (lines === 0) return table;
@@ -329,6 +330,10 @@ export function moveTable(table: Table, lines: number): Table {
         cell instanceof TableCell
           ? cell.moved(lines)
           : { text: cell.text, empty: cell.empty, range: moveRange(cell.range, lines), value: cell.value, decimals: cell.decimals, unit: cell.unit };
+    }
+    if (row instanceof TableRow) {
+      rows[r] = row.moved(lines, cells);
+      continue;
     }
     const moved: Row = {
       label: row.label,

@@ -3,7 +3,7 @@ import { labelKey } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { isTotalLabel } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { buildOutline, type RowDraft } from './outline.ts';
+import { buildOutline, type LineDraft, type RowDraft, TableRow } from './outline.ts';
 import { problem } from './problems.ts';
 
 /** One cell as found in the source: its text (trimmed) and where it is. */
@@ -57,6 +57,12 @@ export class TableCell implements Cell {
     this.#range = range;
   }
 
+  /** The draft of a row written on one line whose label is `label`, a cell made from that line; undefined for another. */
+  static lineDraft(label: SourceCell, cells: Cell[], row: SourceRow): LineDraft | undefined {
+    if (!(label instanceof TableCell) || label.#range !== undefined || !(row instanceof LineRow) || row.line !== label.#line) return undefined;
+    return { label: label.text, cells, line: row.line, labelFrom: label.#from, labelTo: label.#to, from: row.from, to: row.to };
+  }
+
   /** The same cell `lines` further down. */
   moved(lines: number): TableCell {
     const known = this.#range;
@@ -85,7 +91,10 @@ export function plainDocument(doc: ReportDocument): ReportDocument {
   if (doc.tables.length === 0) return doc;
   const tables = doc.tables.map((table) => ({
     ...table,
-    rows: table.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => (cell instanceof TableCell ? cell.toJSON() : cell)) })),
+    rows: table.rows.map((row) => ({
+      ...(row instanceof TableRow ? row.toJSON() : row),
+      cells: row.cells.map((cell) => (cell instanceof TableCell ? cell.toJSON() : cell)),
+    })),
   }));
   return { ...doc, tables };
 }
@@ -94,6 +103,20 @@ export interface SourceRow {
   /** Label cell first, then the data cells. */
   cells: SourceCell[];
   range: Range;
+}
+
+/** A row written on one line (`plainSourceRow`): its line and the columns it spans, the range made when asked for. */
+export class LineRow implements SourceRow {
+  constructor(
+    readonly cells: TableCell[],
+    readonly line: number,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.from, this.to);
+  }
 }
 
 export interface TableSource {
@@ -160,7 +183,7 @@ export function assembleTable(source: TableSource, problems: AdapterProblem[]): 
       }
     }
     if (kept < width) short.push(drafts.length);
-    drafts.push({ label: labelCell.text, labelRange: labelCell.range, cells, range: row.range });
+    drafts.push(TableCell.lineDraft(labelCell, cells, row) ?? { label: labelCell.text, labelRange: labelCell.range, cells, range: row.range });
   }
 
   const rows: Row[] = buildOutline(drafts);
