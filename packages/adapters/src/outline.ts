@@ -24,12 +24,15 @@ export interface LineDraft {
   to: number;
 }
 
-const lineRange = (line: number, from: number, to: number): Range => ({ start: { line, column: from }, end: { line, column: to } });
+/** The range from column `from` to column `to` of line `line`. */
+export function lineRange(line: number, from: number, to: number): Range {
+  return { start: { line, column: from }, end: { line, column: to } };
+}
 
-const movedRange = (r: Range, lines: number): Range => ({
-  start: { line: r.start.line + lines, column: r.start.column },
-  end: { line: r.end.line + lines, column: r.end.column },
-});
+/** A copy of `r` `lines` further down. */
+export function movedRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, column: r.start.column }, end: { line: r.end.line + lines, column: r.end.column } };
+}
 
 /**
  * A table's row as every adapter makes it. A row written on one line (a plain Markdown table's) keeps the line and

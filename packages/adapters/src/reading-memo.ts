@@ -4,7 +4,7 @@ import { readLimits } from './limits.ts';
 import { chunkStarts, chunkStartsAfter } from './markdown-chunks.ts';
 import type { GuardStep } from './markdown-guard.ts';
 import type { LastReading } from './markdown-patch.ts';
-import { TableRow } from './outline.ts';
+import { movedRange, TableRow } from './outline.ts';
 import { TableCell } from './table.ts';
 
 /**
@@ -318,7 +318,7 @@ export function moveTable(table: Table, lines: number): Table {
   const columns: Column[] = new Array(table.columns.length);
   for (let c = 0; c < columns.length; c++) {
     const column = table.columns[c] as Column;
-    columns[c] = column.range ? { ...column, range: moveRange(column.range, lines) } : column;
+    columns[c] = column.range ? { ...column, range: movedRange(column.range, lines) } : column;
   }
   const rows: Row[] = new Array(table.rows.length);
   for (let r = 0; r < rows.length; r++) {
@@ -329,7 +329,7 @@ export function moveTable(table: Table, lines: number): Table {
       cells[c] =
         cell instanceof TableCell
           ? cell.moved(lines)
-          : { text: cell.text, empty: cell.empty, range: moveRange(cell.range, lines), value: cell.value, decimals: cell.decimals, unit: cell.unit };
+          : { text: cell.text, empty: cell.empty, range: movedRange(cell.range, lines), value: cell.value, decimals: cell.decimals, unit: cell.unit };
     }
     if (row instanceof TableRow) {
       rows[r] = row.moved(lines, cells);
@@ -337,23 +337,19 @@ export function moveTable(table: Table, lines: number): Table {
     }
     const moved: Row = {
       label: row.label,
-      labelRange: moveRange(row.labelRange, lines),
+      labelRange: movedRange(row.labelRange, lines),
       marker: row.marker,
       number: row.number,
       level: row.level,
       kind: row.kind,
       path: row.path,
       cells,
-      range: moveRange(row.range, lines),
+      range: movedRange(row.range, lines),
     };
     if (row.parent !== undefined) moved.parent = row.parent;
     rows[r] = moved;
   }
-  return { ...table, columns, rows, range: moveRange(table.range, lines) };
-}
-
-function moveRange(r: Range, lines: number): Range {
-  return { start: { line: r.start.line + lines, column: r.start.column }, end: { line: r.end.line + lines, column: r.end.column } };
+  return { ...table, columns, rows, range: movedRange(table.range, lines) };
 }
 
 function moved(value: unknown, lines: number): unknown {
@@ -364,7 +360,7 @@ function moved(value: unknown, lines: number): unknown {
     return out;
   }
   const o = value as Record<string, unknown>;
-  if (isRange(o)) return moveRange(o, lines);
+  if (isRange(o)) return movedRange(o, lines);
   if (typeof o.line === 'number' && typeof o.column === 'number') return { ...o, line: o.line + lines };
   const out: Record<string, unknown> = {};
   for (const key in o) out[key] = moved(o[key], lines);

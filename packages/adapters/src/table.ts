@@ -3,17 +3,13 @@ import { labelKey } from '@crossfoot/core';
 import { readLimits } from './limits.ts';
 import { isTotalLabel } from './markers.ts';
 import { readNumber } from './numbers.ts';
-import { buildOutline, type LineDraft, type RowDraft, TableRow } from './outline.ts';
+import { buildOutline, type LineDraft, lineRange, movedRange, type RowDraft, TableRow } from './outline.ts';
 import { problem } from './problems.ts';
 
 /** One cell as found in the source: its text (trimmed) and where it is. */
 export interface SourceCell {
   text: string;
   range: Range;
-}
-
-function lineRange(line: number, from: number, to: number): Range {
-  return { start: { line, column: from }, end: { line, column: to } };
 }
 
 /**
@@ -66,11 +62,7 @@ export class TableCell implements Cell {
   /** The same cell `lines` further down. */
   moved(lines: number): TableCell {
     const known = this.#range;
-    const range = known && {
-      start: { line: known.start.line + lines, column: known.start.column },
-      end: { line: known.end.line + lines, column: known.end.column },
-    };
-    const cell = new TableCell(this.text, this.empty, range, this.#line + lines, this.#from, this.#to);
+    const cell = new TableCell(this.text, this.empty, known && movedRange(known, lines), this.#line + lines, this.#from, this.#to);
     cell.value = this.value;
     cell.decimals = this.decimals;
     cell.unit = this.unit;
