@@ -76,7 +76,7 @@ export class TableCell implements Cell {
 }
 
 /**
- * The document with its tables' cells as plain objects, for what copies a document by its own properties
+ * The document with its tables' rows and cells as plain objects, for what copies a document by its own properties
  * (`v8.serialize`, a structured clone); shared where it has no table.
  */
 export function plainDocument(doc: ReportDocument): ReportDocument {
