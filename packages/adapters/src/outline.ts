@@ -50,16 +50,20 @@ export class TableRow implements Row {
   readonly #from: number;
   readonly #to: number;
 
+  label: string;
+  cells: Cell[];
+
+  /** The row `place` drafts (its label, cells and where it lies), placed in its table's outline. */
   constructor(
-    public label: string,
+    place: RowDraft,
     public marker: string,
     public number: string,
     public level: number,
     public kind: RowKind,
     public path: string[],
-    public cells: Cell[],
-    place: RowDraft,
   ) {
+    this.label = place.label;
+    this.cells = place.cells;
     if ('line' in place) {
       this.#labelRange = undefined;
       this.#range = undefined;
@@ -103,7 +107,7 @@ export class TableRow implements Row {
     const place: RowDraft = known
       ? { label: this.label, cells, labelRange: movedRange(this.labelRange, lines), range: movedRange(this.range, lines) }
       : { label: this.label, cells, line: this.#line + lines, labelFrom: this.#labelFrom, labelTo: this.#labelTo, from: this.#from, to: this.#to };
-    const row = new TableRow(this.label, this.marker, this.number, this.level, this.kind, this.path, cells, place);
+    const row = new TableRow(place, this.marker, this.number, this.level, this.kind, this.path);
     row.parent = this.parent;
     return row;
   }
@@ -195,7 +199,7 @@ export function buildOutline(drafts: RowDraft[]): Row[] {
     }
 
     const path = parent === undefined ? topPath : childPath(rows, childPaths, parent);
-    const row = new TableRow(draft.label, m?.marker ?? '', m?.number ?? '', level, kind, path, draft.cells, draft);
+    const row = new TableRow(draft, m?.marker ?? '', m?.number ?? '', level, kind, path);
     row.parent = parent;
     rows.push(row);
   }

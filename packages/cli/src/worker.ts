@@ -151,7 +151,7 @@ async function parsed(file: FileRef, bytes: Uint8Array, hash: string | undefined
   // Only a report with an issuer and a year can be paired with last year's report and be needed again.
   if (file.save && about.issuer && about.year !== undefined) {
     try {
-      // A table's cells keep their ranges by a getter, which a serialized copy would lose.
+      // A table's rows and cells keep their ranges by getters, which a serialized copy would lose.
       writeFileSync(file.save, v8().serialize({ hash, doc: plainDocument(doc) }));
     } catch {
       // Then a later task parses the report again.
