@@ -69,6 +69,16 @@ describe('the findings a batch keeps until its report is written', () => {
     expect(kept.bytes.byteOffset).toBe(0);
     expect(kept.bytes.byteLength).toBe(kept.bytes.buffer.byteLength);
     expect(kept.lengths.reduce((x, y) => x + y)).toBe(kept.bytes.byteLength);
+    // The three parts, converted together, split where each ends.
+    const [lines, own] = [kept.lengths[0], kept.lengths[1]];
+    const text = (from: number, to: number) => Buffer.from(kept.bytes.subarray(from, to)).toString('utf8');
+    expect(JSON.parse(text(0, lines))).toEqual(a.lines);
+    expect(text(lines, lines + own).split('\u0000')).toEqual([jsonFinding(a.diagnostics[1] as Diagnostic), jsonFinding(a.diagnostics[0] as Diagnostic)]);
+    expect(JSON.parse(text(lines + own, kept.bytes.length))).toEqual([a.diagnostics[2]]);
+    // A report kept next takes none of this one's memory.
+    const copy = Buffer.from(kept.bytes);
+    keptForm('b.md', { diagnostics: [finding('b.md', 'p/x', 'error', 1)], lines: { 1: '一'.repeat(40_000) } });
+    expect(Buffer.from(kept.bytes).equals(copy)).toBe(true);
     const direct = new FindingStore(join(dir, 'direct.v8'));
     const across = new FindingStore(join(dir, 'across.v8'));
     direct.put('a.md', a);

@@ -140,7 +140,9 @@ async function load(file: FileRef, limits?: Limits): Promise<Loaded> {
       // Parse the report again.
     }
   }
-  const read = readReportBytes(file.path, file.uri, limits);
+  // Its bytes are decoded (and hashed) before another report is read in this thread: `parsed` reads a text report
+  // before its first await.
+  const read = readReportBytes(file.path, file.uri, limits, true);
   if ('doc' in read) return { doc: read.doc };
   return parsed(file, read.bytes, hashFor(file, read.bytes), limits);
 }
@@ -198,7 +200,7 @@ async function handle(task: Task): Promise<Outcome> {
 }
 
 async function meta(task: MetaTask): Promise<MetaOutcome> {
-  const read = readReportBytes(task.path, task.uri);
+  const read = readReportBytes(task.path, task.uri, undefined, true);
   if ('doc' in read) return { kind: 'meta', uri: task.uri };
   const hash = hashFor(task, read.bytes);
   if (task.keys && /\.txt$/i.test(task.uri) && !isBinaryReport(read.bytes, task.uri)) {
