@@ -25,5 +25,5 @@ export { LONG_DOCUMENT } from './part-memo.ts';
 export { compilePattern, type Pattern } from './pattern.ts';
 export { findColumn, findRow, Resolver } from './resolve.ts';
 export { type SharedEnds, sharedEnds, sharedEndsAfterEdit } from './shared-ends.ts';
-export { lastAtOrBefore } from './sorted.ts';
+export { lastAtOrBefore, sortedInPlace } from './sorted.ts';
 export { MAX_YAML_DEPTH, type ParsedSource, parseSource, parseYamlDocument, rememberSnapshots, snapshotSource, yamlTooDeep } from './source.ts';

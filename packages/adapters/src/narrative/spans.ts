@@ -1,4 +1,4 @@
-import { lastAtOrBefore } from '@crossfoot/core';
+import { lastAtOrBefore, sortedInPlace } from '@crossfoot/core';
 
 /** Half-open offset spans and the stretches of text nothing is read from. */
 
@@ -52,28 +52,60 @@ export function markupSpans(text: string): Span[] {
 
 /** Spans where no figure or date is read (`comparatives`: `comparativeSpans(text)`, when the caller has them already). */
 export function excludedSpans(text: string, comparatives = comparativeSpans(text)): Span[] {
-  return [...titleSpans(text), ...citationSpans(text), ...comparatives, ...markupSpans(text)].sort((a, b) => a.start - b.start);
+  // Most paragraphs have none of any kind: nothing spread, nothing sorted.
+  const out: Span[] = [];
+  append(out, titleSpans(text));
+  append(out, citationSpans(text));
+  append(out, comparatives);
+  append(out, markupSpans(text));
+  return sortedInPlace(out, byStart);
 }
+
+function append(to: Span[], spans: readonly Span[]): void {
+  for (let i = 0; i < spans.length; i++) to.push(spans[i] as Span);
+}
+
+/** Spans by where they start. */
+export const byStart = (a: Span, b: Span): number => a.start - b.start;
+
+/** The offsets of a mask without spans (`SpanMask`): never added to. */
+const NO_OFFSETS: number[] = [];
 
 /**
  * Membership in a set of spans over a text of known length: the spans, clipped to the text, merged and sorted, searched
  * by halves. A paragraph has a few dozen at most; a flag for every position cost an allocation and a fill per paragraph.
  */
 export class SpanMask {
-  /** Starts and ends of the merged spans, in order; none when there are no spans (most paragraphs have none to skip). */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /**
+   * Starts and ends of the merged spans, in order. Most paragraphs have none to skip, and their masks share one empty
+   * list rather than make two each.
+   */
+  private readonly starts: number[] = NO_OFFSETS;
+  private readonly ends: number[] = NO_OFFSETS;
 
   constructor(length: number, spans: readonly Span[]) {
     if (spans.length === 0) return;
-    const clipped: Span[] = [];
-    for (const s of spans) {
-      const start = Math.max(0, s.start);
-      const end = Math.min(length, s.end);
-      if (start < end) clipped.push({ start, end });
+    // Spans inside the text, none empty, in order (as most lists are found) are merged as they are; others are clipped
+    // and sorted first.
+    let ready = true;
+    for (let i = 0; i < spans.length && ready; i++) {
+      const s = spans[i] as Span;
+      ready = s.start >= 0 && s.end <= length && s.start < s.end && (i === 0 || (spans[i - 1] as Span).start <= s.start);
     }
-    clipped.sort((a, b) => a.start - b.start);
-    for (const s of clipped) {
+    this.starts = [];
+    this.ends = [];
+    let list = spans;
+    if (!ready) {
+      const clipped: Span[] = [];
+      for (const s of spans) {
+        const start = Math.max(0, s.start);
+        const end = Math.min(length, s.end);
+        if (start < end) clipped.push({ start, end });
+      }
+      list = sortedInPlace(clipped, byStart);
+    }
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as Span;
       const last = this.ends.length - 1;
       if (last >= 0 && s.start <= (this.ends[last] as number)) this.ends[last] = Math.max(this.ends[last] as number, s.end);
       else {

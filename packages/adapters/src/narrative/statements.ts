@@ -1,6 +1,7 @@
+import { sortedInPlace } from '@crossfoot/core';
 import type { FoundDate } from './dates.ts';
 import type { NumberToken } from './numbers.ts';
-import { type Span, SpanMask } from './spans.ts';
+import { byStart, type Span, SpanMask } from './spans.ts';
 
 /**
  * Numeric claims in running text (width-folded): totals with their parts
@@ -253,6 +254,27 @@ class Reader {
 }
 
 /**
+ * The spans of three lists, each in order of its starts (as the spans, figures and dates of a paragraph are found), in
+ * one list in that order: a mask takes them as they are, where a list sorted whole made a working copy to sort and the
+ * mask a copy of every span. A list out of order is still sorted (`sortedInPlace`).
+ */
+function mergedByStart(a: readonly Span[], b: readonly Span[], c: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length || k < c.length) {
+    const x = i < a.length ? (a[i] as Span).start : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as Span).start : Number.POSITIVE_INFINITY;
+    const z = k < c.length ? (c[k] as Span).start : Number.POSITIVE_INFINITY;
+    if (x <= y && x <= z) out.push(a[i++] as Span);
+    else if (y <= z) out.push(b[j++] as Span);
+    else out.push(c[k++] as Span);
+  }
+  return sortedInPlace(out, byStart);
+}
+
+/**
  * Reads the statements of one paragraph from its tokens and dates (both in text order). Nothing is read
  * inside `skip`; a label never reaches back over a date or a `cuts` span (prior-year comparatives).
  */
@@ -268,15 +290,15 @@ export function findStatements(
   // Arrays built by pushing objects into an empty one rather than spread from arrays that may be empty: an empty array
   // literal and a filled one have different maps, and each new one met made V8 throw away this function's optimised code.
   // Indexed loops, too: iterating an array checks its map as well.
-  const protect: Span[] = [];
-  for (let i = 0; i < skip.length; i++) protect.push(skip[i] as Span);
-  for (let i = 0; i < tokens.length; i++) protect.push({ start: (tokens[i] as NumberToken).start, end: (tokens[i] as NumberToken).tail });
-  for (let i = 0; i < dates.length; i++) protect.push({ start: (dates[i] as FoundDate).from, end: (dates[i] as FoundDate).to });
-  const r = new Reader(text, protect);
+  const figures: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) figures.push({ start: (tokens[i] as NumberToken).start, end: (tokens[i] as NumberToken).tail });
+  const when: Span[] = [];
+  for (let i = 0; i < dates.length; i++) when.push({ start: (dates[i] as FoundDate).from, end: (dates[i] as FoundDate).to });
+  const r = new Reader(text, mergedByStart(skip, figures, when));
   const sortedDates: { to: number }[] = [];
   for (let i = 0; i < dates.length; i++) sortedDates.push({ to: (dates[i] as FoundDate).to });
   for (let i = 0; i < cuts.length; i++) sortedDates.push({ to: (cuts[i] as Span).end });
-  sortedDates.sort((x, y) => x.to - y.to);
+  sortedInPlace(sortedDates, (x, y) => x.to - y.to);
   let dateCursor = 0;
   let lastDateEnd = -1;
   // Pushed, not mapped: `map` of no tokens made a list of another map than a filled one (see `partsOf`).
@@ -469,7 +491,7 @@ export function findStatements(
     const [a, b] = r.trim(i.clauseStart, i.clauseEnd);
     out.push({ kind: 'quantity', total: quantity(i, labelOf(i), i.t.unit), parts: partsOf(), from: a, to: b });
   }
-  return out.sort((x, y) => x.from - y.from || x.total.token.start - y.total.token.start);
+  return sortedInPlace(out, (x, y) => x.from - y.from || x.total.token.start - y.total.token.start);
 }
 
 function quantity(i: Info, label: string, unit: string | undefined): FoundQuantity {

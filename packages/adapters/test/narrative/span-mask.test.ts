@@ -37,4 +37,34 @@ describe('SpanMask', () => {
       { numRuns: 500 },
     );
   });
+
+  it('takes spans already in order and inside the text as they are, and answers the same', () => {
+    // Spans inside the text, none empty, sorted by start: the path that merges them without a copy.
+    const input = fc.integer({ min: 1, max: 120 }).chain((length) =>
+      fc.tuple(
+        fc.constant(length),
+        fc
+          .array(fc.tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 12 })), { maxLength: 30 })
+          .map((pairs) => pairs.map(([start, width]) => ({ start, end: Math.min(length, start + width) })).sort((a, b) => a.start - b.start)),
+      ),
+    );
+    fc.assert(
+      fc.property(input, ([length, spans]) => {
+        const before = JSON.stringify(spans);
+        const mask = new SpanMask(length, spans);
+        expect(JSON.stringify(spans)).toBe(before);
+        const reference = flags(length, spans);
+        for (let p = -3; p <= length + 3; p++) expect(mask.has(p)).toBe(reference(p));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('without spans holds nothing, whatever masks with spans are made after it', () => {
+    const none = new SpanMask(10, []);
+    const some = new SpanMask(10, [{ start: 2, end: 4 }]);
+    const again = new SpanMask(10, []);
+    expect([0, 2, 3, 9].map((p) => none.has(p) || again.has(p))).toEqual([false, false, false, false]);
+    expect(some.has(3)).toBe(true);
+  });
 });
