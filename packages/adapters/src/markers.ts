@@ -106,12 +106,17 @@ const TOTAL_EN = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
 
 /** Does this label (marker removed) name a total row or column: 合计, 总计, 小计, 共计, Total, Grand total? */
 export function isTotalLabel(label: string): boolean {
+  // Neither word can be there without 计 or a t (which only `ｔ` and `Ｔ` fold to): most labels, looked over once.
+  if (!label.includes('计') && !MAY_SAY_TOTAL.test(label)) return false;
   let t = foldWidth(label).trim();
   if (t.endsWith(':') || t.endsWith('：')) t = t.slice(0, -1);
   t = withoutTrailingNote(t);
   // Each pattern only where its word can be: every row of every table asks, and most labels hold neither.
   return (t.includes('计') && TOTAL_ZH.test(t)) || (HAS_TOTAL.test(t) && TOTAL_EN.test(t));
 }
+
+/** A character `total` (any case, any width) cannot be written without. */
+const MAY_SAY_TOTAL = /[tTｔＴ]/;
 
 /** What every match of `TOTAL_EN` holds (no other character folds to these letters). */
 const HAS_TOTAL = /total/i;

@@ -238,7 +238,7 @@ export function headerText(text: string): string {
   return t;
 }
 
+/** Whether a column's label (its header path, `/` between levels) ends in a total: `（七）总计 / 总计`. */
 function isTotalColumn(label: string): boolean {
-  const last = label.split('/').at(-1) ?? label;
-  return isTotalLabel(last);
+  return isTotalLabel(label.slice(label.lastIndexOf('/') + 1));
 }
