@@ -35,6 +35,9 @@ function timeAll(texts, fn) {
   return performance.now() - start;
 }
 
+/** A full collection, when the process was started with `--expose-gc` (run.mjs does); else nothing. */
+const collect = typeof globalThis.gc === 'function' ? () => globalThis.gc() : () => {};
+
 function compareReading(texts, rounds) {
   const crossfoot = [];
   const plain = [];
@@ -42,9 +45,18 @@ function compareReading(texts, rounds) {
   timeAll(texts.slice(0, 20), parseMarkdown);
   timeAll(texts.slice(0, 20), (_u, t) => remark.parse(t));
   for (let r = 0; r < rounds; r++) {
-    // Alternate which goes first, so neither always runs on the warmer (or busier) machine.
-    const a = () => crossfoot.push(timeAll(texts, parseMarkdown));
-    const b = () => plain.push(timeAll(texts, (_u, t) => remark.parse(t)));
+    // Alternate which goes first, so neither always runs on the warmer (or busier) machine. Each starts from a heap
+    // collected whole (run.mjs gives `--expose-gc`), so that neither pays for collecting what the other left: a
+    // 2 MB report's remark tree is hundreds of MB of garbage, and crossfoot's reading after it was timed with some of
+    // that garbage collected in it.
+    const a = () => {
+      collect();
+      crossfoot.push(timeAll(texts, parseMarkdown));
+    };
+    const b = () => {
+      collect();
+      plain.push(timeAll(texts, (_u, t) => remark.parse(t)));
+    };
     if (r % 2) {
       b();
       a();
