@@ -104,7 +104,11 @@ function alternate(rounds, measures) {
 
 function inproc(...args) {
   sample();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(OUT, 'inproc.mjs'), ...args], { env: ENV, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(OUT, 'inproc.mjs'), ...args], {
+    env: ENV,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0) throw new Error(`inproc ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
   return JSON.parse(r.stdout);
 }
