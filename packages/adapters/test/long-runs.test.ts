@@ -1,5 +1,3 @@
-import { foldWidth } from '@crossfoot/core';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../src/index.ts';
 import { isTotalLabel } from '../src/markers.ts';
@@ -45,61 +43,6 @@ describe('isTotalLabel', () => {
     expect(isTotalLabel('合计：')).toBe(true);
     expect(isTotalLabel('其他（合计）')).toBe(false);
     expect(isTotalLabel('(Total)')).toBe(false);
-  });
-
-  it('answers as reading every label whole does, full-width letters and notes included', () => {
-    // The patterns the answer comes from, tried on every label: what a first look for 计 or a t must not change.
-    const zh = /^(?:合\s*计|总\s*计|小\s*计|共\s*计)|(?:合计|总计|小计|共计)$/u;
-    const en = /^(?:grand\s+total|sub-?total|total)\b|\btotal$/iu;
-    const reference = (label: string) => {
-      let t = foldWidth(label).trim();
-      if (t.endsWith(':') || t.endsWith('：')) t = t.slice(0, -1);
-      if (t.endsWith(')')) {
-        const open = t.indexOf('(', t.lastIndexOf(')', t.length - 2) + 1);
-        if (open >= 0 && open < t.length - 1) t = t.slice(0, open).replace(/\s+$/u, '');
-      }
-      return zh.test(t) || en.test(t);
-    };
-    const pieces = [
-      '合',
-      '计',
-      '总',
-      '小',
-      '共',
-      't',
-      'T',
-      'ｔ',
-      'Ｔ',
-      'o',
-      'ｏ',
-      'a',
-      'Ａ',
-      'l',
-      'Ｌ',
-      'total',
-      'ＴＯＴＡＬ',
-      'Sub-',
-      'grand ',
-      ' ',
-      '\u3000',
-      '(',
-      ')',
-      '（',
-      '）',
-      ':',
-      '：',
-      '项',
-      'x',
-    ];
-    const label = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((p) => p.join(''));
-    fc.assert(
-      fc.property(label, (text) => {
-        expect(isTotalLabel(text)).toBe(reference(text));
-      }),
-      { numRuns: 2000 },
-    );
-    expect(isTotalLabel('ＴＯＴＡＬ')).toBe(true);
-    expect(isTotalLabel('合 计')).toBe(true);
   });
 
   it('is linear in the blanks before a note', () => {

@@ -69,6 +69,10 @@ describe('total labels', () => {
       'T',
       'otal',
       'ＴＯＴＡＬ',
+      // Full-width letters alone: the first look for 计 or a t must take them as t.
+      'ｔ',
+      'Ｔ',
+      'ｏｔａｌ',
       '：',
       ':',
       '(',
