@@ -79,6 +79,12 @@ describe('the findings a batch keeps until its report is written', () => {
     const copy = Buffer.from(kept.bytes);
     keptForm('b.md', { diagnostics: [finding('b.md', 'p/x', 'error', 1)], lines: { 1: '一'.repeat(40_000) } });
     expect(Buffer.from(kept.bytes).equals(copy)).toBe(true);
+    // Findings longer than the block a thread keeps (1 MiB of UTF-16) are converted whole all the same.
+    const long = { 1: `${'二'.repeat(700_000)}x` };
+    const big = keptForm('c.md', { diagnostics: [finding('c.md', 'p/x', 'error', 1)], lines: long });
+    expect(JSON.parse(Buffer.from(big.bytes.subarray(0, big.lengths[0])).toString('utf8'))).toEqual(long);
+    expect(big.lengths.reduce((x, y) => x + y)).toBe(big.bytes.byteLength);
+    expect(Buffer.from(kept.bytes).equals(copy)).toBe(true);
     const direct = new FindingStore(join(dir, 'direct.v8'));
     const across = new FindingStore(join(dir, 'across.v8'));
     direct.put('a.md', a);

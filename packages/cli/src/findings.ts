@@ -80,8 +80,13 @@ export function keptForm(uri: string, findings: Findings): Kept {
   return { bytes, lengths, spans, counted };
 }
 
-/** The block `utf8` copies texts into as UTF-16, kept for the next call: a thread's reports are kept one at a time. */
+/**
+ * The block `utf8` copies texts into as UTF-16, kept for the next call (a thread's reports are kept one at a time), up
+ * to `KEPT_UTF16` bytes: a report with more findings than that takes a block of its own, freed with it, so that one
+ * long report does not leave a thread holding its size for the rest of the run.
+ */
 let utf16Block = Buffer.allocUnsafeSlow(0);
+const KEPT_UTF16 = 1 << 20;
 
 /**
  * Texts in UTF-8, one after the other, in a buffer of their own (which a worker thread hands over whole, thread.ts
@@ -95,10 +100,16 @@ let utf16Block = Buffer.allocUnsafeSlow(0);
 function utf8(...texts: string[]): Buffer {
   let units = 0;
   for (const text of texts) units += text.length;
-  if (utf16Block.length < 2 * units) utf16Block = Buffer.allocUnsafeSlow(Math.max(2 * units, 2 * utf16Block.length, 65_536));
+  if (2 * units > KEPT_UTF16) return converted(Buffer.allocUnsafeSlow(2 * units), texts);
+  if (utf16Block.length < 2 * units) utf16Block = Buffer.allocUnsafeSlow(Math.min(KEPT_UTF16, Math.max(2 * units, 2 * utf16Block.length, 65_536)));
+  return converted(utf16Block, texts);
+}
+
+/** `texts` copied into `block` as UTF-16, one after the other, and converted to UTF-8 in a buffer of their own. */
+function converted(block: Buffer, texts: string[]): Buffer {
   let at = 0;
-  for (const text of texts) at += utf16Block.write(text, at, 'utf16le');
-  return transcode(utf16Block.subarray(0, at), 'utf16le', 'utf8');
+  for (const text of texts) at += block.write(text, at, 'utf16le');
+  return transcode(block.subarray(0, at), 'utf16le', 'utf8');
 }
 
 /**

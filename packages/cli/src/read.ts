@@ -44,7 +44,7 @@ export type ReportBytes = { bytes: Uint8Array } | { doc: ReportDocument };
  * The block a thread reads its reports into when their bytes are used before the next is read (`readReportBytes`,
  * `reused`), grown as needed up to `REUSED_MAX`. A block of its own for every report was memory first touched by the
  * read itself, and memory a process touches for the first time costs about 12 µs a page on the bench's machine: the
- * read of a 15 KB report took 60–110 µs where a read into memory already used takes 15–20.
+ * read of a 15 KB report took 30–110 µs where a read into memory already used takes 17–20.
  */
 let reusedBlock: Buffer | undefined;
 
