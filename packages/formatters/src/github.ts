@@ -1,7 +1,8 @@
-import { type Severity, sortDiagnostics } from '@crossfoot/core';
+import type { Diagnostic, Severity } from '@crossfoot/core';
+import { reportStream } from './json.ts';
 import { arithmeticLine } from './messages.ts';
 import { toAnnotation } from './positions.ts';
-import type { FormatInput, FormatOptions } from './types.ts';
+import type { FormatInput, FormatOptions, ReportStream } from './types.ts';
 
 /**
  * GitHub Actions workflow commands, one per finding (`::error file=…,line=…::message`).
@@ -9,20 +10,29 @@ import type { FormatInput, FormatOptions } from './types.ts';
  * summary (markdown) and SARIF are where nothing is dropped.
  */
 export function github(input: FormatInput, options: FormatOptions): string {
-  const lines = sortDiagnostics(input.diagnostics).map((d) => {
-    const a = toAnnotation(d.range);
-    const properties: [string, string | number][] = [
-      ['file', d.uri],
-      ['line', a.line],
-      ['endLine', a.endLine],
-    ];
-    if (a.col !== undefined && a.endColumn !== undefined) properties.push(['col', a.col], ['endColumn', a.endColumn]);
-    properties.push(['title', d.ruleId]);
-    const message = d.arithmetic ? `${d.message}\n${arithmeticLine(options.locale, d.arithmetic)}` : d.message;
-    const props = properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-    return `::${command(d.severity)} ${props}::${escapeData(message)}`;
-  });
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return [...githubReportChunks(reportStream(input), options)].join('');
+}
+
+/** `github`'s commands for a report given a file at a time, a file's at a time. */
+export function* githubReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
+  for (const { diagnostics } of report.files()) {
+    if (diagnostics.length === 0) continue;
+    yield `${diagnostics.map((d) => annotation(d, options)).join('\n')}\n`;
+  }
+}
+
+function annotation(d: Diagnostic, options: FormatOptions): string {
+  const a = toAnnotation(d.range);
+  const properties: [string, string | number][] = [
+    ['file', d.uri],
+    ['line', a.line],
+    ['endLine', a.endLine],
+  ];
+  if (a.col !== undefined && a.endColumn !== undefined) properties.push(['col', a.col], ['endColumn', a.endColumn]);
+  properties.push(['title', d.ruleId]);
+  const message = d.arithmetic ? `${d.message}\n${arithmeticLine(options.locale, d.arithmetic)}` : d.message;
+  const props = properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${command(d.severity)} ${props}::${escapeData(message)}`;
 }
 
 function command(severity: Severity): 'error' | 'warning' | 'notice' {

@@ -1,12 +1,12 @@
 import { csv, csvReportChunks } from './csv.ts';
-import { github } from './github.ts';
+import { github, githubReportChunks } from './github.ts';
 import { html, htmlReportChunks } from './html.ts';
 import { json, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
-import { junit } from './junit.ts';
-import { markdown } from './markdown.ts';
+import { junit, junitReportChunks } from './junit.ts';
+import { markdown, markdownReportChunks } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
-import { sarif } from './sarif.ts';
-import { stylish } from './stylish.ts';
+import { sarif, sarifReportChunks } from './sarif.ts';
+import { stylish, stylishReportChunks } from './stylish.ts';
 import type { FormatInput, FormatOptions, Formatter, ReportChunk, ReportStream } from './types.ts';
 
 export { type FormatterName, formatterNames } from './names.ts';
@@ -20,6 +20,18 @@ export { csv, github, html, json, jsonFinding, junit, markdown, reportStream, sa
 
 const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
 
+/** Each formatter for a report given a file at a time: every one holds one file's findings at a time. */
+const streamed: Record<FormatterName, (report: ReportStream, options: FormatOptions) => Iterable<ReportChunk>> = {
+  stylish: stylishReportChunks,
+  json: jsonReportChunks,
+  sarif: sarifReportChunks,
+  junit: junitReportChunks,
+  github: githubReportChunks,
+  markdown: markdownReportChunks,
+  html: htmlReportChunks,
+  csv: csvReportChunks,
+};
+
 /** Renders `input` with the named formatter. Pure: same input, byte-identical output. */
 export function format(name: FormatterName, input: FormatInput, options: FormatOptions): string {
   const formatter = formatters[name];
@@ -27,23 +39,19 @@ export function format(name: FormatterName, input: FormatInput, options: FormatO
   return formatter(input, options);
 }
 
-/**
- * Renders `input` in pieces whose concatenation is `format`'s text: the JSON, CSV and HTML reports a file at a time,
- * the others whole (`formatReport`).
- */
+/** Renders `input` in pieces whose concatenation is `format`'s text, a file at a time (`formatReport`). */
 export function formatChunks(name: FormatterName, input: FormatInput, options: FormatOptions): Iterable<ReportChunk> {
   return formatReport(name, reportStream(input), options);
 }
 
 /**
- * Renders a report given a file at a time (`ReportStream`), in pieces: the JSON, CSV and HTML reports holding one
- * file's findings at a time, the other formatters from the whole input gathered first. The text is `format`'s for the same findings.
+ * Renders a report given a file at a time (`ReportStream`), in pieces, holding one file's findings at a time. The text
+ * is `format`'s for the same findings.
  */
 export function formatReport(name: FormatterName, report: ReportStream, options: FormatOptions): Iterable<ReportChunk> {
-  if (name === 'json') return jsonReportChunks(report, options);
-  if (name === 'csv') return csvReportChunks(report, options);
-  if (name === 'html') return htmlReportChunks(report, options);
-  return [format(name, gather(report), options)];
+  const formatter = streamed[name];
+  if (!formatter) throw new Error(`Unknown formatter "${String(name)}"; expected one of ${formatterNames.join(', ')}`);
+  return formatter(report, options);
 }
 
 /** Every file and finding of a report given a file at a time, as one input. */

@@ -96,15 +96,25 @@ function* flatMapIterable<T, U>(items: Iterable<T>, map: (item: T) => U[]): Gene
 
 /** A value as `JSON.stringify(…, null, 2)` writes it one level down in the report. */
 function nested(value: unknown): string {
-  // Written inside an array it comes out indented by one level: `[\n  ` … `\n]` taken off, with no pass to indent it.
-  const text = JSON.stringify([value], null, 2);
-  return text.slice(4, text.length - 2);
+  return indentedJson(value, 1);
 }
 
-/** A value as `JSON.stringify(…, null, 2)` writes it two levels down: inside `[\n  [\n    ` … `\n  ]\n]`. */
+/** A value as `JSON.stringify(…, null, 2)` writes it two levels down. */
 function nestedTwice(value: unknown): string {
-  const text = JSON.stringify([[value]], null, 2);
-  return text.slice(10, text.length - 6);
+  return indentedJson(value, 2);
+}
+
+/**
+ * A value as `JSON.stringify(…, null, 2)` writes it `depth` levels down in a larger value (its lines after the first
+ * indented by `2 × depth` spaces): written inside `depth` arrays, with their brackets taken off, so that no second pass
+ * indents it.
+ */
+export function indentedJson(value: unknown, depth: number): string {
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with `[`, a line break and its indentation, and closes with a line break, the indentation and `]`.
+  return text.slice(depth * depth + 3 * depth, text.length - (depth * depth + depth));
 }
 
 /**

@@ -1,7 +1,8 @@
-import { type Diagnostic, type Locale, sortDiagnostics } from '@crossfoot/core';
+import type { Diagnostic, Locale } from '@crossfoot/core';
+import { reportStream } from './json.ts';
 import { arithmeticLine, t } from './messages.ts';
-import { compareStrings, fileUris, groupByUri } from './summary.ts';
-import type { FormatInput, FormatOptions } from './types.ts';
+import { compareStrings } from './summary.ts';
+import type { FormatInput, FormatOptions, ReportStream } from './types.ts';
 import { xmlAttrs, xmlText } from './xml.ts';
 
 interface TestCase {
@@ -15,36 +16,41 @@ interface TestCase {
  * (a `<failure>` per error or warning, infos in `<system-out>`), one passing case per clean file.
  */
 export function junit(input: FormatInput, options: FormatOptions): string {
-  const { locale } = options;
-  const groups = groupByUri(sortDiagnostics(input.diagnostics));
-  const suites = fileUris(input).map((uri) => ({ uri, cases: testCases(locale, groups.get(uri) ?? []) }));
-  const count = (cases: TestCase[]) => cases.reduce((n, c) => n + c.failures.length, 0);
-  const allCases = suites.flatMap((s) => s.cases);
+  return [...junitReportChunks(reportStream(input), options)].join('');
+}
 
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(
-    `<testsuites${xmlAttrs([
-      ['name', 'crossfoot'],
-      ['tests', allCases.length],
-      ['failures', count(allCases)],
-      ['errors', 0],
-    ])}>`,
-  );
-  for (const suite of suites) {
-    out.push(
+/**
+ * `junit`'s XML for a report given a file at a time, a file's suite at a time. The root's count of test cases (a case
+ * per rule that fired on a file, one per clean file) comes before any suite, so the files are read for it first.
+ */
+export function* junitReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
+  const { locale } = options;
+  const { summary } = report;
+  let tests = 0;
+  for (const { diagnostics } of report.files()) tests += diagnostics.length === 0 ? 1 : new Set(diagnostics.map((d) => d.ruleId)).size;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${xmlAttrs([
+    ['name', 'crossfoot'],
+    ['tests', tests],
+    ['failures', summary.errors + summary.warnings],
+    ['errors', 0],
+  ])}>\n`;
+  for (const { file, diagnostics } of report.files()) {
+    const uri = file.uri;
+    const cases = testCases(locale, diagnostics);
+    const out = [
       `  <testsuite${xmlAttrs([
-        ['name', suite.uri],
-        ['tests', suite.cases.length],
-        ['failures', count(suite.cases)],
+        ['name', uri],
+        ['tests', cases.length],
+        ['failures', cases.reduce((n, c) => n + c.failures.length, 0)],
         ['errors', 0],
         ['skipped', 0],
       ])}>`,
-    );
-    for (const c of suite.cases) {
+    ];
+    for (const c of cases) {
       const attrs = xmlAttrs([
         ['name', c.name],
-        ['classname', suite.uri],
-        ['file', suite.uri],
+        ['classname', uri],
+        ['file', uri],
       ]);
       if (c.failures.length === 0 && c.infos.length === 0) {
         out.push(`    <testcase${attrs}/>`);
@@ -63,9 +69,9 @@ export function junit(input: FormatInput, options: FormatOptions): string {
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
+    yield `${out.join('\n')}\n`;
   }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  yield '</testsuites>\n';
 }
 
 function testCases(locale: Locale, diagnostics: Diagnostic[]): TestCase[] {

@@ -1,11 +1,11 @@
-import { type Diagnostic, type Locale, type Severity, sortDiagnostics } from '@crossfoot/core';
+import type { Diagnostic, Locale, Severity } from '@crossfoot/core';
 import pc from 'picocolors';
 import { excerpt } from './excerpt.ts';
+import { reportStream } from './json.ts';
 import { noProblemsLine, t, totalsLine } from './messages.ts';
 import { Sources } from './source.ts';
-import { groupByUri, summarize } from './summary.ts';
 import { displayWidth, padEndDisplay, padStartDisplay, printable } from './text.ts';
-import type { FormatInput, FormatOptions } from './types.ts';
+import type { FormatInput, FormatOptions, ReportStream } from './types.ts';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -16,15 +16,22 @@ const INDENT = '    ';
  * source line, a caret line under the span and the arithmetic behind it.
  */
 export function stylish(input: FormatInput, options: FormatOptions): string {
+  return [...stylishReportChunks(reportStream(input), options)].join('');
+}
+
+/** `stylish`'s text for a report given a file at a time: a file's findings at a time, then the totals. */
+export function* stylishReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
   const c = pc.createColors(options.color);
   const { locale } = options;
-  const summary = summarize(input);
-  if (input.diagnostics.length === 0) return `${c.green(noProblemsLine(locale, summary.files))}\n`;
-
-  const sources = new Sources(input);
-  const out: string[] = [];
-  for (const [uri, diagnostics] of groupByUri(sortDiagnostics(input.diagnostics))) {
-    out.push(c.underline(printable(uri)));
+  const { summary } = report;
+  if (summary.errors + summary.warnings + summary.infos === 0) {
+    yield `${c.green(noProblemsLine(locale, summary.files))}\n`;
+    return;
+  }
+  for (const { file, diagnostics } of report.files()) {
+    if (diagnostics.length === 0) continue;
+    const sources = new Sources({ files: [file], diagnostics: [], rules: [] });
+    const out: string[] = [c.underline(printable(file.uri))];
     const positions = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`);
     const severities = diagnostics.map((d) => severityLabel(locale, d.severity));
     const positionWidth = Math.max(...positions.map((p) => p.length));
@@ -40,11 +47,11 @@ export function stylish(input: FormatInput, options: FormatOptions): string {
       out.push(...arithmeticLines(c, locale, d));
       out.push(...relatedLines(c, d));
     });
-    out.push('');
+    // The file's lines, then the blank line after them.
+    yield `${out.join('\n')}\n\n`;
   }
   const totals = totalsLine(locale, summary);
-  out.push(summary.errors > 0 ? c.red(c.bold(totals)) : summary.warnings > 0 ? c.yellow(c.bold(totals)) : c.bold(totals));
-  return `${out.join('\n')}\n`;
+  yield `${summary.errors > 0 ? c.red(c.bold(totals)) : summary.warnings > 0 ? c.yellow(c.bold(totals)) : c.bold(totals)}\n`;
 }
 
 function severityLabel(locale: Locale, severity: Severity): string {

@@ -1,5 +1,5 @@
 import type { Diagnostic, RuleMeta, Severity } from '@crossfoot/core';
-import type { FormatInput } from './types.ts';
+import type { FormatInput, ReportStream } from './types.ts';
 
 export interface FileCounts {
   uri: string;
@@ -21,14 +21,6 @@ export interface Summary {
   perRule: { ruleId: string; count: number }[];
   /** Packs whose rules fired (the part of the rule id before `/`), most frequent first, then by id. */
   perPack: { pack: string; count: number }[];
-}
-
-/** Every uri in the input — checked files and files named only by a diagnostic — sorted and unique. */
-export function fileUris(input: FormatInput): string[] {
-  const uris = new Set<string>();
-  for (const file of input.files) uris.add(file.uri);
-  for (const d of input.diagnostics) uris.add(d.uri);
-  return [...uris].sort(compareStrings);
 }
 
 export function summarize(input: FormatInput): Summary {
@@ -129,4 +121,21 @@ export function uniqueRules(rules: RuleMeta[]): RuleMeta[] {
   const out: RuleMeta[] = [];
   for (const { rule } of keyed) if (out.at(-1)?.id !== rule.id) out.push(rule);
   return out;
+}
+
+/**
+ * The first finding, in report order, of each rule that fired but is not among `known` (an engine problem, a plugin's
+ * rule): where a formatter takes such a rule's severity and docs address from. The files are read only while such a
+ * rule is still unaccounted for, so a report whose rules are all known is not read for it.
+ */
+export function firstOfUnknownRules(report: ReportStream, known: ReadonlySet<string>): Map<string, Diagnostic> {
+  const wanted = new Set<string>();
+  for (const r of report.summary.perRule) if (!known.has(r.ruleId)) wanted.add(r.ruleId);
+  const first = new Map<string, Diagnostic>();
+  if (wanted.size === 0) return first;
+  for (const f of report.files()) {
+    for (const d of f.diagnostics) if (wanted.delete(d.ruleId)) first.set(d.ruleId, d);
+    if (wanted.size === 0) break;
+  }
+  return first;
 }

@@ -1,12 +1,12 @@
+import type { Diagnostic } from '@crossfoot/core';
 import { describe, expect, it } from 'vitest';
 import {
-  csv,
   type FileFindings,
+  type FormatInput,
   format,
   formatReport,
   formatterNames,
   gather,
-  html,
   json,
   jsonFinding,
   type ReportStream,
@@ -14,7 +14,7 @@ import {
   SummaryBuilder,
   summarize,
 } from '../src/index.ts';
-import { CLEAN_URI, REPORT_URI, sampleInput, zh } from './fixtures.ts';
+import { CLEAN_URI, DECODE, infoFinding, REPORT_URI, sampleInput, sumFinding, zh } from './fixtures.ts';
 
 /** A report whose files are read from a function each time, counting the reads, as a batch reads them from disk. */
 function counted(input = sampleInput()): { report: ReportStream; reads: () => number; open: () => number } {
@@ -29,8 +29,12 @@ function counted(input = sampleInput()): { report: ReportStream; reads: () => nu
         for (const f of inner.files()) {
           reads++;
           open++;
-          yield { file: { ...f.file }, diagnostics: [...f.diagnostics] };
-          open--;
+          // A reader that stops early ends the loop at this yield: the file is let go all the same.
+          try {
+            yield { file: { ...f.file }, diagnostics: [...f.diagnostics] };
+          } finally {
+            open--;
+          }
         }
       },
     },
@@ -47,21 +51,72 @@ describe('a report given a file at a time', () => {
     }
   });
 
+  // The sample's two files; the engine problem's rule is in no pack, and its first finding is in the first file.
   it.each([
-    ['csv', 1],
-    ['html', 3],
-  ] as const)('writes the %s report reading each file %i times, never all of them at once', (name, passes) => {
+    ['stylish', 2],
+    ['github', 2],
+    ['csv', 2],
+    ['sarif', 3],
+    ['markdown', 3],
+    ['junit', 4],
+    ['html', 6],
+  ] as const)('writes the %s report reading %i files in all, never two at once', (name, expected) => {
     const { report, reads, open } = counted();
     let most = 0;
     const pieces: string[] = [];
     for (const piece of formatReport(name, report, zh)) {
       most = Math.max(most, open());
-      pieces.push(piece);
+      pieces.push(piece as string);
     }
-    expect(pieces.join('')).toBe((name === 'csv' ? csv : html)(sampleInput(), zh));
-    expect(pieces.length).toBeGreaterThan(1);
-    expect(reads()).toBe(passes * report.summary.perFile.length);
+    expect(pieces.join('')).toBe(format(name, sampleInput(), zh));
+    // Only one file has findings, and the GitHub report is only findings.
+    expect(pieces.length).toBeGreaterThan(name === 'github' ? 0 : 1);
+    expect(reads()).toBe(expected);
     expect(most).toBe(1);
+  });
+
+  it.each(['sarif', 'markdown'] as const)('does not read the findings ahead for the %s report when every rule that fired is known', (name) => {
+    const input = sampleInput();
+    const engine = {
+      id: DECODE,
+      description: { 'zh-CN': '无法识别的数字', en: 'Unreadable number' },
+      severity: 'info',
+      url: infoFinding.url,
+      pack: 'crossfoot',
+    } as const;
+    const { report, reads } = counted({ ...input, rules: [...input.rules, engine] });
+    const text = [...formatReport(name, report, zh)].join('');
+    expect(reads()).toBe(report.summary.perFile.length);
+    expect(text).toBe(format(name, { ...input, rules: [...input.rules, engine] }, zh));
+  });
+
+  it("writes the SARIF log in JSON.stringify's own layout, with and without findings, whatever files hold them", () => {
+    const input = sampleInput();
+    const moved = (uri: string, d: Diagnostic): Diagnostic => ({ ...d, uri, related: d.related.map((r) => ({ ...r, uri })) });
+    const many: FormatInput = {
+      ...input,
+      files: [...input.files, { uri: 'a.md' }, { uri: 'z.md' }],
+      diagnostics: [...input.diagnostics, moved('a.md', sumFinding), moved('z.md', infoFinding), moved('z.md', sumFinding)],
+    };
+    for (const sample of [input, many, { ...input, diagnostics: [] }, { diagnostics: [], rules: [], files: [] }]) {
+      const text = [...formatReport('sarif', reportStream(sample), zh)].join('');
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect((JSON.parse(text) as { runs: { results: unknown[] }[] }).runs[0]?.results).toHaveLength(sample.diagnostics.length);
+    }
+  });
+
+  it("takes a rule no pack describes from its first finding in the report's order", () => {
+    const unknown = (uri: string, severity: Diagnostic['severity'], url: string): Diagnostic => ({ ...infoFinding, uri, severity, url });
+    const input: FormatInput = {
+      diagnostics: [unknown('b.md', 'error', 'https://b.example/'), unknown('a.md', 'warning', 'https://a.example/')],
+      rules: [],
+      files: [{ uri: 'b.md' }, { uri: 'a.md' }],
+    };
+    const log = JSON.parse(format('sarif', input, zh)) as {
+      runs: { tool: { driver: { rules: { helpUri: string; defaultConfiguration: { level: string } }[] } } }[];
+    };
+    expect(log.runs[0]?.tool.driver.rules).toMatchObject([{ helpUri: 'https://a.example/', defaultConfiguration: { level: 'warning' } }]);
+    expect(format('markdown', input, zh)).toContain(`[${DECODE}](https://a.example/) | 2 |`);
   });
 
   it('writes the JSON report reading each file twice (its entry, then its findings), never all of them at once', () => {
