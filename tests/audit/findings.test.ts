@@ -102,6 +102,24 @@ describe('the findings a batch keeps until its report is written', () => {
     across.close();
   });
 
+  it('are read back whole after a report whose findings take more than the buffer reads are made in, and before one', () => {
+    const store = new FindingStore(join(dir, 'large.v8'));
+    const many = (uri: string, count: number) => ({
+      diagnostics: Array.from({ length: count }, (_, i) => ({ ...finding(uri, 'p/x', 'error', i + 1), message: `第${i + 1}处：${'合计'.repeat(40)}` })),
+      lines: { 1: '一'.repeat(300) },
+    });
+    const small = many('small.md', 3);
+    const large = many('large.md', 3_000);
+    store.put('small.md', small);
+    store.put('large.md', large);
+    expect(statSync(join(dir, 'large.v8')).size).toBeGreaterThan(1 << 20);
+    for (const uri of ['small.md', 'large.md', 'small.md', 'large.md']) {
+      const got = store.get(uri);
+      expect(got, uri).toEqual(uri === 'large.md' ? large : small);
+    }
+    store.close();
+  });
+
   it('of a report checked again are replaced, counts and all', () => {
     const store = new FindingStore(join(dir, 'b.v8'));
     store.put('a.md', { diagnostics: [finding('a.md', 'p/x', 'error', 3)], lines: {} });
@@ -196,7 +214,7 @@ describe('a batch written from findings kept on disk', () => {
     return session.run(await session.files(['reports']));
   }
 
-  it('gives the JSON, SARIF, CSV and HTML reports of the serial run, byte for byte, and --quiet its errors only', async () => {
+  it('gives every format of the serial run, byte for byte, and --quiet its errors only', async () => {
     const whole = await serial();
     const out = await runCli(['check', 'reports', '--jobs', '1', '--format', 'json'], dir);
     expect(out.code, out.stderr).toBe(1);
@@ -206,7 +224,7 @@ describe('a batch written from findings kept on disk', () => {
     const errors = { ...whole, diagnostics: whole.diagnostics.filter((d) => d.severity === 'error') };
     expect(errors.diagnostics.length).toBeLessThan(whole.diagnostics.length);
     expect(quiet.stdout).toBe(format('json', errors, options(version)));
-    for (const name of ['sarif', 'csv', 'html'] as const) {
+    for (const name of ['stylish', 'sarif', 'junit', 'github', 'markdown', 'csv', 'html'] as const) {
       const out = await runCli(['check', 'reports', '--jobs', '1', '--format', name], dir);
       expect(out.stdout, name).toBe(format(name, whole, options(version)));
     }

@@ -398,7 +398,10 @@ class StoredReport implements BatchReport {
             get diagnostics() {
               if (found) return found;
               found = [];
-              for (const d of (ours && store.get(uri)?.diagnostics) || []) if (d.uri === uri && keep(d)) found.push(d);
+              const kept = ours ? store.get(uri) : undefined;
+              // Read with them: a formatter showing the findings' lines need not read them again.
+              if (kept) lines ??= kept.lines;
+              for (const d of kept?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
               found.push(...elsewhere(uri));
               found = sortDiagnostics(found);
               return found;

@@ -262,15 +262,23 @@ export class FindingStore {
     }
   }
 
-  /** `uri`'s findings, read back from disk; undefined for a report never put. */
+  /** `uri`'s findings, read back from disk (its three parts at once); undefined for a report never put. */
   get(uri: string): Findings | undefined {
-    const lines = this.part(uri, 0);
-    if (lines === undefined) return undefined;
-    const own = this.part(uri, 1) as string;
-    const diagnostics = own ? (JSON.parse(`[${own.replaceAll('\u0000', ',')}]`) as Diagnostic[]) : [];
-    diagnostics.push(...(JSON.parse(this.part(uri, 2) as string) as Diagnostic[]));
-    return { lines: JSON.parse(lines) as Findings['lines'], diagnostics };
+    const at = this.writtenAt(uri);
+    if (!at) return undefined;
+    const ends = [0, 0, 0];
+    let end = 0;
+    for (let k = 0; k < 3; k++) ends[k] = end += this.fields[at.row + LENGTHS + k] as number;
+    if (this.record.length < end && end <= KEPT_SCRATCH) this.record = Buffer.allocUnsafe(Math.min(KEPT_SCRATCH, Math.max(end, 2 * this.record.length)));
+    const bytes = this.readBytes(at.offset, end, end <= this.record.length ? this.record : undefined);
+    const [lines = 0, own = 0] = ends;
+    const diagnostics = own > lines ? (JSON.parse(`[${bytes.toString('utf8', lines, own).replaceAll('\u0000', ',')}]`) as Diagnostic[]) : [];
+    diagnostics.push(...(JSON.parse(bytes.toString('utf8', own, end)) as Diagnostic[]));
+    return { lines: JSON.parse(bytes.toString('utf8', 0, lines)) as Findings['lines'], diagnostics };
   }
+
+  /** Where `get` reads, used again by its next call; kept up to `KEPT_SCRATCH`. */
+  private record = Buffer.alloc(0);
 
   /** The lines `uri`'s findings show, without its findings. */
   linesOf(uri: string): Findings['lines'] | undefined {

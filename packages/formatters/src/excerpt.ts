@@ -32,24 +32,34 @@ export function excerpt(sources: Sources, uri: string, range: Range): Excerpt | 
   let before = printable(lineText.slice(0, from));
   let target = printable(lineText.slice(from, to));
   let after = printable(lineText.slice(to));
+  // Each part measured once, and again only once it is cut: a paragraph is a line of hundreds of characters.
+  let beforeWidth = displayWidth(before);
+  let targetWidth = displayWidth(target);
+  const afterWidth = displayWidth(after);
 
-  if (displayWidth(before) + displayWidth(target) + displayWidth(after) > MAX_WIDTH) {
+  if (beforeWidth + targetWidth + afterWidth > MAX_WIDTH) {
     const ellipsis = displayWidth(ELLIPSIS);
-    if (displayWidth(target) > MAX_WIDTH / 2) {
+    let afterShown = afterWidth;
+    if (targetWidth > MAX_WIDTH / 2) {
       target = takeStartByWidth(target, MAX_WIDTH / 2 - ellipsis) + ELLIPSIS;
+      targetWidth = displayWidth(target);
       after = '';
+      afterShown = 0;
     }
-    const budget = MAX_WIDTH - displayWidth(target);
+    const budget = MAX_WIDTH - targetWidth;
     const beforeBudget = Math.max(0, Math.floor(budget / 2));
-    const afterBudget = Math.max(0, budget - Math.min(displayWidth(before), beforeBudget));
-    if (displayWidth(before) > beforeBudget) before = ELLIPSIS + takeEndByWidth(before, beforeBudget - ellipsis);
-    if (displayWidth(after) > afterBudget) after = takeStartByWidth(after, afterBudget - ellipsis) + ELLIPSIS;
+    const afterBudget = Math.max(0, budget - Math.min(beforeWidth, beforeBudget));
+    if (beforeWidth > beforeBudget) {
+      before = ELLIPSIS + takeEndByWidth(before, beforeBudget - ellipsis);
+      beforeWidth = displayWidth(before);
+    }
+    if (afterShown > afterBudget) after = takeStartByWidth(after, afterBudget - ellipsis) + ELLIPSIS;
   }
 
   return {
     line: lineNumber,
     text: before + target + after,
-    indent: displayWidth(before),
-    width: Math.max(1, displayWidth(target)),
+    indent: beforeWidth,
+    width: Math.max(1, targetWidth),
   };
 }
