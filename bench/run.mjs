@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark suite (not tests): `pnpm bench` measures every target of the performance work on a seeded
 // corpus (bench/corpus.mjs) and rewrites bench/RESULTS.md; `pnpm bench --quick` runs fewer reports and rounds
-// and prints the table without writing the file; `--only e2e,read,…` runs some of them; `--count N` checks N
+// and prints the table without writing the file; `--only e2e,formats,read,…` runs some of them; `--count N` checks N
 // reports instead of 1,000, `--rounds N` sets the rounds, `--big` adds a 10,000-report run for memory.
 //
 // Every figure is a median with min–max over the rounds; every comparison is measured in the same run on the
@@ -76,7 +76,10 @@ function run(command, args, cwd, accept = [0, 1]) {
   return { ms, kb, status: r.status };
 }
 
-const check = (dir, args = []) => run(process.execPath, [CLI, 'check', ...args, '--format', 'json', '-o', join(WORK, 'out.json')], dir);
+const check = (dir, args = [], format = 'json') => run(process.execPath, [CLI, 'check', ...args, '--format', format, '-o', join(WORK, `out.${format}`)], dir);
+
+/** The formats besides JSON, each measured once on the batch: every one is written a file's findings at a time. */
+const OTHER_FORMATS = ['stylish', 'sarif', 'junit', 'github', 'markdown', 'html', 'csv'];
 
 /**
  * The machine's own ceiling for two-way parallel checking: two independent `--jobs 1` processes, each on half
@@ -197,6 +200,11 @@ try {
       rmSync(big, { recursive: true, force: true });
     }
   }
+  if (wanted('formats')) {
+    if (only) check(md, ['reports', '--jobs', '2']);
+    log(`(1, 5) crossfoot check on ${COUNT} reports, default jobs, in each other format (one run each)`);
+    results.formats = Object.fromEntries(OTHER_FORMATS.map((format) => [format, check(md, ['reports'], format)]));
+  }
   if (wanted('read')) {
     log('(2) Markdown reading: crossfoot vs remark-parse + remark-gfm, same files');
     results.read = inproc('read', join(md, 'reports'), String(ROUNDS), String(Math.min(SAMPLE, COUNT)));
@@ -310,6 +318,18 @@ if (results.e2e) {
       g <= 0.1 ? `${(g * 100).toFixed(0)} %` : `${(g * 100).toFixed(0)} % more`,
     );
   }
+}
+if (results.formats) {
+  const each = Object.entries(results.formats);
+  const most = Math.max(...each.map(([, r]) => r.kb));
+  target(
+    5,
+    `peak memory, ${COUNT} reports, in each other format, one run each (${each.map(([f, r]) => `${f} ${sec(r.ms)}, ${mib(r.kb)}`).join('; ')})`,
+    `at most ${mib(most)}`,
+    '≤ 200 MiB',
+    most <= 200 * 1024,
+    most <= 200 * 1024 ? '' : `${mib(most - 200 * 1024)} over`,
+  );
 }
 if (results.read) {
   const { files, bytes, crossfoot, plain } = results.read;
