@@ -360,7 +360,7 @@ class StoredReport implements BatchReport {
         if (count && keepSeverity(severity)) builder.countFile(f.uri, severity, count);
       });
     }
-    for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.count);
+    for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.severity, r.count);
     // A finding located in another report than the one checked (a plugin's, say) is counted and listed under that report.
     const elsewhere = (uri: string) => {
       const found: Diagnostic[] = [];

@@ -3,7 +3,7 @@ import { reportStream } from './json.ts';
 import { type MessageId, t, tCount } from './messages.ts';
 import { sha256Base64 } from './sha256.ts';
 import { Sources, shownLines } from './source.ts';
-import { type FileCounts, uniqueRules } from './summary.ts';
+import { type FileCounts, firstOfUnknownRules, uniqueRules } from './summary.ts';
 import { printable } from './text.ts';
 import type { FileSummary, FormatInput, FormatOptions, ReportStream } from './types.ts';
 
@@ -19,8 +19,8 @@ export function html(input: FormatInput, options: FormatOptions): string {
 }
 
 /**
- * `html`'s page for a report given a file at a time: the overview from the summary and one pass over the findings
- * (each rule's worst severity), then the table of reports and each report's findings, holding one file's at a time.
+ * `html`'s page for a report given a file at a time: the overview from the summary, then the table of reports and each
+ * report's findings, holding one file's at a time.
  */
 export function* htmlReportChunks(report: ReportStream, options: FormatOptions): Generator<string> {
   const { locale } = options;
@@ -61,16 +61,9 @@ export function* htmlReportChunks(report: ReportStream, options: FormatOptions):
 
   const out: string[] = [];
   if (findings > 0) {
-    // Each rule's worst severity, and the docs address of a rule the report's rules do not describe.
-    const worst = new Map<string, Severity>();
-    const urls = new Map<string, string>();
-    for (const f of report.files()) {
-      for (const d of f.diagnostics) {
-        const seen = worst.get(d.ruleId);
-        if (!seen || RANK[d.severity] < RANK[seen]) worst.set(d.ruleId, d.severity);
-        if (!urls.has(d.ruleId)) urls.set(d.ruleId, d.url);
-      }
-    }
+    // A rule's highest severity is the summary's; the docs address of a rule the report's rules do not describe is
+    // taken from its first finding, which reads the findings only when there is such a rule.
+    const unknown = firstOfUnknownRules(report, new Set(rules.keys()));
     const maxRule = Math.max(...summary.perRule.map((r) => r.count));
     out.push(
       `<div class="charts"><figure class="chart"><figcaption>${l('html.perRule')}</figcaption>`,
@@ -80,7 +73,7 @@ export function* htmlReportChunks(report: ReportStream, options: FormatOptions):
       const meta = rules.get(r.ruleId);
       const description = meta ? `<span class="desc">${escapeHtml(meta.description[locale])}</span>` : '';
       out.push(
-        `<tr><td>${ruleLink(r.ruleId, meta?.url ?? urls.get(r.ruleId))}${description}</td><td class="num">${r.count}</td><td class="bar-cell">${bar(r.count, maxRule, worst.get(r.ruleId) ?? 'info')}</td></tr>`,
+        `<tr><td>${ruleLink(r.ruleId, meta?.url ?? unknown.get(r.ruleId)?.url)}${description}</td><td class="num">${r.count}</td><td class="bar-cell">${bar(r.count, maxRule, r.severity)}</td></tr>`,
       );
     }
     out.push('</tbody></table></figure>');
@@ -168,8 +161,6 @@ function bar(count: number, max: number, tone: string): string {
   const width = max > 0 ? ((count / max) * 100).toFixed(1) : '0';
   return `<svg class="bar ${tone}" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width="${width}" height="10"></rect></svg>`;
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function reportDetails(
   f: FileCounts,

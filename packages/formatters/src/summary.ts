@@ -17,8 +17,8 @@ export interface Summary {
   infos: number;
   /** Every file, sorted by uri (files with findings but missing from `input.files` included). */
   perFile: FileCounts[];
-  /** Rules that fired, most frequent first, then by id. */
-  perRule: { ruleId: string; count: number }[];
+  /** Rules that fired, most frequent first, then by id, each with the highest severity of its findings. */
+  perRule: { ruleId: string; count: number; severity: Severity }[];
   /** Packs whose rules fired (the part of the rule id before `/`), most frequent first, then by id. */
   perPack: { pack: string; count: number }[];
 }
@@ -36,7 +36,7 @@ export function summarize(input: FormatInput): Summary {
  */
 export class SummaryBuilder {
   private readonly perFile = new Map<string, FileCounts>();
-  private readonly perRule = new Map<string, number>();
+  private readonly perRule = new Map<string, { count: number; severity: Severity }>();
   private readonly totals = { errors: 0, warnings: 0, infos: 0 };
 
   /** Lists a file, with or without findings. */
@@ -52,7 +52,7 @@ export class SummaryBuilder {
   /** Counts `count` findings of `ruleId` at `severity` in `uri` (which is listed if it was not). */
   count(uri: string, ruleId: string, severity: Severity, count = 1): void {
     this.countFile(uri, severity, count);
-    this.countRule(ruleId, count);
+    this.countRule(ruleId, severity, count);
   }
 
   /** Counts `count` findings at `severity` in `uri` (listed if it was not), for a caller counting rules apart. */
@@ -62,15 +62,20 @@ export class SummaryBuilder {
     this.file(uri)[key] += count;
   }
 
-  /** Counts `count` findings of `ruleId`, for a caller counting files apart. */
-  countRule(ruleId: string, count = 1): void {
-    this.perRule.set(ruleId, (this.perRule.get(ruleId) ?? 0) + count);
+  /** Counts `count` findings of `ruleId` at `severity`, for a caller counting files apart. */
+  countRule(ruleId: string, severity: Severity, count = 1): void {
+    const rule = this.perRule.get(ruleId);
+    if (!rule) this.perRule.set(ruleId, { count, severity });
+    else {
+      rule.count += count;
+      if (SEVERITY_RANK[severity] < SEVERITY_RANK[rule.severity]) rule.severity = severity;
+    }
   }
 
   build(): Summary {
     const files = [...this.perFile.values()].sort((a, b) => compareStrings(a.uri, b.uri));
     const perPack = new Map<string, number>();
-    for (const [ruleId, count] of this.perRule) {
+    for (const [ruleId, { count }] of this.perRule) {
       const pack = packOf(ruleId);
       perPack.set(pack, (perPack.get(pack) ?? 0) + count);
     }
@@ -82,7 +87,9 @@ export class SummaryBuilder {
       warnings: this.totals.warnings,
       infos: this.totals.infos,
       perFile: files.map((f) => ({ ...f })),
-      perRule: [...this.perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
+      perRule: [...this.perRule]
+        .map(([ruleId, { count, severity }]) => ({ ruleId, count, severity }))
+        .sort((a, b) => b.count - a.count || compareStrings(a.ruleId, b.ruleId)),
       perPack: [...perPack].map(([pack, count]) => ({ pack, count })).sort((a, b) => b.count - a.count || compareStrings(a.pack, b.pack)),
     };
   }
@@ -93,6 +100,9 @@ export function packOf(ruleId: string): string {
   const slash = ruleId.indexOf('/');
   return slash < 0 ? ruleId : ruleId.slice(0, slash);
 }
+
+/** Severities from the highest: an error ranks before a warning, a warning before an info. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function counterKey(severity: Severity): 'errors' | 'warnings' | 'infos' {
   return severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos';

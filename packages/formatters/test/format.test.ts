@@ -108,14 +108,19 @@ describe('summarize', () => {
       { uri: REPORT_URI, errors: 2, warnings: 1, infos: 1 },
       { uri: CLEAN_URI, errors: 0, warnings: 0, infos: 0 },
     ]);
-    expect(s.perRule).toEqual([DATES, ROW_SUMS, SUMS, DECODE].map((ruleId) => ({ ruleId, count: 1 })));
+    expect(s.perRule).toEqual([
+      { ruleId: DATES, count: 1, severity: 'warning' },
+      { ruleId: ROW_SUMS, count: 1, severity: 'error' },
+      { ruleId: SUMS, count: 1, severity: 'error' },
+      { ruleId: DECODE, count: 1, severity: 'info' },
+    ]);
   });
 
   it('orders rules by count, then id, and counts files named only by a finding', () => {
     const input = sampleInput();
     const extra = { ...(input.diagnostics[3] as (typeof input.diagnostics)[number]), uri: 'reports/2020.md' };
     const s = summarize({ ...input, diagnostics: [...input.diagnostics, extra] });
-    expect(s.perRule[0]).toEqual({ ruleId: SUMS, count: 2 });
+    expect(s.perRule[0]).toEqual({ ruleId: SUMS, count: 2, severity: 'error' });
     expect(s.files).toBe(3);
     expect(s.perFile.map((f) => f.uri)).toEqual([REPORT_URI, CLEAN_URI, 'reports/2020.md']);
   });
