@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -10,8 +10,10 @@ import {
   GROWING_RUN,
   LARGE_REPORT_FLAGS,
   MANY_REPORTS_FLAGS,
+  OPTIMISE,
   TUNED_BYTES,
   TUNED_RUN,
+  textOnly,
   threadCodeVariant,
   worthTuning,
 } from '../../packages/cli/src/compiler.ts';
@@ -32,8 +34,10 @@ describe('V8 tuned for a long batch', () => {
     await run(short, true);
     expect(setFlags).not.toHaveBeenCalled();
     const command = await run(long, true);
-    // With a heap that grows more slowly: a run of many reports.
-    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${MANY_REPORTS_FLAGS}`]]);
+    // With a heap that grows more slowly: a run of many reports. The optimising compiler, which the bin turns off for a
+    // short run, is on again.
+    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${OPTIMISE} ${MANY_REPORTS_FLAGS}`]]);
+    expect(OPTIMISE).toBe('--turbofan');
     // Its worker threads keep their code under the name of those flags.
     expect(threadCodeVariant()).toBe('thread-tuned');
     await run(long, true);
@@ -67,7 +71,7 @@ describe('V8 tuned for a long batch', () => {
     expect(setFlags).not.toHaveBeenCalled();
     const command = await runBatch({ cwd: large, patterns: ['.'], jobs: 1, tuneCompiler: true });
     // A faster-growing heap, not the slower one: what one large report reads stays live until it is checked.
-    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${LARGE_REPORT_FLAGS}`]]);
+    expect(setFlags.mock.calls).toEqual([[`${BATCH_FLAGS} ${GROWING_FLAGS} ${OPTIMISE} ${LARGE_REPORT_FLAGS}`]]);
     expect(threadCodeVariant()).toBe('thread-tuned-large');
     expect(command.stats.files).toBe(1);
     setFlags.mockRestore();
@@ -91,6 +95,29 @@ describe('V8 tuned for a long batch', () => {
     expect(threadCodeVariant()).toBe('thread');
     setFlags.mockRestore();
   }, 120_000);
+
+  it('turns the optimising compiler on for a short run with a report that is not text, by the command only', async () => {
+    forgetTuning();
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString').mockImplementation(() => {});
+    const text = makeReports(3);
+    const mixed = makeReports(3);
+    copyFileSync(join(ROOT, 'packages', 'adapters', 'test', 'fixtures', 'published', 'report-2023.pdf'), join(mixed, 'report-2023.pdf'));
+    const run = (cwd: string, tuneCompiler?: boolean) => runBatch({ cwd, patterns: ['.'], jobs: 1, tuneCompiler });
+    await run(mixed);
+    await run(text, true);
+    expect(setFlags).not.toHaveBeenCalled();
+    const command = await run(mixed, true);
+    expect(command.stats.files).toBe(4);
+    expect(setFlags.mock.calls).toEqual([[OPTIMISE]]);
+    expect(threadCodeVariant()).toBe('thread');
+    setFlags.mockRestore();
+  }, 120_000);
+
+  it('tells text reports from the others by their names', () => {
+    expect(textOnly(['a/r.md', 'b.MARKDOWN', 'c.txt', 'd.yaml', 'e.yml', 'f.text'])).toBe(true);
+    expect(textOnly([])).toBe(true);
+    for (const other of ['r.pdf', 'r.docx', 'r.html', 'r.htm', 'r', 'r.md.pdf', 'md']) expect(textOnly(['a.md', other]), other).toBe(false);
+  });
 
   it('judges a run long by its reports, or by their bytes, however they are split', () => {
     const dir = tempDir();

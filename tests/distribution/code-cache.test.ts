@@ -176,6 +176,42 @@ describe('the compiled code kept between runs', () => {
   });
 });
 
+describe("V8's optimising compiler as the command sets it", () => {
+  /** The flags the command set, in order, through Node's v8 module (a module run first records them). */
+  const flagsSet = (args: string[], cwd = work) => {
+    const log = join(work, 'flags.json');
+    const preload = join(work, 'flags.cjs');
+    writeFileSync(
+      preload,
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString; const calls = [];
+v8.setFlagsFromString = (flags) => { calls.push(flags); set(flags); };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(calls)));`,
+    );
+    rmSync(log, { force: true });
+    const r = spawnSync(process.execPath, ['--require', preload, bin, ...args], { cwd, env, encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, calls: JSON.parse(readFileSync(log, 'utf8')) as string[] };
+  };
+  const START = '--semi-space-growth-factor=1 --turbofan';
+
+  it('is off for a short check once the script is compiled, on for a long one, and left on for other commands', () => {
+    // Kept code first, so that no run below writes it (which sets the start's flags again, at its end).
+    command(['check', '2024.md', '--format', 'json']);
+    const short = flagsSet(['check', '2024.md', '--format', 'json']);
+    expect(short.calls).toEqual([START, '--no-turbofan']);
+    expect(short.status).toBe(1);
+    expect(short.stdout).toBe(command(['check', '2024.md', '--format', 'json']).stdout);
+
+    const dir = join(work, 'long', 'reports');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 48; i++) copyFileSync(REPORT, join(dir, `r${String(i).padStart(2, '0')}.md`));
+    const long = flagsSet(['check', '.', '--jobs', '1', '--format', 'json', '-o', join(work, 'long.json')], dir);
+    expect(long.calls.slice(0, 2)).toEqual([START, '--no-turbofan']);
+    expect(long.calls.slice(2).some((flags) => flags.split(' ').includes('--turbofan'))).toBe(true);
+
+    expect(flagsSet(['packs']).calls).toEqual([START]);
+  });
+});
+
 describe("the compiled code a batch's worker threads keep between runs", () => {
   const version = `${process.arch}-v8-${process.versions.v8}`;
   /** A check of `dir` (its JSON report written to a file: too large for a pipe's buffer here) and that report. */

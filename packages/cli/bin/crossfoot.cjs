@@ -63,15 +63,29 @@ function replayed() {
 }
 
 /**
- * Keeps the young generation of V8's heap at the size it starts with (semi-spaces of 1 MB), unless the run turns out
- * long enough to let it grow again (compiler.ts, GROWING_FLAGS). V8 doubles it whenever a collection finds much of it
- * alive, as the first ones of a start do (the modules' objects, the packs), and each doubling is memory the process
- * touches for the first time: on a virtual machine such as the one the bench runs on, about 12 µs a page, more than a
- * short run's collections in a small young generation cost. Set before the script is compiled: V8 keeps code for one
- * set of flags.
+ * The flags every start compiles the script under, and under which the code V8 made of it is kept. The young
+ * generation of V8's heap stays at the size it starts with (semi-spaces of 1 MB), unless the run turns out long enough
+ * to let it grow again (compiler.ts, GROWING_FLAGS). V8 doubles it whenever a collection finds much of it alive, as the
+ * first ones of a start do (the modules' objects, the packs), and each doubling is memory the process touches for the
+ * first time: on a virtual machine such as the one the bench runs on, about 12 µs a page, more than a short run's
+ * collections in a small young generation cost. The optimising compiler is named on, as it is by default, since a
+ * `check` turns it off once the script is compiled (`optimiseLater`). Set before the script is compiled: V8 keeps code
+ * for one set of flags.
  */
-function keepYoungGenerationSmall() {
-  require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+function startFlags() {
+  require('node:v8').setFlagsFromString('--semi-space-growth-factor=1 --turbofan');
+}
+
+/**
+ * A `check` starts with V8's optimising compiler off, until the run turns out long enough to repay it (compiler.ts,
+ * `tuneForBatch`, which turns it on again: 48 reports, or 1 MiB of them). On a short run it compiles, on a thread
+ * beside the checking one, code that the run ends before it repays: one small report took 249 → 233 ms whole process
+ * without it, 10 reports 390 → 324 ms, 47 reports 777 → 626 ms, a 0.5 MB report 467 → 424 ms (medians of 7–15
+ * alternated runs), while 100 reports took 949 → 1,154 ms. Set once the script is compiled from the code kept under
+ * `startFlags`, which V8 checks only then.
+ */
+function optimiseLater() {
+  require('node:v8').setFlagsFromString('--no-turbofan');
 }
 
 /**
@@ -80,14 +94,14 @@ function keepYoungGenerationSmall() {
  * since V8 would turn it down at the next start, under its defaults (each long run wrote it again).
  */
 function loadBundle() {
-  keepYoungGenerationSmall();
+  startFlags();
   const { exports, remember } = require('./bundle.cjs').loadBundle(dist, '');
+  if (argv[0] === 'check') optimiseLater();
   const keep = () => {
     // A bundle built before `isTuned` (a checkout whose bin was updated alone) keeps its code as it always did. The
     // code is kept under the flags every run starts with: a run may have let its young generation grow since.
     if (exports.isTuned?.()) return;
-    keepYoungGenerationSmall();
-    remember();
+    remember(startFlags);
   };
   return { ...exports, remember: argv[0] === 'check' ? keep : () => {} };
 }

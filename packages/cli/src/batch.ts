@@ -5,7 +5,7 @@ import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, typ
 import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
-import { GROWING_RUN, letYoungGenerationGrow, tuneForBatch, worthTuning } from './compiler.ts';
+import { GROWING_RUN, letYoungGenerationGrow, optimise, textOnly, tuneForBatch, worthTuning } from './compiler.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore, SEVERITIES } from './findings.ts';
@@ -618,7 +618,11 @@ class Runner {
           : Math.min(defaultJobs(availableParallelism(), tasks), Math.ceil(tasks / FILES_PER_THREAD));
     if (this.options.tuneCompiler) {
       if (worthTuning(tasks, paths())) tuneForBatch(tasks);
-      else if (tasks >= GROWING_RUN || threads > 1) letYoungGenerationGrow();
+      else {
+        // The command starts a check without the optimising compiler, which a short run of text reports does not repay.
+        if (!textOnly(paths())) optimise();
+        if (tasks >= GROWING_RUN || threads > 1) letYoungGenerationGrow();
+      }
     }
     // Worker threads, each given two tasks at a time (sharedPool), started first: a thread takes a few hundred ms to
     // start and build its session, in which the main thread builds its own.

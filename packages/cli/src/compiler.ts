@@ -22,13 +22,14 @@ import { statSync } from 'node:fs';
  * that calls the library, and only for a run long enough to compile much (loading Node's v8 module costs a few ms):
  * many reports, or a large one.
  *
- * A run tuned here also lets its young generation grow (`GROWING_FLAGS`).
+ * A run tuned here also lets its young generation grow (`GROWING_FLAGS`), and turns the optimising compiler on
+ * (`OPTIMISE`).
  */
 export const BATCH_FLAGS = '--max-inlined-bytecode-size-cumulative=100 --no-allocation-site-pretenuring --no-turbo-loop-peeling --no-turbo-escape';
 
 /**
  * V8's own growth of the young generation: doubled whenever a collection finds much of it alive. The command's bin
- * starts every run with a young generation that does not grow (bin/crossfoot.cjs, `keepYoungGenerationSmall`): on the
+ * starts every run with a young generation that does not grow (bin/crossfoot.cjs, `startFlags`): on the
  * bench's machine memory a process touches for the first time costs about 12 µs a page, and a short run's collections
  * in 1 MB semi-spaces cost less than the pages of larger ones. A longer run collects more often in so small a young
  * generation than those pages cost: checking 5 reports took 349 → 322 ms with it kept small, 15 reports 487 → 483 ms,
@@ -79,6 +80,32 @@ export const LARGE_REPORT_FLAGS = '--heap-growing-percent=400';
  */
 export const THREAD_YOUNG_GENERATION_MB = 24;
 
+/**
+ * The optimising compiler on. The command's bin starts a `check` with it off (bin/crossfoot.cjs, `optimiseLater`): a
+ * short run ends before what it compiles repays it, one small report in 233 ms whole process rather than 249, 47
+ * reports in 626 ms rather than 777, while 100 reports took 1,154 ms rather than 949. A run tuned here is long enough,
+ * and so is any run with a report that is not text (`textOnly`).
+ */
+export const OPTIMISE = '--turbofan';
+
+/**
+ * Reports read by crossfoot's own readers: Markdown, plain text and YAML. A PDF or a Word document is read by pdf.js or
+ * mammoth, which do much more for each byte: 12 pages of PDF (167 KB) took 1.28 s with the optimising compiler and
+ * 1.80 s without; an HTML page is read by parse5.
+ */
+const TEXT_REPORT = /\.(?:md|markdown|txt|text|ya?ml)$/i;
+
+/** Whether every report at `paths` is one that a short run reads without the optimising compiler (`TEXT_REPORT`). */
+export function textOnly(paths: Iterable<string>): boolean {
+  for (const path of paths) if (!TEXT_REPORT.test(path)) return false;
+  return true;
+}
+
+/** Sets `OPTIMISE`, for a run that is not tuned but has reports other than text (`textOnly`). */
+export function optimise(): void {
+  (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(OPTIMISE);
+}
+
 /** Reports from which a run is tuned (`worthTuning`): a short run compiles little, and its start matters more. */
 export const TUNED_RUN = 48;
 
@@ -99,14 +126,14 @@ export function worthTuning(count: number, paths: Iterable<string>): boolean {
 let tuned = false;
 
 /**
- * Sets `BATCH_FLAGS`, once a process, with `MANY_REPORTS_FLAGS` for a run of `reports` from `TUNED_RUN` on, and
- * `LARGE_REPORT_FLAGS` for a shorter one (tuned for its bytes).
+ * Sets `BATCH_FLAGS` and `OPTIMISE`, once a process, with `MANY_REPORTS_FLAGS` for a run of `reports` from `TUNED_RUN`
+ * on, and `LARGE_REPORT_FLAGS` for a shorter one (tuned for its bytes).
  */
 export function tuneForBatch(reports: number): void {
   if (tuned) return;
   tuned = true;
   large = reports < TUNED_RUN;
-  const flags = `${BATCH_FLAGS} ${GROWING_FLAGS} ${large ? LARGE_REPORT_FLAGS : MANY_REPORTS_FLAGS}`;
+  const flags = `${BATCH_FLAGS} ${GROWING_FLAGS} ${OPTIMISE} ${large ? LARGE_REPORT_FLAGS : MANY_REPORTS_FLAGS}`;
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
 }
 
