@@ -52,6 +52,14 @@ export function* markdownReportChunks(report: ReportStream, options: FormatOptio
     summary.perRule.map((r) => [ruleLink(r.ruleId), String(r.count)]),
   )}`;
 
+  const findingColumns: [string, 'left' | 'right'][] = [
+    [label('markdown.line'), 'right'],
+    [label('markdown.severity'), 'left'],
+    [label('markdown.rule'), 'left'],
+    [label('markdown.message'), 'left'],
+    [label('markdown.expected'), 'right'],
+    [label('markdown.actual'), 'right'],
+  ];
   for (const { file, diagnostics } of report.files()) {
     if (diagnostics.length === 0) continue;
     const rows = diagnostics.map((d) => [
@@ -62,17 +70,7 @@ export function* markdownReportChunks(report: ReportStream, options: FormatOptio
       escapeInline(d.expected ?? d.arithmetic?.expected ?? ''),
       escapeInline(d.actual ?? d.arithmetic?.actual ?? ''),
     ]);
-    yield `\n\n### ${escapeInline(file.uri)}\n\n${table(
-      [
-        [label('markdown.line'), 'right'],
-        [label('markdown.severity'), 'left'],
-        [label('markdown.rule'), 'left'],
-        [label('markdown.message'), 'left'],
-        [label('markdown.expected'), 'right'],
-        [label('markdown.actual'), 'right'],
-      ],
-      rows,
-    )}`;
+    yield `\n\n### ${escapeInline(file.uri)}\n\n${table(findingColumns, rows)}`;
   }
 
   const clean = summary.perFile.filter((f) => f.errors + f.warnings + f.infos === 0).map((f) => escapeInline(f.uri));
