@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +207,14 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}
     const long = flagsSet(['check', '.', '--jobs', '1', '--format', 'json', '-o', join(work, 'long.json')], dir);
     expect(long.calls.slice(0, 2)).toEqual([START, '--no-turbofan']);
     expect(long.calls.slice(2).some((flags) => flags.split(' ').includes('--turbofan'))).toBe(true);
+
+    // A re-run answered from its cache but for one changed report checks that report alone, and reports on all 48.
+    const cached = ['check', '.', '--jobs', '1', '--cache', '--format', 'json', '-o', join(work, 'cached.json')];
+    flagsSet(cached, dir);
+    appendFileSync(join(dir, 'r00.md'), '\n');
+    const rerun = flagsSet(cached, dir);
+    expect(rerun.calls).toEqual([START, '--no-turbofan', '--turbofan']);
+    expect(JSON.parse(readFileSync(join(work, 'cached.json'), 'utf8')).summary.files).toBe(48);
 
     expect(flagsSet(['packs']).calls).toEqual([START]);
   });

@@ -43,10 +43,10 @@ const BODY_OPEN =
 /**
  * The exports of the script in `dist`, and `remember`, which keeps the code V8 has made of it so far for the next run
  * when this run found none it could use (and does nothing otherwise), calling its argument first if it keeps it. Node
- * 20 has no such cache of its own; it saves most of compiling 2.5 MB of script at every start. The code is kept in a file beside the script, named for the
- * script's text (V8 checks little more than its length), for this V8 and for `variant`: V8 turns down code made
- * under other flags, and a worker thread of a long run starts after the run has set its own (compiler.ts), so
- * threads keep theirs apart. Where dist/ cannot be written, every start compiles.
+ * 20 has no such cache of its own; it saves most of compiling 2.5 MB of script at every start. The code is kept in a
+ * file beside the script, named for the script's text (V8 checks little more than its length), for this V8 and for
+ * `variant`: V8 turns down code made under other flags, and a worker thread of a long run starts after the run has set
+ * its own (compiler.ts), so threads keep theirs apart. Where dist/ cannot be written, every start compiles.
  */
 function loadBundle(dist, variant) {
   const vm = require('node:vm');

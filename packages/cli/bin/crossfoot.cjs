@@ -78,11 +78,11 @@ function startFlags() {
 
 /**
  * A `check` starts with V8's optimising compiler off, until the run turns out long enough to repay it (compiler.ts,
- * `tuneForBatch`, which turns it on again: 48 reports, or 1 MiB of them). On a short run it compiles, on a thread
- * beside the checking one, code that the run ends before it repays: one small report took 249 → 233 ms whole process
- * without it, 10 reports 390 → 324 ms, 47 reports 777 → 626 ms, a 0.5 MB report 467 → 424 ms (medians of 7–15
- * alternated runs), while 100 reports took 949 → 1,154 ms. Set once the script is compiled from the code kept under
- * `startFlags`, which V8 checks only then.
+ * `OPTIMISE`: 48 reports or 1 MiB of them, a report that is not text, or a report of 48 reports' findings). On a short
+ * run it compiles, on a thread beside the checking one, code that the run ends before it repays: one small report took
+ * 246 → 235 ms whole process without it, 10 reports 401 → 333 ms, 47 reports 772 → 611 ms, a 0.5 MB report 483 → 426
+ * ms (medians of 9–15 alternated runs), while 100 reports took 949 → 1,154 ms. Set once the script is compiled from
+ * the code kept under `startFlags`, which V8 checks only then.
  */
 function optimiseLater() {
   require('node:v8').setFlagsFromString('--no-turbofan');

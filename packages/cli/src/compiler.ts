@@ -82,9 +82,10 @@ export const THREAD_YOUNG_GENERATION_MB = 24;
 
 /**
  * The optimising compiler on. The command's bin starts a `check` with it off (bin/crossfoot.cjs, `optimiseLater`): a
- * short run ends before what it compiles repays it, one small report in 233 ms whole process rather than 249, 47
- * reports in 626 ms rather than 777, while 100 reports took 1,154 ms rather than 949. A run tuned here is long enough,
- * and so is any run with a report that is not text (`textOnly`).
+ * short run ends before what it compiles repays it, one small report in 235 ms whole process rather than 246, 47
+ * reports in 611 ms rather than 772, while 100 reports took 1,154 ms rather than 949. A run tuned here is long enough,
+ * and so is any run with a report that is not text (`textOnly`), or one whose report lists `TUNED_RUN` reports (main.ts:
+ * a run answered from its cache may render many reports' findings).
  */
 export const OPTIMISE = '--turbofan';
 
@@ -101,7 +102,7 @@ export function textOnly(paths: Iterable<string>): boolean {
   return true;
 }
 
-/** Sets `OPTIMISE`, for a run that is not tuned but has reports other than text (`textOnly`). */
+/** Sets `OPTIMISE`, for a run that is not tuned but has reports other than text (`textOnly`), or many to report. */
 export function optimise(): void {
   (process.getBuiltinModule('node:v8') as typeof import('node:v8')).setFlagsFromString(OPTIMISE);
 }
