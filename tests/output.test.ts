@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyAtomic, writeAtomic } from '../packages/cli/src/output.ts';
+import { copyAtomic, removeFolder, writeAtomic } from '../packages/cli/src/output.ts';
 import { runCli } from './run-cli.ts';
 
 const posix = process.platform !== 'win32';
@@ -66,5 +66,29 @@ describe('writing an output file', () => {
     expect(stderr).not.toMatch(/cannot write/);
     expect([0, 1]).toContain(code);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('removing a folder the run made', () => {
+  it('removes one of files, one holding a folder, and a missing one without a word', () => {
+    const base = mkdtempSync(join(tmpdir(), 'crossfoot-remove-'));
+    try {
+      const files = join(base, 'files');
+      mkdirSync(files);
+      for (const name of ['findings', '0.v8', '12.v8', '.hidden']) writeFileSync(join(files, name), name);
+      removeFolder(files);
+      expect(existsSync(files)).toBe(false);
+      // Not only files: what `rmSync` removes, nested folders and all.
+      const nested = join(base, 'nested');
+      mkdirSync(join(nested, 'inner'), { recursive: true });
+      writeFileSync(join(nested, 'a'), 'a');
+      writeFileSync(join(nested, 'inner', 'b'), 'b');
+      removeFolder(nested);
+      expect(existsSync(nested)).toBe(false);
+      expect(() => removeFolder(join(base, 'missing'))).not.toThrow();
+      expect(readdirSync(base)).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

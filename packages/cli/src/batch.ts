@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
@@ -10,7 +10,7 @@ import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
 import { FindingStore, SEVERITIES } from './findings.ts';
 import { createPackHost, packDirectories } from './host.ts';
-import { removeOnInterrupt } from './output.ts';
+import { removeFolder, removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind, sharedPool } from './pool.ts';
 import { refuseReplay } from './probe.ts';
 import type { Phase, ProgressEvent } from './progress.ts';
@@ -197,7 +197,7 @@ export class Batch {
     const forgetSpill = removeOnInterrupt(spill);
     const close = () => {
       store.close();
-      rmSync(spill, { recursive: true, force: true });
+      removeFolder(spill);
       forgetSpill();
     };
     const store = new FindingStore(join(spill, 'findings'));
