@@ -191,7 +191,7 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}
     const r = spawnSync(process.execPath, ['--require', preload, bin, ...args], { cwd, env, encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout, calls: JSON.parse(readFileSync(log, 'utf8')) as string[] };
   };
-  const START = '--semi-space-growth-factor=1 --turbofan';
+  const START = '--semi-space-growth-factor=1 --turbofan --no-regexp-tier-up';
 
   it('is off for a short check once the script is compiled, on for a long one, and left on for other commands', () => {
     // Kept code first, so that no run below writes it (which sets the start's flags again, at its end).
