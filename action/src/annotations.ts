@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { compareDiagnostics, type Diagnostic, type Locale, type Severity } from '@crossfoot/core';
+import { compareDiagnostics, type Diagnostic, type Locale, SEVERITY_RANK, type Severity } from '@crossfoot/core';
 import { github, toAnnotation } from '@crossfoot/formatters';
 
 /** GitHub shows at most this many annotations of each level per step … */
@@ -7,11 +7,9 @@ export const STEP_LIMITS: Readonly<Record<Severity, number>> = Object.freeze({ e
 /** … and this many per job. */
 export const JOB_LIMIT = 50;
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Errors first, then warnings, then infos; within a level in report order (uri, line, column, rule). */
 export function bySeverityThenPosition(a: Diagnostic, b: Diagnostic): number {
-  return RANK[a.severity] - RANK[b.severity] || compareDiagnostics(a, b);
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareDiagnostics(a, b);
 }
 
 export interface AnnotationPlan {

@@ -1,6 +1,9 @@
 import type { Range } from './model.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
+
+/** Severities from the highest: an error ranks before a warning, a warning before an info. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.freeze({ error: 0, warning: 1, info: 2 });
 export type Locale = 'zh-CN' | 'en';
 export type Localized = Record<Locale, string>;
 

@@ -1,13 +1,13 @@
 import { csv, csvReportChunks } from './csv.ts';
 import { github, githubReportChunks } from './github.ts';
 import { html, htmlReportChunks } from './html.ts';
-import { json, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
+import { asText, json, jsonFinding, jsonReportChunks, reportStream } from './json.ts';
 import { junit, junitReportChunks } from './junit.ts';
 import { markdown, markdownReportChunks } from './markdown.ts';
 import { type FormatterName, formatterNames } from './names.ts';
 import { sarif, sarifReportChunks } from './sarif.ts';
 import { stylish, stylishReportChunks } from './stylish.ts';
-import type { FormatInput, FormatOptions, Formatter, ReportChunk, ReportStream } from './types.ts';
+import type { FormatInput, FormatOptions, ReportChunk, ReportStream } from './types.ts';
 
 export { type FormatterName, formatterNames } from './names.ts';
 export type { Annotation, SarifRegion } from './positions.ts';
@@ -17,8 +17,6 @@ export type { Summary } from './summary.ts';
 export { SummaryBuilder, summarize } from './summary.ts';
 export type { FileFindings, FileSummary, FormatInput, FormatOptions, ReportChunk, ReportStream } from './types.ts';
 export { csv, github, html, json, jsonFinding, junit, markdown, reportStream, sarif, stylish };
-
-const formatters: Record<FormatterName, Formatter> = { stylish, json, sarif, junit, github, markdown, html, csv };
 
 /** Each formatter for a report given a file at a time: every one holds one file's findings at a time. */
 const streamed: Record<FormatterName, (report: ReportStream, options: FormatOptions) => Iterable<ReportChunk>> = {
@@ -34,9 +32,7 @@ const streamed: Record<FormatterName, (report: ReportStream, options: FormatOpti
 
 /** Renders `input` with the named formatter. Pure: same input, byte-identical output. */
 export function format(name: FormatterName, input: FormatInput, options: FormatOptions): string {
-  const formatter = formatters[name];
-  if (!formatter) throw new Error(`Unknown formatter "${String(name)}"; expected one of ${formatterNames.join(', ')}`);
-  return formatter(input, options);
+  return [...formatChunks(name, input, options)].map(asText).join('');
 }
 
 /** Renders `input` in pieces whose concatenation is `format`'s text, a file at a time (`formatReport`). */

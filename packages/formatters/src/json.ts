@@ -14,7 +14,7 @@ export function json(input: FormatInput, options: FormatOptions): string {
 }
 
 /** A piece of a report made from findings in memory (`reportStream`), which keeps no bytes: always text. */
-function asText(chunk: ReportChunk): string {
+export function asText(chunk: ReportChunk): string {
   if (typeof chunk !== 'string') throw new TypeError('a report of findings held in memory has no findings kept as bytes');
   return chunk;
 }

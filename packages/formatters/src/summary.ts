@@ -1,4 +1,4 @@
-import type { Diagnostic, RuleMeta, Severity } from '@crossfoot/core';
+import { type Diagnostic, type RuleMeta, SEVERITY_RANK, type Severity } from '@crossfoot/core';
 import type { FormatInput, ReportStream } from './types.ts';
 
 export interface FileCounts {
@@ -100,9 +100,6 @@ export function packOf(ruleId: string): string {
   const slash = ruleId.indexOf('/');
   return slash < 0 ? ruleId : ruleId.slice(0, slash);
 }
-
-/** Severities from the highest: an error ranks before a warning, a warning before an info. */
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function counterKey(severity: Severity): 'errors' | 'warnings' | 'infos' {
   return severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos';

@@ -27,8 +27,6 @@ export interface FormatOptions {
   toolVersion: string;
 }
 
-export type Formatter = (input: FormatInput, options: FormatOptions) => string;
-
 /** One file of a report and its findings, sorted as `sortDiagnostics` sorts them. */
 export interface FileFindings {
   file: FileSummary;
