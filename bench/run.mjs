@@ -427,12 +427,9 @@ if (results.rules) {
 }
 if (results.startup) {
   const { one, node, oneClean, nodeClean } = results.startup;
-  const verdict = (runs, env) => {
-    const s = median(MS(runs));
-    const own = median(MS(runs).map((ms, i) => ms - (env[i]?.ms ?? 0)));
-    return { s, own };
-  };
-  const given = verdict(one, node);
+  // The command's own part: the median of each round's difference from Node's empty start in the same environment.
+  const timesOf = (runs, empty) => ({ s: median(MS(runs)), own: median(MS(runs).map((ms, i) => ms - empty[i].ms)) });
+  const given = timesOf(one, node);
   const setting = EXTRA_CERTS === undefined ? '' : ' (the machine sets `NODE_EXTRA_CA_CERTS`)';
   target(
     7,
@@ -443,7 +440,7 @@ if (results.startup) {
     given.s <= 200 ? '' : `${x(given.s / 200)} over`,
   );
   if (oneClean) {
-    const clean = verdict(oneClean, nodeClean);
+    const clean = timesOf(oneClean, nodeClean);
     target(
       7,
       `one small report, whole process, without \`NODE_EXTRA_CA_CERTS\` (certificates Node loads at every start); Node's empty start ${msf(median(MS(nodeClean)))}, the command's own ${msf(clean.own)}`,
