@@ -40,6 +40,16 @@ const FIELDS = 8;
 /** The largest buffer `FindingStore.jsonBytesOf` keeps for its next call. */
 const KEPT_SCRATCH = 1 << 20;
 
+/**
+ * A block to read `size` bytes into and keep for the next read: `kept` when it is large enough, else a larger one (at
+ * least twice `kept`, at most `KEPT_SCRATCH`); undefined when `size` is beyond that, for a block of the read's own.
+ */
+function roomFor(kept: Buffer, size: number): Buffer | undefined {
+  if (size <= kept.length) return kept;
+  if (size > KEPT_SCRATCH) return undefined;
+  return Buffer.allocUnsafe(Math.min(KEPT_SCRATCH, Math.max(size, 2 * kept.length)));
+}
+
 function slot(severity: Severity): 0 | 1 | 2 {
   return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
 }
@@ -269,8 +279,9 @@ export class FindingStore {
     const ends = [0, 0, 0];
     let end = 0;
     for (let k = 0; k < 3; k++) ends[k] = end += this.fields[at.row + LENGTHS + k] as number;
-    if (this.record.length < end && end <= KEPT_SCRATCH) this.record = Buffer.allocUnsafe(Math.min(KEPT_SCRATCH, Math.max(end, 2 * this.record.length)));
-    const bytes = this.readBytes(at.offset, end, end <= this.record.length ? this.record : undefined);
+    const into = roomFor(this.record, end);
+    if (into) this.record = into;
+    const bytes = this.readBytes(at.offset, end, into);
     const [lines = 0, own = 0] = ends;
     const diagnostics = own > lines ? (JSON.parse(`[${bytes.toString('utf8', lines, own).replaceAll('\u0000', ',')}]`) as Diagnostic[]) : [];
     diagnostics.push(...(JSON.parse(bytes.toString('utf8', own, end)) as Diagnostic[]));
@@ -278,7 +289,7 @@ export class FindingStore {
   }
 
   /** Where `get` reads, used again by its next call; kept up to `KEPT_SCRATCH`. */
-  private record = Buffer.alloc(0);
+  private record: Buffer = Buffer.alloc(0);
 
   /** The lines `uri`'s findings show, without its findings. */
   linesOf(uri: string): Findings['lines'] | undefined {
@@ -310,9 +321,9 @@ export class FindingStore {
     const at = this.writtenAt(uri);
     if (!at) return undefined;
     const length = this.fields[at.row + LENGTHS + 1] as number;
-    if (this.scratch.length < length && length <= KEPT_SCRATCH)
-      this.scratch = Buffer.allocUnsafe(Math.min(KEPT_SCRATCH, Math.max(length, 2 * this.scratch.length)));
-    return this.readBytes(at.offset + (this.fields[at.row + LENGTHS] as number), length, length <= this.scratch.length ? this.scratch : undefined);
+    const into = roomFor(this.scratch, length);
+    if (into) this.scratch = into;
+    return this.readBytes(at.offset + (this.fields[at.row + LENGTHS] as number), length, into);
   }
 
   /**
@@ -320,7 +331,7 @@ export class FindingStore {
    * freed only when the collector comes to it (with a new buffer at each step from here to the output file, a run of
    * 1,000 reports peaked 34 MiB higher). Kept up to `KEPT_SCRATCH`.
    */
-  private scratch = Buffer.alloc(0);
+  private scratch: Buffer = Buffer.alloc(0);
 
   /** Where `uri`'s own findings of the severities `keep` keeps start and end: what `excerptLines` needs of them. */
   spansOf(uri: string, keep: (severity: Severity) => boolean): Pick<Diagnostic, 'uri' | 'range'>[] {
