@@ -1,7 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
+import {
+  type Config,
+  type Diagnostic,
+  type Locale,
+  labelKey,
+  type PackHost,
+  type RuleMeta,
+  type Severity,
+  sortDiagnostics,
+  type Timings,
+} from '@crossfoot/core';
 import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
@@ -42,6 +52,8 @@ export interface BatchOptions {
    */
   tuneCompiler?: boolean;
   onProgress?: (event: ProgressEvent) => void;
+  /** Where to add the time each report's reading and checking took, by part, in whichever thread checked it (`CROSSFOOT_TIMING`). */
+  timings?: Timings;
 }
 
 export interface BatchStats {
@@ -125,6 +137,7 @@ export class Batch {
     const config = located ? await loadConfig(located, cache) : undefined;
     const locale = options.locale ?? config?.locale ?? 'zh-CN';
     const init: WorkerInit = { cwd, packs: options.packs, config: options.config, locale: options.locale };
+    if (options.timings) init.timing = true;
 
     let session: Session | undefined;
     let environment: Environment | undefined;
@@ -447,7 +460,8 @@ async function loadConfig(located: LocatedConfig, cache: ResultCache | undefined
 
 async function createSession(init: WorkerInit, host?: PackHost): Promise<Session> {
   const { Session } = await import('./session.ts');
-  return Session.create({ ...init, host });
+  const { sessionOptions } = await import('./worker.ts');
+  return Session.create({ ...sessionOptions(init), host });
 }
 
 /** The pack host, noting every file it reads: what the cached findings depend on. */
@@ -584,8 +598,10 @@ class Runner {
           const reply = await pool.run(tasks[at] as Task);
           done++;
           progress?.({ phase, done, total: tasks.length });
-          if ('outcome' in reply) each(reply.outcome);
-          else if (!failed || at < failed.at) failed = { at, reply };
+          if ('outcome' in reply) {
+            if (reply.outcome.kind === 'check' && reply.outcome.timings) this.options.timings?.merge(reply.outcome.timings);
+            each(reply.outcome);
+          } else if (!failed || at < failed.at) failed = { at, reply };
         }
       } catch (error) {
         stopped = true;

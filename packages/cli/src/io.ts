@@ -9,6 +9,8 @@ export interface Io {
   isTTY: boolean;
   /** Whether stderr is a terminal (progress); default: `isTTY`. */
   stderrIsTTY?: boolean;
+  /** The environment's settings the command reads (`CROSSFOOT_TIMING`); default: the process's. */
+  env?: Record<string, string | undefined>;
 }
 
 /**

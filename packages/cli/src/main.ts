@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { CrossfootError, type Diagnostic, type Locale } from '@crossfoot/core';
+import { CrossfootError, type Diagnostic, type Locale, Timings } from '@crossfoot/core';
 import type { FormatInput } from '@crossfoot/formatters';
 import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
 import { formatName, localeOf, parse, positiveInt, UsageError } from './args.ts';
@@ -13,6 +13,7 @@ import { cacheLine, writtenLine } from './lines.ts';
 import { type Chunk, coalesce, copyAtomic, writeAtomic } from './output.ts';
 import { ProgressLine } from './progress.ts';
 import { recordRun, replay, stopWatching, watchRun } from './replay.ts';
+import { timingMode, timingSummary, timingText } from './timing.ts';
 import { toUri } from './uri.ts';
 import { VERSION } from './version.ts';
 
@@ -104,8 +105,11 @@ async function check(argv: string[], io: Io): Promise<number> {
   const line = parseCheck(argv);
   const { cache, values, positionals, name, maxWarnings, jobs, shard, locale } = line;
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
-  // The same command line over the same files, packs and config: the cached run's report, without running it.
-  const invocation = checkInvocation(line, io);
+  const timing = timingMode((io.env ?? process.env).CROSSFOOT_TIMING);
+  const timings = timing ? new Timings() : undefined;
+  // The same command line over the same files, packs and config: the cached run's report, without running it (unless
+  // the run is to be timed).
+  const invocation = timing ? undefined : checkInvocation(line, io);
   if (invocation) {
     const replayed = replay(invocation, output, io);
     if (replayed !== undefined) return replayed;
@@ -127,6 +131,7 @@ async function check(argv: string[], io: Io): Promise<number> {
       cache,
       onProgress: progress && ((event) => progress.update(event)),
       tuneCompiler: true,
+      timings,
     });
   } finally {
     if (probe) stopWatching();
@@ -144,6 +149,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     if (!values.quiet) io.stderr(cacheLine(batch.locale, 0, batch.size));
     write({ file: memo.file }, memo.totals, batch.locale, values.output, io);
     remember(memo.file, memo.totals);
+    if (timing && timings) io.stderr(timingText(timingSummary(timings), timing));
     return memo.totals.exit;
   }
   let result: Awaited<ReturnType<typeof batch.report>>;
@@ -167,6 +173,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const kept = outputKey ? batch.cache?.rememberOutput(name, outputKey, render(), totals) : undefined;
     write(kept ? { file: kept } : render(), totals, result.locale, values.output, io);
     remember(kept, totals);
+    if (timing && timings) io.stderr(timingText(timingSummary(timings), timing));
     return totals.exit;
   } finally {
     result.close();

@@ -14,6 +14,7 @@ import {
   type ReportDocument,
   type RuleMeta,
   rememberSnapshots,
+  type Timings,
 } from '@crossfoot/core';
 import type { FileSummary } from '@crossfoot/formatters';
 import { locateConfig } from './config.ts';
@@ -71,6 +72,8 @@ export interface SessionOptions {
   locale?: Locale;
   /** Where packs are resolved and read from; default: `createPackHost(cwd)` (paths, `rules/`, the built-in packs, npm). */
   host?: PackHost;
+  /** Where to add the time each part of a check takes (`CROSSFOOT_TIMING`); default: not measured. */
+  timings?: Timings;
 }
 
 /**
@@ -115,6 +118,7 @@ export class Session {
       rules: config?.rules,
       operators: await loadPlugins(cwd, config),
       findingsPerFile: config?.limits.findingsPerFile,
+      timings: options.timings,
     });
     return new Session(cwd, config, locale, forced, checker);
   }

@@ -1,11 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decode, plainDocument } from '@crossfoot/adapters';
-import { CrossfootError, CrossfootErrors, type Limits, LineIndex, type Locale, type ReportDocument, type RuleMeta } from '@crossfoot/core';
+import {
+  CrossfootError,
+  CrossfootErrors,
+  type Limits,
+  LineIndex,
+  type Locale,
+  type ReportDocument,
+  type RuleMeta,
+  Timings,
+  type TimingsTaken,
+} from '@crossfoot/core';
 import { excerptLines } from '@crossfoot/formatters';
 import { type Kept, keptForm } from './findings.ts';
 import { issuerAndYear } from './meta.ts';
 import { isBinaryReport, readingLimits, readReportBytes, reportFromBytes } from './read.ts';
-import { Session } from './session.ts';
+import { Session, type SessionOptions } from './session.ts';
 import { textKey } from './text-key.ts';
 
 /** What every task carries to build (once per thread) the same session as the main thread. */
@@ -14,6 +24,8 @@ export interface WorkerInit {
   packs?: string[];
   config?: string;
   locale?: Locale;
+  /** Measure where each check's time goes (`CROSSFOOT_TIMING`): each outcome carries its times (`CheckOutcome.timings`). */
+  timing?: boolean;
 }
 
 export interface FileRef {
@@ -70,6 +82,8 @@ export interface CheckOutcome extends Meta {
   previousHash?: string;
   /** The findings and the lines they show, as the batch keeps them: made here, by the thread that checked the report. */
   kept: Kept;
+  /** Milliseconds by part of the work (`Timings`), when the run measures them. */
+  timings?: TimingsTaken;
 }
 
 export interface MetaOutcome extends Meta {
@@ -96,7 +110,13 @@ export interface SerializedError {
 const sessions = new Map<string, Promise<Session>>();
 
 function sessionKey(init: WorkerInit): string {
-  return JSON.stringify([init.cwd, init.packs ?? [], init.config ?? '', init.locale ?? '']);
+  return JSON.stringify([init.cwd, init.packs ?? [], init.config ?? '', init.locale ?? '', !!init.timing]);
+}
+
+/** The options of a task's session: measuring its times in a `Timings` of its own when the run asks for them. */
+export function sessionOptions(init: WorkerInit): SessionOptions {
+  const { timing, ...options } = init;
+  return timing ? { ...options, timings: new Timings() } : options;
 }
 
 /** Lets tasks run in the main thread reuse the session it already built. */
@@ -108,7 +128,7 @@ function sessionFor(init: WorkerInit): Promise<Session> {
   const key = sessionKey(init);
   let session = sessions.get(key);
   if (!session) {
-    session = Session.create(init);
+    session = Session.create(sessionOptions(init));
     sessions.set(key, session);
   }
   return session;
@@ -182,6 +202,8 @@ async function handle(task: Task): Promise<Outcome> {
   const session = await sessionFor(task.init);
   if (task.kind === 'environment') return { kind: 'environment', rules: session.checker.rules(), forcedRuleIds: session.forcedRuleIds() };
   const deadline = Date.now() + session.limits.secondsPerFile * 1000;
+  const { timings } = session.checker.options;
+  const started = timings ? performance.now() : 0;
   const { doc, ...about } = await load(task, session.limits);
   let others: ReportDocument[] = [];
   let previousHash: string | undefined;
@@ -190,12 +212,14 @@ async function handle(task: Task): Promise<Outcome> {
     others = [previous.doc];
     previousHash = previous.hash;
   }
+  if (timings) timings.add('read', performance.now() - started);
   const diagnostics = await session.checkDocument(doc, others, deadline);
   const index = LineIndex.of(doc.text);
   const lines: Record<number, string> = {};
   for (const n of excerptLines(diagnostics, doc.uri)) if (n <= index.lineCount) lines[n] = index.lineText(n);
   const outcome: CheckOutcome = { kind: 'check', uri: task.uri, ...about, kept: keptForm(task.uri, { diagnostics, lines }) };
   if (previousHash) outcome.previousHash = previousHash;
+  if (timings) outcome.timings = timings.take();
   return outcome;
 }
 

@@ -8,6 +8,7 @@ import type { Range, ReportDocument } from './model.ts';
 import type { Pack, RuleDef } from './pack.ts';
 import { LONG_DOCUMENT } from './part-memo.ts';
 import { isUnresolved, Resolver } from './resolve.ts';
+import { rulePart, type Timings } from './timing.ts';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -42,6 +43,8 @@ export interface CheckerOptions {
   rules?: Record<string, SeverityOverride>;
   /** Findings listed per file (config `limits.findings-per-file`); default `MAX_FINDINGS_PER_FILE`. */
   findingsPerFile?: number;
+  /** Where to add the time each check takes, when a run measures it (timing.ts). */
+  timings?: Timings;
 }
 
 export interface CheckRequest {
@@ -61,6 +64,7 @@ export interface CheckRequest {
 
 interface RunContext extends CheckContext {
   rules: Map<string, RuleDef>;
+  timings: Timings | undefined;
 }
 
 /**
@@ -88,9 +92,12 @@ class CompiledPack {
       async (_params: unknown, almanac) => {
         const ctx = (await almanac.factValue(CONTEXT_FACT)) as RunContext;
         const found: { rule: string; finding: Finding }[] = [];
+        const { timings } = ctx;
         for (const rule of ctx.rules.values()) {
           if (rule.check.kind === 'conditions') continue;
+          const start = timings ? timings.now() : 0;
           for (const finding of runCheck(ctx, rule.check)) found.push({ rule: rule.id, finding });
+          if (timings) timings.add(rulePart(rule.id), timings.now() - start);
         }
         return found;
       },
@@ -120,9 +127,14 @@ class CompiledPack {
     }
   }
 
-  async run(doc: ReportDocument, previous: ReportDocument | undefined, lines: LineIndex): Promise<{ rule: RuleDef; finding: Finding }[]> {
+  async run(
+    doc: ReportDocument,
+    previous: ReportDocument | undefined,
+    lines: LineIndex,
+    timings: Timings | undefined,
+  ): Promise<{ rule: RuleDef; finding: Finding }[]> {
     const resolver = new Resolver(doc, this.pack, previous ? new Resolver(previous, this.pack) : undefined);
-    const ctx: RunContext = { doc, pack: this.pack, resolver, lines, rules: this.rules };
+    const ctx: RunContext = { doc, pack: this.pack, resolver, lines, rules: this.rules, timings };
     // The run's context as a fact made for it, uncached for the same reason as `findings`.
     const { results, failureResults } = await this.engine.run({ [CONTEXT_FACT]: new Fact(CONTEXT_FACT, ctx, { cache: false }) });
     const out: { rule: RuleDef; finding: Finding }[] = [];
@@ -227,6 +239,18 @@ export class Checker {
   }
 
   async check(request: CheckRequest): Promise<Diagnostic[]> {
+    const { timings } = this.options;
+    if (!timings) return this.checkTimed(request, undefined);
+    const start = timings.now();
+    timings.documents++;
+    try {
+      return await this.checkTimed(request, timings);
+    } finally {
+      timings.add('check', timings.now() - start);
+    }
+  }
+
+  private async checkTimed(request: CheckRequest, timings: Timings | undefined): Promise<Diagnostic[]> {
     const { doc } = request;
     const lines = LineIndex.of(doc.text);
     const diagnostics: Diagnostic[] = doc.problems.map((p) =>
@@ -234,7 +258,9 @@ export class Checker {
     );
     let packs = request.packs;
     if (!packs) {
+      const start = timings ? timings.now() : 0;
       const found = this.packsFor(doc);
+      if (timings) timings.add('recognise', timings.now() - start);
       packs = found.packs;
       for (const id of found.unknown) {
         const range = doc.meta.packs?.range ?? lines.range(0, 0);
@@ -278,7 +304,7 @@ export class Checker {
         diagnostics.push(engineDiagnostic(doc.uri, 'crossfoot/time-limit', 'error', 'time-limit', message, lines.range(0, 0), data));
         break;
       }
-      for (const { rule, finding } of await this.compile(pack).run(doc, request.previous, lines)) {
+      for (const { rule, finding } of await this.compile(pack).run(doc, request.previous, lines, timings)) {
         const diagnostic = this.diagnosticOf(doc, rule, finding);
         if (!diagnostic) continue;
         const key = `${diagnostic.ruleId}|${diagnostic.range.start.line}:${diagnostic.range.start.column}|${diagnostic.message}`;

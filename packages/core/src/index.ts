@@ -27,3 +27,4 @@ export { findColumn, findRow, Resolver } from './resolve.ts';
 export { type SharedEnds, sharedEnds, sharedEndsAfterEdit } from './shared-ends.ts';
 export { lastAtOrBefore, sortedInPlace } from './sorted.ts';
 export { MAX_YAML_DEPTH, type ParsedSource, parseSource, parseYamlDocument, rememberSnapshots, snapshotSource, yamlTooDeep } from './source.ts';
+export { rulePart, Timings, type TimingsTaken } from './timing.ts';
