@@ -480,7 +480,17 @@ const textVsTable: Check<'text-vs-table'> = (ctx, check) => {
   const tol = tolerance(check.tolerance);
   // The table's side is the same for every statement: evaluated once, when a statement first asks for it.
   let table: Evaluated[] | undefined;
+  let plainTable: number[] | undefined;
   for (const q of textFigures(ctx).get(check) ?? []) {
+    // A whole figure equal to a whole figure of the table holds, whatever the others are: settled as numbers (plain.ts).
+    // Any other is judged with decimals.
+    if (tol === undefined) {
+      const n = plainValue(q.value, q.decimals);
+      if (!Number.isNaN(n)) {
+        plainTable ??= check.equals.map((e) => ctx.resolver.plain(e));
+        if (plainTable.includes(n)) continue;
+      }
+    }
     const stated: Measure = { value: decimalOf(q.value), width: halfUnit(q.decimals) };
     if (!table) {
       table = [];
