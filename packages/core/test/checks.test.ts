@@ -369,6 +369,25 @@ describe('text vs table', () => {
     expect(found[0]!.message).toBe('正文所述共办结政府信息公开申请 12件 与表格不一致（（七）总计 / 总计 = 11）');
   });
 
+  it('judges a figure with decimals on either side at the precision written: 11 and 11.04 are 11.0, 12 and 11.1 are not', async () => {
+    const decimal = (value: string, decimals: number, line: number, column: number) => {
+      const q = quantity('共办结政府信息公开申请', value, line, column);
+      return { ...q, total: { ...q.total, decimals } };
+    };
+    const handled = async (stated: ReturnType<typeof quantity>, total = '11') =>
+      (await run(doc({ meta, sections, tables: [t3({ '(七)': ['10', '1', total] })], statements: [stated] }))).filter(
+        (x) => x.ruleId === 'demo/handled-in-text',
+      );
+    // A whole figure against a table figure written with a decimal, and the other way round.
+    expect(await handled(quantity('共办结政府信息公开申请', '11', 5, 12), '11.0')).toEqual([]);
+    expect(await handled(decimal('11.0', 1, 5, 12))).toEqual([]);
+    expect(await handled(decimal('11.04', 2, 5, 12), '11.0')).toEqual([]);
+    const off = await handled(quantity('共办结政府信息公开申请', '12', 6, 3), '11.0');
+    expect(off.map((d) => d.range.start)).toEqual([{ line: 6, column: 3 }]);
+    const offDecimal = await handled(decimal('11.1', 1, 7, 4));
+    expect(offDecimal.map((d) => d.range.start)).toEqual([{ line: 7, column: 4 }]);
+  });
+
   it('accepts 收到 as either 一 or 一 + 二', async () => {
     for (const [value, hits] of [
       ['12', 0],
