@@ -35,6 +35,12 @@ describe('CROSSFOOT_TIMING', () => {
   const dir = makeCorpus(3);
   const files = reportCount(dir);
 
+  it('is named in the command line help', async () => {
+    const help = await runCli(['--help'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Environment:\n {2}CROSSFOOT_TIMING=1\|all\|json\n/m);
+  });
+
   it('is off unless set to something other than empty or 0; `all` and `json` are modes of their own, anything else the table', () => {
     expect([undefined, '', '0'].map(timingMode)).toEqual([undefined, undefined, undefined]);
     expect(['1', 'true', 'all', 'json'].map(timingMode)).toEqual(['table', 'table', 'all', 'json']);

@@ -53,6 +53,11 @@ Options of check:
 
 Options of report merge: --format (default json), -o, --locale, --max-warnings, --quiet
 
+Environment:
+  CROSSFOOT_TIMING=1|all|json
+                            after a check, print to stderr where its time went: reading, recognising
+                            packs, each rule (the ten slowest, every one with all, or one line of JSON)
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage, config or pack error.
 `;
 
