@@ -5,7 +5,7 @@ import { type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core
 import { type FormatInput, format, Session } from 'crossfoot';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FindingStore, keptForm } from '../../packages/cli/src/findings.ts';
+import { FindingStore, keptForm, PENDING_BYTES } from '../../packages/cli/src/findings.ts';
 import { coalesce } from '../../packages/cli/src/output.ts';
 import { jsonFinding } from '../../packages/formatters/src/index.ts';
 import { runCli } from '../run-cli.ts';
@@ -27,7 +27,7 @@ describe('the findings a batch keeps until its report is written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crossfoot-findings-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('go to disk as they come and read back as they were, counted by report, rule and severity', () => {
+  it('go to disk a block at a time as they come and read back as they were, counted by report, rule and severity', () => {
     const file = join(dir, 'a.v8');
     const store = new FindingStore(file);
     const a = {
@@ -37,8 +37,10 @@ describe('the findings a batch keeps until its report is written', () => {
     const b = { diagnostics: [finding('b.md', 'p/y', 'warning', 1)], lines: { 1: 'one' } };
     store.put('a.md', a);
     store.put('b.md', b);
-    expect(statSync(file).size).toBeGreaterThan(0);
+    // Gathered into one write, made before anything is read back.
+    expect(statSync(file).size).toBe(0);
     expect(store.get('a.md')).toEqual(a);
+    expect(statSync(file).size).toBeGreaterThan(0);
     expect(store.get('a.md')).not.toBe(a);
     expect(store.get('b.md')).toEqual(b);
     expect(store.get('c.md')).toBeUndefined();
@@ -56,6 +58,36 @@ describe('the findings a batch keeps until its report is written', () => {
       { ruleId: 'p/y', severity: 'info', count: 1 },
       { ruleId: 'p/y', severity: 'warning', count: 1 },
     ]);
+    store.close();
+  });
+
+  it('hold no more than one block in memory, however many reports are put before any is read', () => {
+    const file = join(dir, 'blocks.v8');
+    const store = new FindingStore(file);
+    const reports = Array.from({ length: 120 }, (_, r) => ({
+      diagnostics: Array.from({ length: 40 }, (_, k) => finding(`r${r}.md`, 'p/x', 'warning', k + 1)),
+      lines: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [k + 1, `第${k + 1}行，${'正文'.repeat(20)}`])),
+    }));
+    let kept = 0;
+    for (const [r, report] of reports.entries()) {
+      const form = keptForm(`r${r}.md`, report);
+      kept += form.bytes.byteLength;
+      store.put(`r${r}.md`, form);
+      // Everything but what one block holds is on disk already.
+      expect(statSync(file).size).toBeGreaterThanOrEqual(kept - PENDING_BYTES);
+    }
+    expect(kept).toBeGreaterThan(4 * PENDING_BYTES);
+    // A report larger than a block goes to disk at once, after those gathered before it.
+    const large = {
+      diagnostics: Array.from({ length: 400 }, (_, k) => finding('large.md', 'p/y', 'error', k + 1)),
+      lines: Object.fromEntries(Array.from({ length: 400 }, (_, k) => [k + 1, `${'长'.repeat(600)}${k}`])),
+    };
+    const largeForm = keptForm('large.md', large);
+    expect(largeForm.bytes.byteLength).toBeGreaterThan(PENDING_BYTES);
+    store.put('large.md', largeForm);
+    expect(statSync(file).size).toBe(kept + largeForm.bytes.byteLength);
+    for (const [r, report] of reports.entries()) expect(store.get(`r${r}.md`)).toEqual(report);
+    expect(store.get('large.md')).toEqual(large);
     store.close();
   });
 
