@@ -133,9 +133,9 @@ function converted(block: Buffer, texts: string[]): Buffer {
  * The findings of a batch's reports, by uri, until the run's report is rendered from them. Each report's findings go to
  * one file as they come (gathered into blocks of `PENDING_BYTES`), written as the JSON report writes them, and are read
  * back a report at a time (as that text, or parsed). In memory the store keeps only counts (each report's by severity,
- * the run's by rule and severity) and where each report's findings start and end. Held in memory, a run's findings were most of its live heap, and V8 lets
- * the heap grow to about four times what is live before it collects: 10,000 reports peaked at 1.23 GiB. A report
- * checked again (against last year's report) replaces what it had.
+ * the run's by rule and severity) and where each report's findings start and end. Held in memory, a run's findings
+ * were most of its live heap, and V8 lets the heap grow to about four times what is live before it collects: 10,000
+ * reports peaked at 1.23 GiB. A report checked again (against last year's report) replaces what it had.
  */
 export class FindingStore {
   /**
