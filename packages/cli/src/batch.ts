@@ -202,7 +202,6 @@ export class Batch {
     const { options, init, cache, all, mine, hashes } = this;
     const cwd = init.cwd;
     const shard = options.shard;
-    const inShard = new Set(mine.map((f) => f.uri));
     const runner = new Runner(options, this.session, init);
     // Reports read in the first pass that a second pass will likely need are kept here, so that checking one against
     // last year's report does not parse either again; so are the findings of every report until the run's report is written.
@@ -214,9 +213,17 @@ export class Batch {
       forgetSpill();
     };
     const store = new FindingStore(join(spill, 'findings'));
-    const index = new Map(all.map((f, i) => [f.uri, i]));
-    const saveAs = (uri: string) => join(spill, `${index.get(uri)}.v8`);
     const worthSaving = likelyPaired(all);
+    // Numbered as they are first saved: only the reports `worthSaving` names are, and a long run keeps no more per report.
+    const saveNames = new Map<string, number>();
+    const saveAs = (uri: string) => {
+      let n = saveNames.get(uri);
+      if (n === undefined) {
+        n = saveNames.size;
+        saveNames.set(uri, n);
+      }
+      return join(spill, `${n}.v8`);
+    };
     const saved = new Set<string>();
     try {
       const metas = new Map<string, Meta>();
@@ -248,6 +255,7 @@ export class Batch {
 
       let scanned = 0;
       if (shard) {
+        const inShard = new Set(mine.map((f) => f.uri));
         const keys = [...new Set(mine.flatMap((f) => pairable(metas.get(f.uri)) ?? []).map((m) => issuerKey(m.issuer)))];
         const scans: Task[] = [];
         for (const f of all) {
@@ -272,8 +280,10 @@ export class Batch {
       }
 
       const previousOf = pairPrevious(all, metas);
-      const byUri = new Map(all.map((f) => [f.uri, f]));
-      /** What each report's findings were computed against, for the cache. */
+      // Only last years' reports are looked up by uri.
+      const previousUris = new Set(previousOf.values());
+      const byUri = new Map(all.filter((f) => previousUris.has(f.uri)).map((f) => [f.uri, f]));
+      /** What each report's findings were computed against, for the cache (kept only with one). */
       const against = new Map<string, CachedResult['previous']>();
       /** Reports whose findings came from the cache. */
       const reused = new Set<string>();
@@ -285,8 +295,9 @@ export class Batch {
         const entry = cached.get(f.uri);
         // Cached findings still hold if last year's report is the same one, with the same bytes, and their file is intact.
         const kept = !done && entry?.result && samePrevious(entry.result.previous, previous) ? cache?.findings(f.uri, entry) : undefined;
-        if (done && !previous) against.set(f.uri, null);
-        else if (kept) {
+        if (done && !previous) {
+          if (cache) against.set(f.uri, null);
+        } else if (kept) {
           store.put(f.uri, kept);
           against.set(f.uri, kept.previous);
           reused.add(f.uri);
@@ -305,7 +316,7 @@ export class Batch {
       await runner.run('previous', second, (outcome) => {
         const o = outcome as CheckOutcome;
         const previousUri = previousOf.get(o.uri);
-        against.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
+        if (cache) against.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
         store.put(o.uri, o.kept);
         metas.set(o.uri, meta(o));
       });
