@@ -27,6 +27,36 @@ describe('the findings a batch keeps until its report is written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crossfoot-findings-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('keep where findings that span several lines start and end, with their severity, however far down the report', () => {
+    const store = new FindingStore(join(dir, 'spans.v8'));
+    const spanning = (severity: Severity, from: number, to: number): Diagnostic => ({
+      ...finding('long.md', 'p/x', severity, from),
+      range: { start: { line: from, column: 2 }, end: { line: to, column: 1 } },
+    });
+    const diagnostics = [
+      spanning('error', 2, 9),
+      spanning('warning', 40, 40),
+      spanning('info', 3_000_000, 3_000_250),
+      spanning('error', 200_000_000, 200_000_001),
+    ];
+    store.put('long.md', { diagnostics, lines: {} });
+    const spans = (keep: (severity: Severity) => boolean) => store.spansOf('long.md', keep).map((d) => [d.range.start.line, d.range.end.line]);
+    expect(spans(() => true)).toEqual([
+      [2, 9],
+      [40, 40],
+      [3_000_000, 3_000_250],
+      [200_000_000, 200_000_001],
+    ]);
+    expect(spans((severity) => severity === 'error')).toEqual([
+      [2, 9],
+      [200_000_000, 200_000_001],
+    ]);
+    expect(spans((severity) => severity === 'info')).toEqual([[3_000_000, 3_000_250]]);
+    expect(store.jsonOf('long.md', (severity) => severity === 'warning')?.map((text) => JSON.parse(text).range.start.line)).toEqual([40]);
+    expect(store.jsonBytesOf('long.md', (severity) => severity !== 'info')).toBeUndefined();
+    store.close();
+  });
+
   it('go to disk a block at a time as they come and read back as they were, counted by report, rule and severity', () => {
     const file = join(dir, 'a.v8');
     const store = new FindingStore(file);

@@ -19,10 +19,22 @@ export interface Kept {
   bytes: Uint8Array;
   /** The byte length of each of the three. */
   lengths: [number, number, number];
-  /** The report's own findings, sorted, as (severity, first line, last line) triples. */
+  /** The report's own findings, sorted, as pairs: the first line, and the lines after it times four plus the severity (`SPAN`). */
   spans: Int32Array;
   /** Every finding's uri, severity and rule: what the store counts. */
   counted: Pick<Diagnostic, 'uri' | 'severity' | 'ruleId'>[];
+}
+
+/**
+ * Numbers a finding takes in `Kept.spans`: its first line, then the count of lines after it times four plus its severity
+ * (0–2, as `SEVERITIES`). A text V8 can hold has fewer than 2^29 lines, so the second fits. Three numbers each (the
+ * severity on its own) took a tenth of a long run's memory outside the heap on the main thread.
+ */
+const SPAN = 2;
+
+/** The severity of the finding whose span begins at `i`. */
+function spanSeverity(spans: Int32Array, i: number): Severity {
+  return SEVERITIES[(spans[i + 1] as number) & 3] as Severity;
 }
 
 /** How many findings of each severity a report has (`errors`, `warnings`, `infos`). */
@@ -77,12 +89,11 @@ export function keptForm(uri: string, findings: Findings): Kept {
     (d.uri === uri ? mine : elsewhere).push(d);
   }
   const own = sortDiagnostics(mine);
-  const spans = new Int32Array(own.length * 3);
+  const spans = new Int32Array(own.length * SPAN);
   for (let i = 0; i < own.length; i++) {
     const d = own[i] as Diagnostic;
-    spans[i * 3] = slot(d.severity);
-    spans[i * 3 + 1] = d.range.start.line;
-    spans[i * 3 + 2] = d.range.end.line;
+    spans[i * SPAN] = d.range.start.line;
+    spans[i * SPAN + 1] = (d.range.end.line - d.range.start.line) * 4 + slot(d.severity);
   }
   // Joined and measured by hand, not by `map`: a list mapped from none has another map than one mapped from some, and
   // meeting it threw away this function's optimised code.
@@ -148,7 +159,7 @@ export class FindingStore {
   private offsets = new Float64Array(64);
   /** By slot, `FIELDS` numbers: the three lengths of `Kept`, the three `Counts`, where its spans start in `spanPool` and how many numbers they are. */
   private fields = new Int32Array(64 * FIELDS);
-  /** Each report's own findings as (severity, first line, last line) triples, one report after another: the lines they show, without reading them. */
+  /** Each report's own findings as `Kept.spans` gives them, one report after another: the lines they show, without reading them. */
   private spanPool = new Int32Array(1024);
   private spanEnd = 0;
   /** Findings by rule and severity over the run, keyed `<severity index><rule id>`. */
@@ -210,7 +221,8 @@ export class FindingStore {
     if (spans.length > (this.fields[row + SPANS + 1] as number)) {
       start = this.spanEnd;
       if (start + spans.length > this.spanPool.length) {
-        const pool = new Int32Array(Math.max(2 * this.spanPool.length, start + spans.length));
+        // Grown by half: a long run's pool is most of what the store keeps in memory, and a doubled one is half empty.
+        const pool = new Int32Array(Math.max(Math.ceil(1.5 * this.spanPool.length), start + spans.length));
         pool.set(this.spanPool.subarray(0, start));
         this.spanPool = pool;
       }
@@ -341,7 +353,7 @@ export class FindingStore {
     if (own === undefined) return undefined;
     if (!own) return [];
     const spans = this.spansFor(uri) as Int32Array;
-    return own.split('\u0000').filter((_, i) => keep(SEVERITIES[spans[i * 3] as number] as Severity));
+    return own.split('\u0000').filter((_, i) => keep(spanSeverity(spans, i * SPAN)));
   }
 
   /**
@@ -352,7 +364,7 @@ export class FindingStore {
   jsonBytesOf(uri: string, keep: (severity: Severity) => boolean): Uint8Array | undefined {
     const spans = this.spansFor(uri);
     if (spans === undefined) return undefined;
-    for (let i = 0; i < spans.length; i += 3) if (!keep(SEVERITIES[spans[i] as number] as Severity)) return undefined;
+    for (let i = 0; i < spans.length; i += SPAN) if (!keep(spanSeverity(spans, i))) return undefined;
     const at = this.writtenAt(uri);
     if (!at) return undefined;
     const length = this.fields[at.row + LENGTHS + 1] as number;
@@ -372,9 +384,10 @@ export class FindingStore {
   spansOf(uri: string, keep: (severity: Severity) => boolean): Pick<Diagnostic, 'uri' | 'range'>[] {
     const spans = this.spansFor(uri) ?? new Int32Array(0);
     const out: Pick<Diagnostic, 'uri' | 'range'>[] = [];
-    for (let i = 0; i < spans.length; i += 3) {
-      if (!keep(SEVERITIES[spans[i] as number] as Severity)) continue;
-      out.push({ uri, range: { start: { line: spans[i + 1] as number, column: 0 }, end: { line: spans[i + 2] as number, column: 0 } } });
+    for (let i = 0; i < spans.length; i += SPAN) {
+      if (!keep(spanSeverity(spans, i))) continue;
+      const line = spans[i] as number;
+      out.push({ uri, range: { start: { line, column: 0 }, end: { line: line + ((spans[i + 1] as number) >> 2), column: 0 } } });
     }
     return out;
   }
