@@ -61,7 +61,7 @@ export function letYoungGenerationGrow(): void {
  * allows, and V8 starts marking only near it, so a long run's old generation still filled up with what the young
  * collections promoted: far past what a run of 1,000 reports ever reaches. Marking once a fifth of the way there
  * (`--incremental-marking-hard-trigger=20`) keeps the old generation near what is live: 10,000 reports in two threads
- * peaked at 158–159 MiB rather than 166 (1,000: 136–141 MiB either way; a tenth or a twentieth of the way kept no
+ * peaked at 155–159 MiB rather than 166 (1,000: 136–141 MiB either way; a tenth or a twentieth of the way kept no
  * less and took longer).
  */
 export const MANY_REPORTS_FLAGS = '--heap-growing-percent=30 --incremental-marking-hard-trigger=20';
