@@ -283,8 +283,8 @@ export class Batch {
       // Only last years' reports are looked up by uri.
       const previousUris = new Set(previousOf.values());
       const byUri = new Map(all.filter((f) => previousUris.has(f.uri)).map((f) => [f.uri, f]));
-      /** What each report's findings were computed against, for the cache (kept only with one). */
-      const against = new Map<string, CachedResult['previous']>();
+      /** What each report's findings were computed against: kept for the cache, and only with one. */
+      const against = cache ? new Map<string, CachedResult['previous']>() : undefined;
       /** Reports whose findings came from the cache. */
       const reused = new Set<string>();
       const second: CheckTask[] = [];
@@ -295,11 +295,10 @@ export class Batch {
         const entry = cached.get(f.uri);
         // Cached findings still hold if last year's report is the same one, with the same bytes, and their file is intact.
         const kept = !done && entry?.result && samePrevious(entry.result.previous, previous) ? cache?.findings(f.uri, entry) : undefined;
-        if (done && !previous) {
-          if (cache) against.set(f.uri, null);
-        } else if (kept) {
+        if (done && !previous) against?.set(f.uri, null);
+        else if (kept) {
           store.put(f.uri, kept);
-          against.set(f.uri, kept.previous);
+          against?.set(f.uri, kept.previous);
           reused.add(f.uri);
         } else {
           const task: Task = { kind: 'check', init, path: f.path, uri: f.uri };
@@ -316,7 +315,7 @@ export class Batch {
       await runner.run('previous', second, (outcome) => {
         const o = outcome as CheckOutcome;
         const previousUri = previousOf.get(o.uri);
-        if (cache) against.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
+        against?.set(o.uri, previousUri ? { uri: previousUri, hash: o.previousHash ?? '' } : null);
         store.put(o.uri, o.kept);
         metas.set(o.uri, meta(o));
       });
@@ -327,7 +326,7 @@ export class Batch {
           if (!meta?.hash || reused.has(f.uri)) continue;
           const findings = store.get(f.uri);
           if (findings)
-            cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result: { previous: against.get(f.uri) ?? null, ...findings } });
+            cache.set(f.uri, { hash: meta.hash, issuer: meta.issuer, year: meta.year, result: { previous: against?.get(f.uri) ?? null, ...findings } });
         }
         if (first.length || second.length || scanned) cache.prune(cwd, new Set(all.map((f) => f.uri)));
         cache.save();
