@@ -6,6 +6,9 @@ import { makeCorpus, removeCorpora } from './corpus.ts';
 
 afterAll(removeCorpora);
 
+/** Every format a merged report can be written in. */
+const FORMATS = ['json', 'html', 'sarif', 'stylish', 'junit', 'github', 'markdown', 'csv'];
+
 interface Report {
   files: { uri: string }[];
   diagnostics: { uri: string; ruleId: string }[];
@@ -17,11 +20,14 @@ describe.each([2, 3])('--shard i/%i and report merge', (SHARDS) => {
   const shards: Report[] = [];
 
   beforeAll(async () => {
-    for (const format of ['json', 'html', 'sarif']) {
+    for (const format of FORMATS) {
       const run = await runCli(['check', 'reports', '--format', format], dir);
       expect(run.code, run.stderr).toBe(1);
       whole[format] = run.stdout;
     }
+    const quiet = await runCli(['check', 'reports', '--format', 'json', '--quiet'], dir);
+    expect(quiet.code, quiet.stderr).toBe(1);
+    whole.quiet = quiet.stdout;
     for (let i = 1; i <= SHARDS; i++) {
       const run = await runCli(['check', 'reports', '--shard', `${i}/${SHARDS}`, '--format', 'json', '-o', `shard-${i}.json`], dir);
       expect(run.code, run.stderr).toBeLessThanOrEqual(1);
@@ -50,7 +56,7 @@ describe.each([2, 3])('--shard i/%i and report merge', (SHARDS) => {
     expect(txt.length).toBeGreaterThan(0);
   });
 
-  it.each(['json', 'html', 'sarif'])('merge into the whole run’s %s report, byte for byte', async (format) => {
+  it.each(FORMATS)('merge into the whole run’s %s report, byte for byte', async (format) => {
     const names = shards.map((_, i) => `shard-${i + 1}.json`);
     const merged = await runCli(['report', 'merge', ...names.reverse(), '--format', format], dir);
     expect(merged.code, merged.stderr).toBe(1);
@@ -63,6 +69,38 @@ describe.each([2, 3])('--shard i/%i and report merge', (SHARDS) => {
     expect(merged.code).toBe(1);
     expect(readFileSync(join(dir, 'audit/all.html'), 'utf8')).toBe(whole.html);
     expect(merged.stderr).toMatch(/报告已写入 audit\/all\.html/);
+  });
+
+  it('merge with --quiet into what the whole run writes with it, and exit as --max-warnings says', async () => {
+    const names = shards.map((_, i) => `shard-${i + 1}.json`);
+    const quiet = await runCli(['report', 'merge', ...names, '--quiet'], dir);
+    expect(quiet.code, quiet.stderr).toBe(1);
+    expect(quiet.stdout).toBe(whole.quiet);
+    const report = JSON.parse(whole.json as string) as { summary: { errors: number; warnings: number } };
+    expect(report.summary.errors).toBeGreaterThan(0);
+    // Exit 1 comes from the errors whatever --max-warnings allows; the summary on stderr counts what was merged.
+    const allowed = await runCli(['report', 'merge', ...names, '--max-warnings', String(report.summary.warnings), '-o', 'merged.json'], dir);
+    expect(allowed.code).toBe(1);
+    expect(allowed.stderr).toContain(`${report.summary.errors} 个错误，${report.summary.warnings} 个警告`);
+  });
+
+  it('refuse a shard cut short or with a finding that is not one, naming the file and the byte', async () => {
+    const text = readFileSync(join(dir, 'shard-1.json'), 'utf8');
+    // Cut inside a finding: in the middle of its rule's name.
+    const inside = text.indexOf('"ruleId"', Math.floor(text.length / 2));
+    expect(inside).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'cut.json'), text.slice(0, inside + 3));
+    const cut = await runCli(['report', 'merge', 'shard-2.json', 'cut.json'], dir);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/cannot read cut\.json as a JSON report: the file ends inside a value at byte \d+/);
+    const report = JSON.parse(text) as { diagnostics: { range?: unknown }[] };
+    expect(report.diagnostics.length).toBeGreaterThan(1);
+    delete report.diagnostics[1]?.range;
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify(report, null, 2));
+    const odd = await runCli(['report', 'merge', 'odd.json', 'shard-2.json', '-o', 'never.json'], dir);
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toMatch(/odd\.json is not a crossfoot JSON report: its finding 2 is not one/);
+    expect(() => readFileSync(join(dir, 'never.json'))).toThrow();
   });
 
   it('refuses reports that are not shards of one run', async () => {

@@ -1,24 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  type Config,
-  type Diagnostic,
-  type Locale,
-  labelKey,
-  type PackHost,
-  type RuleMeta,
-  type Severity,
-  sortDiagnostics,
-  type Timings,
-} from '@crossfoot/core';
-import { excerptLines, type FileSummary, gather, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
+import { type Config, type Diagnostic, type Locale, labelKey, type PackHost, type RuleMeta, type Severity, type Timings } from '@crossfoot/core';
+import { type FileSummary, gather, type ReportStream } from '@crossfoot/formatters';
 import { buildId } from './build-id.ts';
 import { type CachedResult, type CacheEntry, type Environment, hashFile, hashText, ResultCache } from './cache.ts';
 import { GROWING_RUN, letYoungGenerationGrow, optimise, textOnly, tuneForBatch, worthTuning } from './compiler.ts';
 import { type LocatedConfig, locateConfig } from './config.ts';
 import { type FileEntry, selectFiles, shardOf } from './files.ts';
-import { FindingStore, SEVERITIES } from './findings.ts';
+import { FindingStore, StoredReport } from './findings.ts';
 import { createPackHost, packDirectories } from './host.ts';
 import { removeFolder, removeOnInterrupt } from './output.ts';
 import { createPool, inProcessPool, type Pool, type PoolFactory, type PoolKind, sharedPool } from './pool.ts';
@@ -338,7 +328,7 @@ export class Batch {
       for (const r of store.rules()) fired.add(r.ruleId);
       const checked = new Set([...fresh, ...second.map((t) => t.uri)]).size;
       const stats = { files: mine.length, checked, fromCache: mine.length - checked, scanned, threads: runner.threads };
-      const report = new StoredReport(this.locale, stats, rulesUsed(environment.rules, environment.forcedRuleIds, fired), mine, metas, store, close);
+      const report = new BatchStoredReport(this.locale, stats, rulesUsed(environment.rules, environment.forcedRuleIds, fired), mine, metas, store, close);
       await runner.close();
       return report;
     } catch (error) {
@@ -361,93 +351,19 @@ export interface BatchReport {
   close(): void;
 }
 
-class StoredReport implements BatchReport {
+/** A checked batch's report: its findings read from the store a file at a time (`StoredReport`), with the batch's locale and stats. */
+class BatchStoredReport extends StoredReport implements BatchReport {
   constructor(
     readonly locale: Locale,
     readonly stats: BatchStats,
-    readonly rules: RuleMeta[],
-    private readonly mine: FileEntry[],
-    private readonly metas: Map<string, Meta>,
-    private readonly store: FindingStore,
-    readonly close: () => void,
-  ) {}
-
-  stream(keep: (d: { severity: Severity }) => boolean = () => true): ReportStream {
-    const { mine, metas, store } = this;
-    const builder = new SummaryBuilder();
-    const keepSeverity = (severity: Severity) => keep({ severity });
-    for (const f of mine) {
-      builder.file(f.uri);
-      store.countsOf(f.uri).forEach((count, at) => {
-        const severity = SEVERITIES[at] as Severity;
-        if (count && keepSeverity(severity)) builder.countFile(f.uri, severity, count);
-      });
-    }
-    for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.severity, r.count);
-    // A finding located in another report than the one checked (a plugin's, say) is counted and listed under that report.
-    const elsewhere = (uri: string) => {
-      const found: Diagnostic[] = [];
-      for (const owner of store.ownersOf(uri)) for (const d of store.get(owner)?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
-      return found;
-    };
-    for (const uri of store.elsewhereUris()) for (const d of elsewhere(uri)) builder.countFile(uri, d.severity);
-    const summary = builder.build();
-    const inRun = new Set(mine.map((f) => f.uri));
-    return {
-      summary,
-      rules: this.rules,
-      *files() {
-        for (const { uri } of summary.perFile) {
-          const ours = inRun.has(uri);
-          let lines: Record<number, string> | undefined;
-          // The lines too are read when asked for: the findings, listed second, do not need them.
-          const file: FileSummary = ours
-            ? {
-                uri,
-                get lines() {
-                  lines ??= store.linesOf(uri) ?? {};
-                  return lines;
-                },
-              }
-            : { uri };
-          const meta = ours ? metas.get(uri) : undefined;
-          if (meta?.issuer !== undefined) file.issuer = meta.issuer;
-          if (meta?.year !== undefined) file.year = meta.year;
-          const plain = !hasAny(store.ownersOf(uri));
-          let found: Diagnostic[] | undefined;
-          yield {
-            file,
-            // Read when asked for: the JSON report lists every file (its counts and lines) before any finding.
-            get diagnostics() {
-              if (found) return found;
-              found = [];
-              const kept = ours ? store.get(uri) : undefined;
-              // Read with them: a formatter showing the findings' lines need not read them again.
-              if (kept) lines ??= kept.lines;
-              for (const d of kept?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
-              found.push(...elsewhere(uri));
-              found = sortDiagnostics(found);
-              return found;
-            },
-            shown: plain ? excerptLines(store.spansOf(uri, keepSeverity), uri) : undefined,
-            // Pieces of text the JSON report copies; read when asked for, after every file is listed.
-            get json() {
-              return plain && ours ? store.jsonOf(uri, keepSeverity) : undefined;
-            },
-            // The same, as the bytes kept, when every one is kept: copied into the report without decoding.
-            get jsonBytes() {
-              return plain && ours ? store.jsonBytesOf(uri, keepSeverity) : undefined;
-            },
-          };
-        }
-      },
-    };
+    rules: RuleMeta[],
+    mine: readonly FileEntry[],
+    metas: ReadonlyMap<string, Meta>,
+    store: FindingStore,
+    close: () => void,
+  ) {
+    super(rules, mine, metas, store, close);
   }
-}
-
-function hasAny(items: Iterable<unknown>): boolean {
-  for (const _ of items) return true;
-  return false;
 }
 
 /** The issuer, year and hash of a checked report: what pairing and the cache need of it after its findings are stored. */

@@ -1,8 +1,8 @@
 import { transcode } from 'node:buffer';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CrossfootError, type Diagnostic, type Severity, sortDiagnostics } from '@crossfoot/core';
-import { jsonFinding } from '@crossfoot/formatters';
+import { CrossfootError, type Diagnostic, type RuleMeta, type Severity, sortDiagnostics } from '@crossfoot/core';
+import { excerptLines, type FileSummary, jsonFinding, type ReportStream, SummaryBuilder } from '@crossfoot/formatters';
 
 /** A report's findings and the lines they show, as a batch keeps them until the run's report is written. */
 export interface Findings {
@@ -421,4 +421,100 @@ export class FindingStore {
     this.pending = undefined;
     this.pendingLength = 0;
   }
+}
+
+/**
+ * A run's report read from a `FindingStore` a file at a time, as the formatters take it (`ReportStream`): a checked
+ * batch's, and that of shards merged (`report merge`). Only each report's counts are at hand; its findings and lines
+ * are read when their turn comes.
+ */
+export class StoredReport {
+  constructor(
+    /** The rules the report lists. */
+    readonly rules: RuleMeta[],
+    /** The reports of the run, each listed whether or not it has findings. */
+    private readonly mine: readonly { uri: string }[],
+    /** Each report's issuer and year, where known. */
+    private readonly metas: ReadonlyMap<string, { issuer?: string; year?: number }>,
+    private readonly store: FindingStore,
+    /** Removes what the run wrote to disk; the report cannot be read after. */
+    readonly close: () => void,
+  ) {}
+
+  stream(keep: (d: { severity: Severity }) => boolean = () => true): ReportStream {
+    const { mine, metas, store } = this;
+    const builder = new SummaryBuilder();
+    const keepSeverity = (severity: Severity) => keep({ severity });
+    for (const f of mine) {
+      builder.file(f.uri);
+      store.countsOf(f.uri).forEach((count, at) => {
+        const severity = SEVERITIES[at] as Severity;
+        if (count && keepSeverity(severity)) builder.countFile(f.uri, severity, count);
+      });
+    }
+    for (const r of store.rules()) if (keep(r)) builder.countRule(r.ruleId, r.severity, r.count);
+    // A finding located in another report than the one checked (a plugin's, say) is counted and listed under that report.
+    const elsewhere = (uri: string) => {
+      const found: Diagnostic[] = [];
+      for (const owner of store.ownersOf(uri)) for (const d of store.get(owner)?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
+      return found;
+    };
+    for (const uri of store.elsewhereUris()) for (const d of elsewhere(uri)) builder.countFile(uri, d.severity);
+    const summary = builder.build();
+    const inRun = new Set(mine.map((f) => f.uri));
+    return {
+      summary,
+      rules: this.rules,
+      *files() {
+        for (const { uri } of summary.perFile) {
+          const ours = inRun.has(uri);
+          let lines: Record<number, string> | undefined;
+          // The lines too are read when asked for: the findings, listed second, do not need them.
+          const file: FileSummary = ours
+            ? {
+                uri,
+                get lines() {
+                  lines ??= store.linesOf(uri) ?? {};
+                  return lines;
+                },
+              }
+            : { uri };
+          const meta = ours ? metas.get(uri) : undefined;
+          if (meta?.issuer !== undefined) file.issuer = meta.issuer;
+          if (meta?.year !== undefined) file.year = meta.year;
+          const plain = !hasAny(store.ownersOf(uri));
+          let found: Diagnostic[] | undefined;
+          yield {
+            file,
+            // Read when asked for: the JSON report lists every file (its counts and lines) before any finding.
+            get diagnostics() {
+              if (found) return found;
+              found = [];
+              const kept = ours ? store.get(uri) : undefined;
+              // Read with them: a formatter showing the findings' lines need not read them again.
+              if (kept) lines ??= kept.lines;
+              for (const d of kept?.diagnostics ?? []) if (d.uri === uri && keep(d)) found.push(d);
+              found.push(...elsewhere(uri));
+              found = sortDiagnostics(found);
+              return found;
+            },
+            shown: plain ? excerptLines(store.spansOf(uri, keepSeverity), uri) : undefined,
+            // Pieces of text the JSON report copies; read when asked for, after every file is listed.
+            get json() {
+              return plain && ours ? store.jsonOf(uri, keepSeverity) : undefined;
+            },
+            // The same, as the bytes kept, when every one is kept: copied into the report without decoding.
+            get jsonBytes() {
+              return plain && ours ? store.jsonBytesOf(uri, keepSeverity) : undefined;
+            },
+          };
+        }
+      },
+    };
+  }
+}
+
+function hasAny(items: Iterable<unknown>): boolean {
+  for (const _ of items) return true;
+  return false;
 }

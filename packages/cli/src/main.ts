@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { CrossfootError, type Diagnostic, type Locale, Timings } from '@crossfoot/core';
-import type { FormatInput } from '@crossfoot/formatters';
-import { type FormatterName, formatterNames } from '@crossfoot/formatters/names';
+import { CrossfootError, type Locale, Timings } from '@crossfoot/core';
+import { formatterNames } from '@crossfoot/formatters/names';
 import { formatName, localeOf, parse, positiveInt, UsageError } from './args.ts';
 import type { OutputTotals } from './cache.ts';
 import { DEFAULT_CACHE_DIR } from './cache-folder.ts';
@@ -210,27 +209,6 @@ function write(
   io.stderr(writtenLine(totals, locale, out, io.cwd));
 }
 
-/** Renders the report, writes it to stdout or `output` and returns the exit status its findings call for. */
-async function emit(
-  name: FormatterName,
-  input: FormatInput,
-  locale: Locale,
-  output: string | undefined,
-  maxWarnings: number | undefined,
-  io: Io,
-): Promise<number> {
-  const { format, summarize } = await import('@crossfoot/formatters');
-  const text = format(name, input, { locale, color: !output && io.isTTY, toolVersion: VERSION });
-  write(text, summarize(input), locale, output, io);
-  return exitStatus(input.diagnostics, maxWarnings);
-}
-
-function exitStatus(diagnostics: Diagnostic[], maxWarnings: number | undefined): number {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
-}
-
 async function report(argv: string[], io: Io): Promise<number> {
   const [sub, ...args] = argv;
   if (sub !== 'merge')
@@ -246,11 +224,19 @@ async function report(argv: string[], io: Io): Promise<number> {
   const name = formatName(values.format as string);
   const maxWarnings = positiveInt('--max-warnings', values['max-warnings']);
   if (!positionals.length) throw new UsageError('report merge needs the JSON reports to merge, e.g. crossfoot report merge shard-1.json shard-2.json');
-  const { mergeReports, readReports } = await import('./merge.ts');
-  const merged = mergeReports(readReports(io.cwd, positionals));
   const locale = localeOf(values.locale) ?? (await configuredLocale(io.cwd, values.config)) ?? 'zh-CN';
-  const diagnostics = values.quiet ? merged.diagnostics.filter((d) => d.severity === 'error') : merged.diagnostics;
-  return emit(name, { ...merged, diagnostics }, locale, values.output, maxWarnings, io);
+  const { mergeShards } = await import('./merge.ts');
+  const merged = mergeShards(io.cwd, positionals);
+  try {
+    const report = merged.stream(values.quiet ? (d) => d.severity === 'error' : undefined);
+    const { formatReport } = await import('@crossfoot/formatters');
+    const { summary } = report;
+    const exit = summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
+    write(formatReport(name, report, { locale, color: !values.output && io.isTTY, toolVersion: VERSION }), summary, locale, values.output, io);
+    return exit;
+  } finally {
+    merged.close();
+  }
 }
 
 /** The config's locale, as `check` would take it, so a merged report reads like the whole run's. */
