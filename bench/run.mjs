@@ -7,7 +7,7 @@
 // Every figure is a median with min–max over the rounds; every comparison is measured in the same run on the
 // same files, its runs alternated so a machine getting busier or quieter affects both alike.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,6 +213,16 @@ try {
       const big = join(WORK, 'big');
       makeCorpus(big, { count: BIG_COUNT, kb: 15 });
       results.big = [check(big, ['reports'])];
+      // An auditor's run split across machines and merged: the two shards' JSON reports into the whole run's report.
+      log(`(5) report merge of two shards of ${BIG_COUNT} reports`);
+      const shards = [1, 2].map((i) => join(WORK, `shard-${i}.json`));
+      for (const [i, shard] of shards.entries())
+        run(process.execPath, [CLI, 'check', 'reports', '--shard', `${i + 1}/2`, '--format', 'json', '-o', shard], big);
+      const merged = join(WORK, 'merged.json');
+      results.merge = { ...run(process.execPath, [CLI, 'report', 'merge', ...shards, '-o', merged], big), bytes: statSync(merged).size };
+      // The same bytes as the whole run's report (`check` wrote it to out.json above).
+      results.merge.same = readFileSync(merged).equals(readFileSync(join(WORK, 'out.json')));
+      for (const f of [...shards, merged]) rmSync(f, { force: true });
       rmSync(big, { recursive: true, force: true });
     }
   }
@@ -339,6 +349,17 @@ if (results.e2e) {
       g <= 0.1 ? `${(g * 100).toFixed(0)} %` : `${(g * 100).toFixed(0)} % more`,
     );
   }
+}
+if (results.merge) {
+  const m = results.merge;
+  target(
+    5,
+    `peak memory, \`report merge\` of two shards of ${BIG_COUNT} reports into the whole run's report (${(m.bytes / 1024 / 1024).toFixed(0)} MB of JSON, wall ${sec(m.ms)}, ${m.same ? 'the same bytes as the whole run' : 'NOT the bytes of the whole run'})`,
+    mib(m.kb),
+    '—',
+    undefined,
+    '',
+  );
 }
 if (results.formats) {
   const each = Object.entries(results.formats);

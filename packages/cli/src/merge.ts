@@ -42,6 +42,8 @@ class Merging {
   readonly rules: RuleMeta[] = [];
   /** The shard that listed each file. */
   private readonly listedIn = new Map<string, string>();
+  /** Files listed by their findings, before (or without) an entry of their own in their shard's files. */
+  private readonly byFindings = new Set<string>();
   /** The first shard's name and crossfoot version. */
   private first: { name: string; version: string } | undefined;
 
@@ -101,9 +103,11 @@ class Merging {
     const f = (entry ?? {}) as { uri?: unknown; issuer?: unknown; year?: unknown; lines?: unknown };
     const uri = String(f.uri);
     const other = this.listedIn.get(uri);
-    if (other !== undefined) throw new CrossfootError('usage', `${uri} is in both ${other} and ${name}: merge the reports of distinct shards of one run`);
+    // A shard may list its findings before its files: an entry then completes the file its findings listed.
+    const completes = other === name && this.byFindings.delete(uri);
+    if (other !== undefined && !completes) throw inBoth(uri, other, name);
     this.listedIn.set(uri, name);
-    this.files.push({ uri });
+    if (!completes) this.files.push({ uri });
     const meta: { issuer?: string; year?: number } = {};
     if (typeof f.issuer === 'string') meta.issuer = f.issuer;
     if (typeof f.year === 'number') meta.year = f.year;
@@ -112,24 +116,27 @@ class Merging {
     if (f.lines && typeof f.lines === 'object') {
       for (const [n, text] of Object.entries(f.lines as Record<string, unknown>)) if (typeof text === 'string') lines[Number(n)] = text;
     }
-    this.store.put(uri, { diagnostics: [], lines });
+    this.store.put(uri, { diagnostics: completes ? (this.store.get(uri)?.diagnostics ?? []) : [], lines });
   }
 
   /**
    * Findings, each kept with those of its file: a report lists a file's findings together, so each run of findings of
    * one file is added to what the store has of it at once. A file no shard listed is listed with them, as this
-   * shard's.
+   * shard's; one another shard listed means the two are not shards of one run.
    */
   private keep(name: string, findings: Iterable<unknown>): void {
     let uri: string | undefined;
     let run: Diagnostic[] = [];
     const add = () => {
       if (uri === undefined || !run.length) return;
-      const before = this.store.get(uri);
-      if (!before) {
+      const other = this.listedIn.get(uri);
+      if (other !== undefined && other !== name) throw inBoth(uri, other, name);
+      if (other === undefined) {
         this.listedIn.set(uri, name);
+        this.byFindings.add(uri);
         this.files.push({ uri });
       }
+      const before = this.store.get(uri);
       this.store.put(uri, { diagnostics: before ? [...before.diagnostics, ...run] : run, lines: before?.lines ?? {} });
       run = [];
     };
@@ -156,6 +163,10 @@ function isFinding(value: unknown): value is Diagnostic {
   if (d.severity !== 'error' && d.severity !== 'warning' && d.severity !== 'info') return false;
   const { start, end } = (d.range ?? {}) as Partial<Diagnostic['range']>;
   return [start?.line, start?.column, end?.line, end?.column].every((n) => Number.isInteger(n)) && (d.related === undefined || Array.isArray(d.related));
+}
+
+function inBoth(uri: string, one: string, other: string): CrossfootError {
+  return new CrossfootError('usage', `${uri} is in both ${one} and ${other}: merge the reports of distinct shards of one run`);
 }
 
 function unreadable(name: string, error: unknown): CrossfootError {
