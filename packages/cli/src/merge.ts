@@ -10,7 +10,7 @@ import { removeFolder, removeOnInterrupt } from './output.ts';
  * The `--format json` reports of the shards of one run as that run's report, rendered as `check` renders a batch's:
  * from a `FindingStore`, a file at a time, so that it is the whole run's report byte for byte. Each shard is read a
  * file entry and a finding at a time (`JsonMembers`), and its findings kept on disk as a batch keeps them: two shards
- * of 10,000 reports (420 MB of JSON) parsed whole took 2.7 GB and 36 s to merge.
+ * of 10,000 reports (420 MB of JSON) parsed whole took 2.6 GiB and 36 s to merge.
  *
  * A file in two reports means they are not shards of one run, and so do reports of different crossfoot versions;
  * anything but a crossfoot JSON report stops with a usage error naming the file. The caller closes the report once
