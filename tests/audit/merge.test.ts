@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, Severity } from '@crossfoot/core';
@@ -123,5 +123,9 @@ describe('report merge of shards written by hand', () => {
     const missing = await runCli(['report', 'merge', 'nowhere.json'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read nowhere\.json as a JSON report: ENOENT/);
+    mkdirSync(join(dir, 'folder.json'));
+    const folder = await runCli(['report', 'merge', a, 'folder.json'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/cannot read folder\.json as a JSON report: EISDIR/);
   });
 });

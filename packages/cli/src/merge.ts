@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type RuleMeta } from '@crossfoot/core';
 import { FindingStore, StoredReport } from './findings.ts';
-import { JsonMembers, JsonShapeError } from './json-members.ts';
+import { JsonMembers } from './json-members.ts';
 import { removeFolder, removeOnInterrupt } from './output.ts';
 
 /**
@@ -59,7 +59,8 @@ class Merging {
     try {
       this.readMembers(new JsonMembers(fd), name);
     } catch (error) {
-      throw error instanceof JsonShapeError ? unreadable(name, error) : error;
+      // Not JSON, not a report, or not readable at all (a folder named as a shard): said of the file, with exit 2.
+      throw error instanceof CrossfootError ? error : unreadable(name, error);
     } finally {
       closeSync(fd);
     }
