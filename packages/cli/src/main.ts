@@ -171,7 +171,7 @@ async function check(argv: string[], io: Io): Promise<number> {
     const { formatReport } = await import('@crossfoot/formatters');
     const render = () => formatReport(name, report, { locale: result.locale, color, toolVersion: VERSION });
     const { summary } = report;
-    const exit = summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
+    const exit = exitStatus(summary, maxWarnings);
     const totals = { ...summary, exit };
     // Remembered for the next run, the report is written into the cache a piece at a time and copied from there.
     const kept = outputKey ? batch.cache?.rememberOutput(name, outputKey, render(), totals) : undefined;
@@ -209,6 +209,11 @@ function write(
   io.stderr(writtenLine(totals, locale, out, io.cwd));
 }
 
+/** The exit status a run's findings call for: 1 on errors, or on more warnings than `--max-warnings` allows; else 0. */
+function exitStatus(summary: { errors: number; warnings: number }, maxWarnings: number | undefined): 0 | 1 {
+  return summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
+}
+
 async function report(argv: string[], io: Io): Promise<number> {
   const [sub, ...args] = argv;
   if (sub !== 'merge')
@@ -231,7 +236,7 @@ async function report(argv: string[], io: Io): Promise<number> {
     const report = merged.stream(values.quiet ? (d) => d.severity === 'error' : undefined);
     const { formatReport } = await import('@crossfoot/formatters');
     const { summary } = report;
-    const exit = summary.errors > 0 || (maxWarnings !== undefined && summary.warnings > maxWarnings) ? 1 : 0;
+    const exit = exitStatus(summary, maxWarnings);
     write(formatReport(name, report, { locale, color: !values.output && io.isTTY, toolVersion: VERSION }), summary, locale, values.output, io);
     return exit;
   } finally {
