@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { type Stats, statSync } from 'node:fs';
+import { dirname, isAbsolute, posix, resolve } from 'node:path';
 import { type Config, CrossfootError } from '@crossfoot/core';
+import { fdir } from 'fdir';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { listTree, lookAt } from './probe.ts';
@@ -31,7 +32,6 @@ export interface FileEntry {
 export async function collectFiles(cwd: string, patterns: string[], ignore: string[]): Promise<{ files: FileEntry[]; missing: string[] }> {
   const found = new Set<string>();
   const missing: string[] = [];
-  const exts = `{${REPORT_EXTENSIONS.join(',')}}`;
   const ignores = [...DEFAULT_IGNORE, ...ignore];
   // Compiled when a file was not named itself (about 4 ms at the start of a run that names its files).
   let ignored: ((uri: string) => boolean) | undefined;
@@ -39,14 +39,19 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
     ignored ??= picomatch(ignores, { dot: true });
     return ignored(uri);
   };
+  let lister: Pick<FolderLister, 'list'> | undefined;
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
-    lookAt(abs);
-    if (existsSync(abs)) {
-      if (statSync(abs).isDirectory()) {
+    // One look at each path: a shell's glob can name thousands of folders.
+    const stats = statOf(abs);
+    lookAt(abs, stats);
+    if (stats) {
+      if (stats.isDirectory()) {
         listTree(abs, 'reports');
-        const inDir = globSync(`**/*.${exts}`, { cwd: abs, absolute: true, dot: false, ignore: ignores, expandDirectories: false });
-        for (const f of inDir) found.add(resolve(f));
+        lister ??= FolderLister.for(ignores) ?? {
+          list: (folder) => globSync(REPORTS_IN_FOLDER, { cwd: folder, absolute: true, dot: false, ignore: ignores, expandDirectories: false }),
+        };
+        for (const f of lister.list(abs)) found.add(resolve(f));
       } else {
         // A file named explicitly is checked whatever its extension or the ignore list says.
         found.add(abs);
@@ -65,6 +70,89 @@ export async function collectFiles(cwd: string, patterns: string[], ignore: stri
     .filter((f) => named.has(f.path) || !isIgnored(f.uri))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   return { files, missing };
+}
+
+/** What is at `path`, following links; undefined where nothing can be found (`existsSync` false). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a folder named on the command line stands for: its report files at any depth. */
+export const REPORTS_IN_FOLDER = `**/*.{${REPORT_EXTENSIONS.join(',')}}`;
+
+/**
+ * Lists the report files under folders, each as tinyglobby lists `REPORTS_IN_FOLDER` with the folder as its `cwd`
+ * (`absolute`, no dot files, the ignore list, no expanded directories), through the same crawler (fdir) with the same
+ * options, but with the patterns compiled once for every folder: tinyglobby compiles them again at each call, about
+ * 0.27 ms, so that naming 10,000 issuers' folders (`crossfoot check reports/*`) took 2.7 s to list where their parent
+ * took 0.26 s. A test holds the two listings to the same files on trees made at random.
+ */
+export class FolderLister {
+  /** Options as tinyglobby gives them to picomatch. */
+  private static readonly OPTIONS = { dot: false, nobrace: false, nocase: false, noextglob: false, noglobstar: false, posix: true };
+  private readonly matches = picomatch(REPORTS_IN_FOLDER, FolderLister.OPTIONS);
+  private readonly ignored: (path: string) => boolean;
+  /**
+   * Whether a folder could hold a match: for a pattern opening with `**`, whether the folder's first segment is one
+   * `**` takes (not a dot folder), as tinyglobby's partial matcher answers for it.
+   */
+  private readonly descends = picomatch('**', FolderLister.OPTIONS);
+
+  private constructor(ignore: readonly string[]) {
+    const ignored = picomatch(ignore as string[], FolderLister.OPTIONS);
+    this.ignored = (path) => ignored(path);
+  }
+
+  /**
+   * A lister for an ignore list whose patterns mean the same in every folder, as tinyglobby reads them (`posix.normalize`
+   * of each, without a trailing slash); none for a list with a pattern it reads from the folder (an absolute one, or
+   * one going up with `..`), which is then listed by tinyglobby itself.
+   */
+  static for(ignore: readonly string[]): FolderLister | undefined {
+    const patterns: string[] = [];
+    for (const pattern of ignore) {
+      // Negated patterns are not ignores; tinyglobby passes them over, and so does this.
+      if (!pattern || (pattern[0] === '!' && pattern[1] !== '(')) continue;
+      const written = posix.normalize(pattern.endsWith('/') ? pattern.slice(0, -1) : pattern);
+      if (isAbsolute(written.replace(/\\(?=[()[\]{}!*+?@|])/g, '')) || written.startsWith('..')) return undefined;
+      patterns.push(written);
+    }
+    return new FolderLister(patterns);
+  }
+
+  /** The report files under `folder` (absolute), absolute. */
+  list(folder: string): string[] {
+    const root = folder.replace(/\\/g, '/');
+    // A path relative to the folder, from the crawler's absolute one (a folder's ends with a slash).
+    const start = root.length + (root === '/' ? 0 : 1);
+    const relative = (p: string, isDirectory: boolean) => p.slice(start, isDirectory ? -1 : undefined) || '.';
+    return new fdir({
+      filters: [
+        (p, isDirectory) => {
+          const path = relative(p, isDirectory);
+          return this.matches(path) && !this.ignored(path);
+        },
+      ],
+      exclude: (_name, p) => {
+        const path = relative(p, true);
+        return (path !== '.' && !this.descends(path.split('/')[0] as string)) || this.ignored(path);
+      },
+      pathSeparator: '/',
+      relativePaths: false,
+      resolvePaths: true,
+      includeBasePath: true,
+      resolveSymlinks: true,
+      excludeSymlinks: false,
+      excludeFiles: false,
+      includeDirs: false,
+    })
+      .crawl(root)
+      .sync() as string[];
+  }
 }
 
 /** The folder a glob starts from: its leading segments without glob syntax. */
