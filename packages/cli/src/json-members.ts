@@ -60,6 +60,11 @@ export class JsonMembers {
     if (this.peek() !== -1) this.fail('expected the end of the file after the object');
   }
 
+  /** Bytes of the file read past so far: where the reader is in it. */
+  get read(): number {
+    return this.base + this.at;
+  }
+
   /** The value at the reader, parsed. */
   value(): unknown {
     this.taken = true;

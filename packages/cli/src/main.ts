@@ -231,7 +231,14 @@ async function report(argv: string[], io: Io): Promise<number> {
   if (!positionals.length) throw new UsageError('report merge needs the JSON reports to merge, e.g. crossfoot report merge shard-1.json shard-2.json');
   const locale = localeOf(values.locale) ?? (await configuredLocale(io.cwd, values.config)) ?? 'zh-CN';
   const { mergeShards } = await import('./merge.ts');
-  const merged = mergeShards(io.cwd, positionals);
+  // Progress on a terminal, as `check` shows it: shards of thousands of reports take seconds to read.
+  const progress = !values.quiet && (io.stderrIsTTY ?? io.isTTY) ? new ProgressLine(io.stderr, locale) : undefined;
+  let merged: Awaited<ReturnType<typeof mergeShards>>;
+  try {
+    merged = mergeShards(io.cwd, positionals, progress && ((event) => progress.update(event)));
+  } finally {
+    progress?.end();
+  }
   try {
     const report = merged.stream(values.quiet ? (d) => d.severity === 'error' : undefined);
     const { formatReport } = await import('@crossfoot/formatters');

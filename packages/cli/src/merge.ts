@@ -1,10 +1,11 @@
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CrossfootError, type Diagnostic, type RuleMeta } from '@crossfoot/core';
 import { FindingStore, StoredReport } from './findings.ts';
 import { JsonMembers } from './json-members.ts';
 import { removeFolder, removeOnInterrupt } from './output.ts';
+import type { ProgressEvent } from './progress.ts';
 
 /**
  * The `--format json` reports of the shards of one run as that run's report, rendered as `check` renders a batch's:
@@ -14,9 +15,10 @@ import { removeFolder, removeOnInterrupt } from './output.ts';
  *
  * A file in two reports means they are not shards of one run, and so do reports of different crossfoot versions;
  * anything but a crossfoot JSON report stops with a usage error naming the file. The caller closes the report once
- * it is written (its findings are kept in a temporary folder until then).
+ * it is written (its findings are kept in a temporary folder until then). `onProgress` hears how many bytes of the
+ * shards are read, of how many (phase `merge`).
  */
-export function mergeShards(cwd: string, names: readonly string[]): StoredReport {
+export function mergeShards(cwd: string, names: readonly string[], onProgress?: (event: ProgressEvent) => void): StoredReport {
   const spill = mkdtempSync(join(tmpdir(), 'crossfoot-merge-'));
   const forgetSpill = removeOnInterrupt(spill);
   const store = new FindingStore(join(spill, 'findings'));
@@ -26,7 +28,7 @@ export function mergeShards(cwd: string, names: readonly string[]): StoredReport
     forgetSpill();
   };
   try {
-    const merging = new Merging(store);
+    const merging = new Merging(store, onProgress && progressOf(cwd, names, onProgress));
     for (const name of names) merging.read(cwd, name);
     return new StoredReport(merging.rules, merging.files, merging.metas, store, close);
   } catch (error) {
@@ -47,7 +49,11 @@ class Merging {
   /** The first shard's name and crossfoot version. */
   private first: { name: string; version: string } | undefined;
 
-  constructor(private readonly store: FindingStore) {}
+  constructor(
+    private readonly store: FindingStore,
+    /** Told where the reader is in each shard, as it reads its files and findings. */
+    private readonly progress?: (name: string, read: number, size: number) => void,
+  ) {}
 
   read(cwd: string, name: string): void {
     let fd: number;
@@ -57,7 +63,13 @@ class Merging {
       throw unreadable(name, error);
     }
     try {
-      this.readMembers(new JsonMembers(fd), name);
+      const report = new JsonMembers(fd);
+      const told = this.progress;
+      if (told) {
+        const size = fstatSync(fd).size;
+        this.readMembers(report, name, () => told(name, report.read, size));
+        told(name, size, size);
+      } else this.readMembers(report, name);
     } catch (error) {
       // Not JSON, not a report, or not readable at all (a folder named as a shard): said of the file, with exit 2.
       throw error instanceof CrossfootError ? error : unreadable(name, error);
@@ -66,7 +78,7 @@ class Merging {
     }
   }
 
-  private readMembers(report: JsonMembers, name: string): void {
+  private readMembers(report: JsonMembers, name: string, tell?: () => void): void {
     let tool = false;
     let files = false;
     let diagnostics = false;
@@ -78,10 +90,13 @@ class Merging {
         tool = true;
       } else if (member === 'files' && report.atArray()) {
         files = true;
-        for (const f of report.elements()) this.list(name, f);
+        for (const f of report.elements()) {
+          this.list(name, f);
+          tell?.();
+        }
       } else if (member === 'diagnostics' && report.atArray()) {
         diagnostics = true;
-        this.keep(name, report.elements());
+        this.keep(name, report.elements(), tell);
       } else if (member === 'rules') {
         const rules = report.value();
         if (Array.isArray(rules)) this.rules.push(...(rules as RuleMeta[]));
@@ -125,7 +140,7 @@ class Merging {
    * one file is added to what the store has of it at once. A file no shard listed is listed with them, as this
    * shard's; one another shard listed means the two are not shards of one run.
    */
-  private keep(name: string, findings: Iterable<unknown>): void {
+  private keep(name: string, findings: Iterable<unknown>, tell?: () => void): void {
     let uri: string | undefined;
     let run: Diagnostic[] = [];
     const add = () => {
@@ -152,9 +167,36 @@ class Merging {
         uri = at;
       }
       run.push(d);
+      tell?.();
     }
     add();
   }
+}
+
+/**
+ * Progress over all the shards, in bytes: each shard's size taken before any is read (a shard that cannot be looked at
+ * counts nothing, and is refused when it is read).
+ */
+function progressOf(cwd: string, names: readonly string[], onProgress: (event: ProgressEvent) => void): (name: string, read: number, size: number) => void {
+  const sizes = names.map((name) => {
+    try {
+      return statSync(resolve(cwd, name)).size;
+    } catch {
+      return 0;
+    }
+  });
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let before = 0;
+  let current: string | undefined;
+  let currentSize = 0;
+  return (name, read, size) => {
+    if (name !== current) {
+      before += currentSize;
+      current = name;
+      currentSize = size;
+    }
+    onProgress({ phase: 'merge', done: Math.min(total, before + read), total: Math.max(total, before + size) });
+  };
 }
 
 /** Whether `value` has what the store and the formatters read of a finding: where it is, its rule, severity and message. */

@@ -1,9 +1,11 @@
 import type { Locale } from '@crossfoot/core';
 
-export type Phase = 'check' | 'previous' | 'scan';
+/** What a run is doing: checking reports, checking them again against last year's, looking for those; merging shards. */
+export type Phase = 'check' | 'previous' | 'scan' | 'merge';
 
 export interface ProgressEvent {
   phase: Phase;
+  /** Reports done of `total`; for `merge`, bytes of the shards read. */
   done: number;
   total: number;
 }
@@ -12,6 +14,7 @@ const LABELS: Record<Phase, Record<Locale, string>> = {
   check: { 'zh-CN': '已检查', en: 'checked' },
   previous: { 'zh-CN': '与上年报告对照', en: 'against last year' },
   scan: { 'zh-CN': '查找上年报告', en: 'looking for last year' },
+  merge: { 'zh-CN': '已读取分片', en: 'of the shards read' },
 };
 
 /** `0:42`, `12:05`, `1:02:03`. */
@@ -28,6 +31,10 @@ export function progressText(locale: Locale, event: ProgressEvent, seconds: numb
   const rate = seconds > 0 ? event.done / seconds : 0;
   const left = rate > 0 ? clock((event.total - event.done) / rate) : '–';
   const label = LABELS[event.phase][locale];
+  if (event.phase === 'merge') {
+    const percent = event.total > 0 ? Math.floor((100 * event.done) / event.total) : 100;
+    return locale === 'zh-CN' ? `${label} ${percent}% · 约剩 ${left}` : `${percent}% ${label} · ${left} left`;
+  }
   return locale === 'zh-CN'
     ? `${label} ${event.done}/${event.total} 份报告 · 每秒 ${rate.toFixed(1)} 份 · 约剩 ${left}`
     : `${event.done}/${event.total} reports ${label} · ${rate.toFixed(1)}/s · ${left} left`;
