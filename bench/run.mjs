@@ -77,11 +77,12 @@ function run(command, args, cwd, accept = [0, 1], env = ENV) {
   const stats = join(WORK, 'time.txt');
   sample();
   const start = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', stats, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', stats, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (!accept.includes(r.status)) throw new Error(`${command} ${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
-  const kb = Number(readFileSync(stats, 'utf8').trim().split('\n').at(-1));
-  return { ms, kb, status: r.status, stderr: r.stderr };
+  // Peak resident KB, then user and system CPU seconds (the last line: a failing command's status comes first).
+  const [kb, user, system] = readFileSync(stats, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms, kb, cpu: (user + system) * 1000, status: r.status, stderr: r.stderr };
 }
 
 /** The command asked where its time goes (packages/cli/src/timing.ts): one line of JSON at the end of stderr. */
@@ -99,8 +100,7 @@ const OTHER_FORMATS = ['stylish', 'sarif', 'junit', 'github', 'markdown', 'html'
 /**
  * The machine's own ceiling for two-way parallel checking: two independent `--jobs 1` processes, each on half
  * the reports, at the same time (no threads, nothing shared). Compared with one process on all of them, it bounds
- * what any two threads could gain here. Each is given its reports' files by name, as a shell's glob gives them
- * (a folder named on the command line is listed by a glob of its own, about 0.3 ms each).
+ * what any two threads could gain here. Each is given its reports' files by name, as a shell's glob gives them.
  */
 function halves(dir) {
   const files = readdirSync(join(dir, 'reports'), { recursive: true })
@@ -323,6 +323,18 @@ if (results.e2e) {
     4,
     `this machine's ceiling: two independent --jobs 1 processes on half the reports each at once, ${spread(MS(split), sec)}, vs one on all`,
     spread(ceiling, x),
+    '—',
+    undefined,
+    '',
+  );
+  // What bounds two threads before the machine does: one thread already keeps more than one core busy (V8 compiles
+  // and collects beside the script), and two cannot keep more busy than the machine has.
+  const busy = jobs1.map((r) => r.cpu / r.ms);
+  const cores = Math.min(2, os.availableParallelism());
+  target(
+    4,
+    `cores one \`--jobs 1\` run keeps busy (its CPU time over its wall time), so at most ${cores} / ${median(busy).toFixed(2)} = ${x(cores / median(busy))} for two threads on this machine's ${os.availableParallelism()} cores`,
+    spread(busy, (v) => v.toFixed(2)),
     '—',
     undefined,
     '',

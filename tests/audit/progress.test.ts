@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, mergeShards } from 'crossfoot';
-import type { ProgressEvent } from '../../packages/cli/src/progress.ts';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../packages/cli/src/progress.ts';
 import { makeCorpus, removeCorpora } from './corpus.ts';
 
 afterAll(removeCorpora);
