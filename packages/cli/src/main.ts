@@ -233,7 +233,7 @@ async function report(argv: string[], io: Io): Promise<number> {
   const { mergeShards } = await import('./merge.ts');
   // Progress on a terminal, as `check` shows it: shards of thousands of reports take seconds to read.
   const progress = !values.quiet && (io.stderrIsTTY ?? io.isTTY) ? new ProgressLine(io.stderr, locale) : undefined;
-  let merged: Awaited<ReturnType<typeof mergeShards>>;
+  let merged: ReturnType<typeof mergeShards>;
   try {
     merged = mergeShards(io.cwd, positionals, progress && ((event) => progress.update(event)));
   } finally {
