@@ -102,9 +102,8 @@ export class FolderLister {
    */
   private readonly descends = picomatch('**', FolderLister.OPTIONS);
 
-  private constructor(ignore: readonly string[]) {
-    const ignored = picomatch(ignore as string[], FolderLister.OPTIONS);
-    this.ignored = (path) => ignored(path);
+  private constructor(ignore: string[]) {
+    this.ignored = picomatch(ignore, FolderLister.OPTIONS);
   }
 
   /**
