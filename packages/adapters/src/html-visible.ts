@@ -115,28 +115,35 @@ export interface VisibleLine {
  * Gathers the visible text of one line (a paragraph, a heading, a cell): runs of white space collapse to one space,
  * a line break between two wide characters disappears (CSS Text segment-break rule: Chinese text wrapped in the
  * source reads as one word), blanks at either end are dropped.
+ *
+ * The line is kept as UTF-16 code units and made a string once, when it is taken: a string of each character, most
+ * of them Chinese (which V8 keeps no table of one-character strings for), was an allocation per character.
  */
 export class LineBuilder {
-  private chars: string[] = [];
+  private units: number[] = [];
   private starts: number[] = [];
   private ends: number[] = [];
   private pending: { start: number; end: number; newline: boolean } | undefined;
   private last = 0;
 
   get empty(): boolean {
-    return this.chars.length === 0;
+    return this.units.length === 0;
   }
 
-  /** Feeds a text node's value; `base` is where its raw source starts. */
+  /**
+   * Feeds a text node's value; `base` is where its raw source starts. A value that is its source as written (no
+   * reference, which is the only markup `alignText` would find between them) is aligned with it unit by unit.
+   */
   text(value: string, raw: string, base: number, preserve: boolean): void {
-    const { starts, ends } = alignText(value, raw);
+    const aligned = value === raw && !raw.includes('&') ? undefined : alignText(value, raw);
     for (let i = 0; i < value.length; ) {
-      const cp = value.codePointAt(i) as number;
-      const width = cp > 0xffff ? 2 : 1;
-      const start = base + (starts[i] as number);
-      const end = base + (ends[i + width - 1] as number);
-      if (!preserve && collapsible(cp)) this.space(start, end, cp === 10 || cp === 13);
-      else this.put(value.slice(i, i + width), cp, start, end);
+      const unit = value.charCodeAt(i);
+      const width = unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length && isLowSurrogate(value.charCodeAt(i + 1)) ? 2 : 1;
+      const start = base + (aligned ? (aligned.starts[i] as number) : i);
+      const end = base + (aligned ? (aligned.ends[i + width - 1] as number) : i + width);
+      if (!preserve && collapsible(unit)) this.space(start, end, unit === 10 || unit === 13);
+      else if (width === 2) this.put(unit, value.charCodeAt(i + 1), value.codePointAt(i) as number, start, end);
+      else this.put(unit, -1, unit, start, end);
       i += width;
     }
   }
@@ -153,10 +160,10 @@ export class LineBuilder {
 
   /** Ends the line: its trimmed text, or undefined when nothing visible was fed. */
   take(): VisibleLine | undefined {
-    let n = this.chars.length;
-    while (n > 0 && isBlank((this.chars[n - 1] as string).charCodeAt(0))) n--;
-    const line = n === 0 ? undefined : { text: this.chars.slice(0, n).join(''), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
-    this.chars = [];
+    let n = this.units.length;
+    while (n > 0 && isBlank(this.units[n - 1] as number)) n--;
+    const line = n === 0 ? undefined : { text: fromUnits(this.units, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+    this.units = [];
     this.starts = [];
     this.ends = [];
     this.pending = undefined;
@@ -164,28 +171,40 @@ export class LineBuilder {
     return line;
   }
 
-  private put(unit: string, cp: number, start: number, end: number): void {
-    if (this.chars.length === 0) {
+  /** A character: `unit`, and `low` after it when it is a surrogate pair (else -1), whose code point is `cp`. */
+  private put(unit: number, low: number, cp: number, start: number, end: number): void {
+    if (this.units.length === 0) {
       this.pending = undefined;
       if (isBlank(cp)) return;
     }
     const pending = this.pending;
     if (pending) {
       this.pending = undefined;
-      if (!(pending.newline && isWide(this.last) && isWide(cp))) this.add(' ', pending.start, pending.end);
+      if (!(pending.newline && isWide(this.last) && isWide(cp))) this.add(32, pending.start, pending.end);
     }
-    if (unit.length === 2) {
-      this.add(unit[0] as string, start, end);
-      this.add(unit[1] as string, start, end);
-    } else {
-      this.add(unit, start, end);
-    }
+    this.add(unit, start, end);
+    if (low >= 0) this.add(low, start, end);
     this.last = cp;
   }
 
-  private add(unit: string, start: number, end: number): void {
-    this.chars.push(unit);
+  private add(unit: number, start: number, end: number): void {
+    this.units.push(unit);
     this.starts.push(start);
     this.ends.push(end);
   }
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** Code units per call of `String.fromCharCode`: well within the arguments a call may be given. */
+const UNITS_PER_CALL = 8192;
+
+/** The first `n` of `units` as a string. */
+function fromUnits(units: number[], n: number): string {
+  if (n <= UNITS_PER_CALL) return String.fromCharCode.apply(null, n === units.length ? units : units.slice(0, n));
+  let out = '';
+  for (let i = 0; i < n; i += UNITS_PER_CALL) out += String.fromCharCode.apply(null, units.slice(i, Math.min(n, i + UNITS_PER_CALL)));
+  return out;
 }
