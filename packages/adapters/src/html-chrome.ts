@@ -75,6 +75,9 @@ export function isChromeLine(text: string): boolean {
   return (text.match(ARTICLE_INFO)?.length ?? 0) >= 2;
 }
 
+/** Heading elements: a table holding one lays out a page. */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** Longest text a data cell holds; a cell with more is a page laid out in a table. */
 const LAYOUT_CELL_TEXT = 300;
 
@@ -94,7 +97,7 @@ export function isDataTable(el: Element): boolean {
       if (cell.text > LAYOUT_CELL_TEXT) return false;
     }
     if (node.type !== 'element') continue;
-    if (node.tagName === 'table' || /^h[1-6]$/u.test(node.tagName)) return false;
+    if (node.tagName === 'table' || HEADINGS.has(node.tagName)) return false;
     let inner = cell;
     if (!cell && (node.tagName === 'td' || node.tagName === 'th')) {
       cells++;

@@ -66,8 +66,18 @@ export function readHtmlTable(source: HtmlTableSource, index: LineIndex, problem
     const i = grid[r]?.[c];
     return i === undefined ? undefined : placed[i];
   };
-  const startsIn = (r: number): Placed[] =>
-    (grid[r] ?? []).flatMap((i, c) => (i !== undefined && placed[i]?.row === r && placed[i]?.col === c ? [placed[i] as Placed] : []));
+  // The cells whose top-left slot is in row `r`, left to right (a loop: `flatMap` made an array for every slot).
+  const startsIn = (r: number): Placed[] => {
+    const out: Placed[] = [];
+    const slots = grid[r];
+    if (slots === undefined) return out;
+    for (let c = 0; c < slots.length; c++) {
+      const i = slots[c];
+      const p = i === undefined ? undefined : placed[i];
+      if (p !== undefined && p.row === r && p.col === c) out.push(p);
+    }
+    return out;
+  };
   const numeric = (p: Placed): boolean => readNumber(p.cell.text).value !== undefined;
 
   // Title rows: leading rows of one cell spanning the whole width (the form's name, `单位：件`).
