@@ -189,6 +189,21 @@ writeFileSync(join(single, 'huge.md'), huge);
 writeFileSync(join(single, 'half.md'), hugeMarkdownReport(0.5, random(1)));
 writeFileSync(join(single, 'two.md'), hugeMarkdownReport(2, random(2)));
 const mdBytes = COUNT * Buffer.byteLength(typical);
+// Reports as published, which auditors check by the hundred: the test fixtures' 2021-format report printed to PDF
+// and saved from Word (packages/adapters/test/fixtures/published), each copied into folders of its own.
+const PUBLISHED = join(ROOT, 'packages', 'adapters', 'test', 'fixtures', 'published');
+const PUBLISHED_COUNT = quick ? 20 : 100;
+const published = Object.fromEntries(
+  ['pdf', 'docx'].map((kind) => {
+    const dir = join(WORK, `published-${kind}`);
+    for (let i = 0; i < PUBLISHED_COUNT; i++) {
+      const folder = join(dir, 'reports', `issuer-${String(i).padStart(3, '0')}`);
+      mkdirSync(folder, { recursive: true });
+      copyFileSync(join(PUBLISHED, `report-2023.${kind}`), join(folder, `report.${kind}`));
+    }
+    return [kind, dir];
+  }),
+);
 
 const results = {};
 try {
@@ -247,6 +262,13 @@ try {
       huge: () => check(single, ['huge.md']),
       half: () => check(single, ['half.md']),
       two: () => check(single, ['two.md']),
+    });
+  }
+  if (wanted('published')) {
+    log(`crossfoot check on ${PUBLISHED_COUNT} published PDF and ${PUBLISHED_COUNT} Word reports, default jobs`);
+    results.published = alternate(Math.max(2, Math.ceil(ROUNDS / 2)), {
+      pdf: () => check(published.pdf, ['reports']),
+      docx: () => check(published.docx, ['reports']),
     });
   }
   if (wanted('startup')) {
@@ -469,6 +491,14 @@ if (results.e2e) {
     s <= 0.15,
     s <= 0.15 ? '' : `${((s - 0.15) * 100).toFixed(1)} points over`,
   );
+}
+if (results.published) {
+  const each = (kind, name) => {
+    const runs = results.published[kind];
+    const ms = median(MS(runs));
+    return `${PUBLISHED_COUNT} ${name} ${spread(MS(runs), sec)}, ${msf(ms / PUBLISHED_COUNT)} a report, ${mib(median(KB(runs)))}`;
+  };
+  target(1, `reports as published, whole process, default jobs: ${each('pdf', 'PDF reports (5 pages)')}; ${each('docx', 'Word reports')}`, '—', '—', undefined, '');
 }
 if (results.startup) {
   const { one, node, oneClean, nodeClean } = results.startup;
