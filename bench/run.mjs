@@ -498,7 +498,14 @@ if (results.published) {
     const ms = median(MS(runs));
     return `${PUBLISHED_COUNT} ${name} ${spread(MS(runs), sec)}, ${msf(ms / PUBLISHED_COUNT)} a report, ${mib(median(KB(runs)))}`;
   };
-  target(1, `reports as published, whole process, default jobs: ${each('pdf', 'PDF reports (5 pages)')}; ${each('docx', 'Word reports')}`, '—', '—', undefined, '');
+  target(
+    1,
+    `reports as published, whole process, default jobs: ${each('pdf', 'PDF reports (5 pages)')}; ${each('docx', 'Word reports')}`,
+    '—',
+    '—',
+    undefined,
+    '',
+  );
 }
 if (results.startup) {
   const { one, node, oneClean, nodeClean } = results.startup;
